@@ -1,0 +1,124 @@
+package io.sparkmlp.optim;
+
+import io.sparkmlp.util.Checks;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Adagrad (Duchi et al., 2011) as Keras 3's {@code Adagrad}, with ε inside the square root:
+ *
+ * <pre>
+ *   acc ← acc + g²                         (acc starts at initial_accumulator_value)
+ *   w   ← w − lr·g / sqrt(acc + ε)
+ * </pre>
+ *
+ * <p>State: the accumulator in slot 0, filled with initial_accumulator_value by
+ * {@link #newState}.
+ *
+ * <p>Build: {@code Adagrad.builder().learningRate(0.05).initialAccumulatorValue(0.1).build()}.
+ * Config keys: learning_rate, initial_accumulator_value, epsilon, clipnorm.
+ */
+public final class Adagrad extends AbstractOptimizer {
+  private static final long serialVersionUID = 1L;
+
+  /** Keras's string name. */
+  public static final String NAME = "adagrad";
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = 0.1;
+  public static final double DEFAULT_EPSILON = 1e-7;
+
+  private final double initialAccumulatorValue;
+  private final double epsilon;
+
+  private Adagrad(Builder b) {
+    super(NAME, b);
+    this.initialAccumulatorValue =
+        Checks.nonNegative(b.initialAccumulatorValue, NAME + " initial_accumulator_value");
+    this.epsilon = Checks.positive(b.epsilon, NAME + " epsilon");
+  }
+
+  /** A builder holding Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public double initialAccumulatorValue() {
+    return initialAccumulatorValue;
+  }
+
+  public double epsilon() {
+    return epsilon;
+  }
+
+  @Override
+  int numSlots() {
+    return 1;
+  }
+
+  @Override
+  public OptimizerState newState(int numParams) {
+    OptimizerState state = super.newState(numParams);
+    Arrays.fill(state.slot(0), (float) initialAccumulatorValue);
+    return state;
+  }
+
+  @Override
+  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
+    float a = (float) lr;
+    float eps = (float) epsilon;
+    float[] acc = state.slot(0);
+    int n = w.length;
+    for (int i = 0; i < n; i++) {
+      float gi = g[i];
+      float ai = acc[i] + gi * gi;
+      acc[i] = ai;
+      w[i] -= a * gi / (float) Math.sqrt(ai + eps);
+    }
+  }
+
+  @Override
+  void addConfig(Map<String, Object> config) {
+    config.put("initial_accumulator_value", initialAccumulatorValue);
+    config.put("epsilon", epsilon);
+  }
+
+  static Adagrad read(ConfigReader r) {
+    return builder().readCommon(r)
+        .initialAccumulatorValue(
+            r.number("initial_accumulator_value", DEFAULT_INITIAL_ACCUMULATOR_VALUE))
+        .epsilon(r.number("epsilon", DEFAULT_EPSILON))
+        .build();
+  }
+
+  /** Settings for {@link Adagrad}; starts at Keras's defaults. */
+  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
+    private double initialAccumulatorValue = DEFAULT_INITIAL_ACCUMULATOR_VALUE;
+    private double epsilon = DEFAULT_EPSILON;
+
+    private Builder() {
+      super(DEFAULT_LEARNING_RATE);
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** Starting value of every accumulator, finite and &gt;= 0. */
+    public Builder initialAccumulatorValue(double value) {
+      this.initialAccumulatorValue = value;
+      return this;
+    }
+
+    /** ε added under the square root, finite and &gt; 0. */
+    public Builder epsilon(double epsilon) {
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    @Override
+    public Adagrad build() {
+      return new Adagrad(this);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.sparkmlp.optim;
+
+import io.sparkmlp.util.Checks;
+import java.util.Map;
+
+/**
+ * Adam (Kingma and Ba, 2014) in Keras 3's form, with the bias corrections folded into the step
+ * size and ε added outside the square root:
+ *
+ * <pre>
+ *   alpha = lr · sqrt(1 − β₂ᵗ) / (1 − β₁ᵗ)
+ *   m ← m + (g − m)·(1 − β₁)
+ *   v ← v + (g² − v)·(1 − β₂)
+ *   w ← w − alpha · m / (sqrt(v) + ε)
+ * </pre>
+ *
+ * <p>State: m in slot 0, v in slot 1. AMSGrad is not offered.
+ *
+ * <p>Build: {@code Adam.builder().learningRate(3e-4).beta1(0.95).build()}.
+ * Config keys: learning_rate, beta_1, beta_2, epsilon, clipnorm.
+ */
+public final class Adam extends AbstractOptimizer {
+  private static final long serialVersionUID = 1L;
+
+  /** Keras's string name. */
+  public static final String NAME = "adam";
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
+  public static final double DEFAULT_BETA_1 = 0.9;
+  public static final double DEFAULT_BETA_2 = 0.999;
+  public static final double DEFAULT_EPSILON = 1e-7;
+
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+
+  private Adam(Builder b) {
+    super(NAME, b);
+    this.beta1 = Checks.fraction(b.beta1, NAME + " beta_1");
+    this.beta2 = Checks.fraction(b.beta2, NAME + " beta_2");
+    this.epsilon = Checks.positive(b.epsilon, NAME + " epsilon");
+  }
+
+  /** A builder holding Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public double beta1() {
+    return beta1;
+  }
+
+  public double beta2() {
+    return beta2;
+  }
+
+  public double epsilon() {
+    return epsilon;
+  }
+
+  @Override
+  int numSlots() {
+    return 2;
+  }
+
+  @Override
+  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
+    apply(w, g, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon, 0);
+  }
+
+  /**
+   * The Adam update on every parameter, shared with {@link AdamW}: first
+   * {@code w ← w − decay·w} (decoupled weight decay, 0 for Adam), then the update above.
+   */
+  static void apply(float[] w, float[] g, float[] m, float[] v, long t, double lr,
+      double beta1, double beta2, double epsilon, double decay) {
+    // The scalar factors in double once per step; the loop stays in float.
+    double alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+    float a = (float) alpha;
+    float c1 = (float) (1 - beta1);
+    float c2 = (float) (1 - beta2);
+    float eps = (float) epsilon;
+    float d = (float) decay;
+    int n = w.length;
+    for (int i = 0; i < n; i++) {
+      float gi = g[i];
+      float mi = m[i] + (gi - m[i]) * c1;
+      float vi = v[i] + (gi * gi - v[i]) * c2;
+      m[i] = mi;
+      v[i] = vi;
+      float wi = w[i] - d * w[i];
+      w[i] = wi - a * mi / ((float) Math.sqrt(vi) + eps);
+    }
+  }
+
+  @Override
+  void addConfig(Map<String, Object> config) {
+    config.put("beta_1", beta1);
+    config.put("beta_2", beta2);
+    config.put("epsilon", epsilon);
+  }
+
+  static Adam read(ConfigReader r) {
+    return builder().readCommon(r)
+        .beta1(r.number("beta_1", DEFAULT_BETA_1))
+        .beta2(r.number("beta_2", DEFAULT_BETA_2))
+        .epsilon(r.number("epsilon", DEFAULT_EPSILON))
+        .build();
+  }
+
+  /** Settings for {@link Adam}; starts at Keras's defaults. */
+  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
+    private double beta1 = DEFAULT_BETA_1;
+    private double beta2 = DEFAULT_BETA_2;
+    private double epsilon = DEFAULT_EPSILON;
+
+    private Builder() {
+      super(DEFAULT_LEARNING_RATE);
+    }
+
+    @Override
+    Builder self() {
+      return this;
+    }
+
+    /** Decay rate of the first moment, in [0, 1). */
+    public Builder beta1(double beta1) {
+      this.beta1 = beta1;
+      return this;
+    }
+
+    /** Decay rate of the second moment, in [0, 1). */
+    public Builder beta2(double beta2) {
+      this.beta2 = beta2;
+      return this;
+    }
+
+    /** ε added to sqrt(v), finite and &gt; 0. */
+    public Builder epsilon(double epsilon) {
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    @Override
+    public Adam build() {
+      return new Adam(this);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.sparkmlp.optim;
+
+import io.sparkmlp.util.Checks;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The same learning rate at every step: {@code at(i) = learning_rate}.
+ *
+ * <p>This is what an optimizer built with a plain number uses. An optimizer's config writes it
+ * as that number, as Keras does, so it appears under its class name only when serialised alone.
+ */
+public final class ConstantSchedule implements LearningRateSchedule {
+  private static final long serialVersionUID = 1L;
+
+  /** The name {@link LearningRateSchedule#fromConfig} knows it by. */
+  public static final String CLASS_NAME = "ConstantSchedule";
+
+  private final double learningRate;
+
+  /** @param learningRate finite and &gt; 0 */
+  public ConstantSchedule(double learningRate) {
+    this.learningRate = Checks.positive(learningRate, CLASS_NAME + " learning_rate");
+  }
+
+  /** The constant learning rate. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  @Override
+  public double at(long iteration) {
+    return learningRate;
+  }
+
+  @Override
+  public String className() {
+    return CLASS_NAME;
+  }
+
+  @Override
+  public Map<String, Object> config() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("learning_rate", learningRate);
+    return c;
+  }
+
+  static ConstantSchedule read(ConfigReader r) {
+    return new ConstantSchedule(r.requiredNumber("learning_rate"));
+  }
+
+  @Override
+  public String toString() {
+    return CLASS_NAME + config();
+  }
+}

@@ -1,0 +1,66 @@
+package io.sparkmlp.optim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Optimizers by Keras's string names, and rebuilt from their configs.
+ *
+ * <pre>
+ *   Optimizers.byName("adam")                                  // Keras's defaults
+ *   Optimizers.fromConfig(opt.name(), opt.config())            // an equal optimizer
+ * </pre>
+ */
+public final class Optimizers {
+  private Optimizers() {}
+
+  /** The names {@link #byName} and {@link #fromConfig} accept (ignoring case). */
+  public static final List<String> NAMES =
+      List.of(Sgd.NAME, Adam.NAME, AdamW.NAME, RmsProp.NAME, Adagrad.NAME);
+
+  /** The optimizer with this Keras name ({@link #NAMES}, any case) and Keras's defaults. */
+  public static Optimizer byName(String name) {
+    return fromConfig(name, Map.of());
+  }
+
+  /**
+   * The optimizer that {@code config} describes, as {@link Optimizer#config()} writes it. Keys
+   * left out take Keras's defaults; unknown keys are errors that list the allowed ones. Numbers
+   * may be any {@link Number} or a numeric string; {@code learning_rate} may be a number or
+   * {@code {"class_name": "ExponentialDecay", "config": {...}}}.
+   */
+  public static Optimizer fromConfig(String name, Map<String, ?> config) {
+    String key = canonical(name);
+    ConfigReader r = new ConfigReader(key, config);
+    Optimizer optimizer;
+    switch (key) {
+      case Sgd.NAME:
+        optimizer = Sgd.read(r);
+        break;
+      case Adam.NAME:
+        optimizer = Adam.read(r);
+        break;
+      case AdamW.NAME:
+        optimizer = AdamW.read(r);
+        break;
+      case RmsProp.NAME:
+        optimizer = RmsProp.read(r);
+        break;
+      default:
+        optimizer = Adagrad.read(r);
+        break;
+    }
+    r.finish();
+    return optimizer;
+  }
+
+  private static String canonical(String name) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    if (!NAMES.contains(key)) {
+      throw new IllegalArgumentException(String.format(
+          "unknown optimizer '%s'; expected one of: %s", name, String.join(", ", NAMES)));
+    }
+    return key;
+  }
+}

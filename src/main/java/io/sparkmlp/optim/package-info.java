@@ -1,0 +1,17 @@
+/**
+ * First-order optimizers with Keras's semantics and defaults ({@link io.sparkmlp.optim.Sgd},
+ * {@link io.sparkmlp.optim.Adam}, {@link io.sparkmlp.optim.AdamW},
+ * {@link io.sparkmlp.optim.RmsProp}, {@link io.sparkmlp.optim.Adagrad}), learning-rate
+ * schedules, and gradient clipping by global norm.
+ *
+ * <p>An {@link io.sparkmlp.optim.Optimizer} holds only immutable hyperparameters, so it can be
+ * broadcast and saved; the step count and per-parameter slots live in an
+ * {@link io.sparkmlp.optim.OptimizerState}. Parameters, gradients and slots are flat
+ * {@code float[]} arrays of one layout. {@code step} takes the mean gradient of the minibatch,
+ * updates the parameters in place and allocates nothing.
+ *
+ * <p>Settings use Keras's names in {@code config()} ({@code learning_rate}, {@code beta_1},
+ * ...), and {@link io.sparkmlp.optim.Optimizers#fromConfig} rebuilds an optimizer from them.
+ * Schedules are indexed like Keras's: {@code at(i)} is the rate after i completed updates.
+ */
+package io.sparkmlp.optim;

@@ -1,0 +1,169 @@
+package io.sparkmlp.optim;
+
+import static io.sparkmlp.optim.ScheduleTest.assertMessage;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptimizersTest {
+
+  @Test
+  void byNameIgnoresCaseAndGivesKerasDefaults() {
+    assertInstanceOf(Sgd.class, Optimizers.byName("SGD"));
+    assertInstanceOf(Adam.class, Optimizers.byName("adam"));
+    assertInstanceOf(AdamW.class, Optimizers.byName("AdamW"));
+    assertInstanceOf(RmsProp.class, Optimizers.byName("RMSprop"));
+    assertInstanceOf(Adagrad.class, Optimizers.byName("adagrad"));
+    assertEquals(Map.of("learning_rate", 0.001, "beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7),
+        Optimizers.byName("adam").config());
+    for (String name : Optimizers.NAMES) {
+      assertEquals(name, Optimizers.byName(name).name());
+    }
+  }
+
+  @Test
+  void unknownNameListsTheKnownOnes() {
+    assertMessage("unknown optimizer 'adma'; expected one of: sgd, adam, adamw, rmsprop, adagrad",
+        () -> Optimizers.byName("adma"));
+    assertMessage("unknown optimizer 'null'; expected one of: sgd, adam, adamw, rmsprop, adagrad",
+        () -> Optimizers.byName(null));
+  }
+
+  static List<Optimizer> nonDefaultOptimizers() {
+    return List.of(
+        Sgd.builder().learningRate(0.05).momentum(0.8).nesterov(true).clipnorm(2.5).build(),
+        Adam.builder().learningRate(new ExponentialDecay(0.01, 10, 0.9, true)).beta1(0.8)
+            .beta2(0.99).epsilon(1e-6).build(),
+        AdamW.builder().learningRate(new CosineDecay(0.01, 50, 0.1)).weightDecay(0.01)
+            .beta1(0.85).clipnorm(1.0).build(),
+        RmsProp.builder().learningRate(new StepDecay(0.01, 2, 0.5)).rho(0.8).momentum(0.3)
+            .epsilon(1e-5).centered(true).build(),
+        Adagrad.builder().learningRate(0.2).initialAccumulatorValue(0.5).epsilon(1e-6).build());
+  }
+
+  @Test
+  void configRoundTripGivesTheSameConfigAndIdenticalSteps() {
+    for (Optimizer original : nonDefaultOptimizers()) {
+      Optimizer rebuilt = Optimizers.fromConfig(original.name(), original.config());
+      assertEquals(original.config(), rebuilt.config(), original.name());
+      assertArrayEquals(run(original), run(rebuilt), original.name());
+    }
+  }
+
+  @Test
+  void javaSerializationKeepsTheSettings() throws Exception {
+    for (Optimizer original : nonDefaultOptimizers()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(original);
+      }
+      Optimizer back;
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        back = (Optimizer) in.readObject();
+      }
+      assertEquals(original.config(), back.config());
+      assertArrayEquals(run(original), run(back));
+    }
+  }
+
+  @Test
+  void scheduleIsNestedInLearningRateAsKerasDoes() {
+    Map<String, Object> config =
+        Sgd.builder().learningRate(new StepDecay(0.1, 5, 0.5)).build().config();
+    assertEquals(Map.of("class_name", "StepDecay",
+            "config", Map.of("initial_learning_rate", 0.1, "step_size", 5L, "factor", 0.5)),
+        config.get("learning_rate"));
+  }
+
+  @Test
+  void fromConfigTakesJsonNumbersAndFillsDefaults() {
+    Map<String, Object> config = new HashMap<>();
+    config.put("learning_rate", 1);             // Integer, as Jackson reads "1"
+    config.put("momentum", "0.5");              // YAML 1.1 reads 5e-1 style numbers as strings
+    config.put("clipnorm", null);               // Keras writes None for unset options
+    Sgd sgd = (Sgd) Optimizers.fromConfig("sgd", config);
+    assertEquals(1.0, sgd.learningRate(1));
+    assertEquals(0.5, sgd.momentum());
+    assertEquals(false, sgd.nesterov());
+    assertEquals(Double.POSITIVE_INFINITY, sgd.clipnorm());
+    AdamW adamw = (AdamW) Optimizers.fromConfig("adamw", Map.of("learning_rate", 2L));
+    assertEquals(2.0, adamw.learningRate(1));
+    assertEquals(0.004, adamw.weightDecay());
+  }
+
+  @Test
+  void unknownConfigKeyNamesItAndTheAllowedOnes() {
+    assertMessage("unknown key 'beta1' in adam config; expected one of: "
+        + "learning_rate, clipnorm, beta_1, beta_2, epsilon",
+        () -> Optimizers.fromConfig("adam", Map.of("beta1", 0.9)));
+    Map<String, Object> badSchedule = new LinkedHashMap<>();
+    badSchedule.put("class_name", "ExponentialDecay");
+    badSchedule.put("config", Map.of("initial_learning_rate", 0.1, "decay_steps", 10,
+        "decay_rate", 0.5, "name", "ExponentialDecay"));
+    assertMessage("unknown key 'name' in ExponentialDecay config; expected one of: "
+        + "initial_learning_rate, decay_steps, decay_rate, staircase",
+        () -> Optimizers.fromConfig("sgd", Map.of("learning_rate", badSchedule)));
+  }
+
+  @Test
+  void badSettingsNameTheFieldAndValue() {
+    assertMessage("adam learning_rate must be a finite number > 0, got -0.1",
+        () -> Adam.builder().learningRate(-0.1).build());
+    assertMessage("adam beta_1 must be in [0, 1), got 1.0",
+        () -> Adam.builder().beta1(1.0).build());
+    assertMessage("adamw beta_2 must be in [0, 1), got 1.5",
+        () -> Optimizers.fromConfig("adamw", Map.of("beta_2", 1.5)));
+    assertMessage("sgd learning_rate must be a finite number > 0, got NaN",
+        () -> Sgd.builder().learningRate(Double.NaN).build());
+    assertMessage("sgd momentum must be in [0, 1), got -0.5",
+        () -> Sgd.builder().momentum(-0.5).build());
+    assertMessage("rmsprop rho must be in [0, 1), got 1.0",
+        () -> RmsProp.builder().rho(1).build());
+    assertMessage("adagrad initial_accumulator_value must be a finite number >= 0, got -1.0",
+        () -> Adagrad.builder().initialAccumulatorValue(-1).build());
+    assertMessage("adamw weight_decay must be a finite number >= 0, got -0.01",
+        () -> AdamW.builder().weightDecay(-0.01).build());
+    assertMessage("adam epsilon must be a finite number > 0, got 0.0",
+        () -> Adam.builder().epsilon(0).build());
+    assertMessage("adam clipnorm must be a finite number > 0, got 0.0",
+        () -> Adam.builder().clipnorm(0).build());
+    assertMessage("adam learning_rate must be a number, got 'fast' (a string)",
+        () -> Optimizers.fromConfig("adam", Map.of("learning_rate", "fast")));
+    assertMessage("sgd nesterov must be true or false, got 1 (Integer)",
+        () -> Optimizers.fromConfig("sgd", Map.of("nesterov", 1)));
+  }
+
+  @Test
+  void stepRejectsMismatchedArraysAndForeignStates() {
+    Adam adam = Adam.builder().build();
+    assertMessage("gradient has 2 values, expected one per parameter: 3",
+        () -> adam.step(new float[3], new float[2], adam.newState(3)));
+    assertMessage("adam needs a state with 2 slots, got 0; create it with newState",
+        () -> adam.step(new float[3], new float[3], Sgd.builder().build().newState(3)));
+    assertMessage("optimizer state slot 0 has 4 values, expected one per parameter: 3",
+        () -> adam.step(new float[3], new float[3], adam.newState(4)));
+  }
+
+  /** Five steps from fixed parameters with a gradient large enough to trigger clipping. */
+  private static float[] run(Optimizer optimizer) {
+    float[] w = {1.0f, -2.0f, 0.5f};
+    OptimizerState state = optimizer.newState(w.length);
+    for (int t = 0; t < 5; t++) {
+      float[] g = {3 * w[0] - 1, 2 * w[1] + 0.5f, -w[2]};
+      optimizer.step(w, g, state);
+    }
+    return w;
+  }
+}
