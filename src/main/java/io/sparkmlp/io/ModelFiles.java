@@ -1,0 +1,134 @@
+package io.sparkmlp.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkmlp.nn.LayerSpec;
+import io.sparkmlp.nn.Loss;
+import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.ParamLayout;
+import io.sparkmlp.optim.OptimizerState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A model directory: {@code model.json} (architecture and compile settings with Keras's
+ * names), {@code weights.bin} (flat float32 parameters) and, when saved for resuming,
+ * {@code optimizer.bin} (step count and slots). Saving writes a temporary sibling and renames
+ * it into place, so a crash leaves the old model or the new one, never half of one.
+ */
+public final class ModelFiles {
+  public static final String MODEL_JSON = "model.json";
+  public static final String WEIGHTS = "weights.bin";
+  public static final String OPTIMIZER = "optimizer.bin";
+  public static final String FORMAT = "sparkmlp-model";
+  public static final int FORMAT_VERSION = 1;
+  static final byte[] WEIGHTS_MAGIC = "SMLPWGT\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] OPTIMIZER_MAGIC = "SMLPOPT\n".getBytes(StandardCharsets.US_ASCII);
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ModelFiles() {}
+
+  /** Writes the model directory atomically, replacing an existing one at {@code dir}. */
+  public static void save(Path dir, SavedModel model) {
+    try {
+      AtomicDirectory.write(dir, tmp -> {
+        Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(toJson(model)));
+        BinaryArrays.write(tmp.resolve(WEIGHTS), WEIGHTS_MAGIC, 0, model.params());
+        OptimizerState s = model.optimizerState();
+        if (s != null) {
+          float[][] slots = new float[s.numSlots()][];
+          for (int i = 0; i < slots.length; i++) {
+            slots[i] = s.slot(i);
+          }
+          BinaryArrays.write(tmp.resolve(OPTIMIZER), OPTIMIZER_MAGIC, s.step(), slots);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the model to " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a model directory; every inconsistency is an error naming the file. */
+  public static SavedModel load(Path dir) {
+    Path json = dir.resolve(MODEL_JSON);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": no such model directory");
+    }
+    try {
+      JsonNode root;
+      try {
+        root = JSON.readTree(Files.readString(json));
+      } catch (NoSuchFileException e) {
+        throw new IllegalArgumentException(json + ": missing; not a sparkmlp model directory");
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException(json + ": not valid JSON: "
+            + e.getOriginalMessage());
+      }
+      ModelJson.Parsed parsed = ModelJson.parse(root, json.toString());
+      try {
+        new Network(parsed.layers(), Loss.byName(parsed.loss()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(json + ": " + e.getMessage(), e);
+      }
+      int expected = new ParamLayout(parsed.layers()).size();
+      BinaryArrays.Contents w = BinaryArrays.read(dir.resolve(WEIGHTS), WEIGHTS_MAGIC);
+      if (w.arrays().length != 1 || w.arrays()[0].length != expected) {
+        throw new IllegalArgumentException(dir.resolve(WEIGHTS) + ": holds "
+            + (w.arrays().length == 1 ? w.arrays()[0].length : w.arrays().length + " arrays")
+            + " floats but the layers in model.json need " + expected);
+      }
+      OptimizerState state = null;
+      Path opt = dir.resolve(OPTIMIZER);
+      if (Files.exists(opt)) {
+        BinaryArrays.Contents o = BinaryArrays.read(opt, OPTIMIZER_MAGIC);
+        for (float[] slot : o.arrays()) {
+          if (slot.length != expected) {
+            throw new IllegalArgumentException(opt + ": a slot holds " + slot.length
+                + " floats but the model has " + expected + " parameters");
+          }
+        }
+        state = new OptimizerState(o.step(), o.arrays());
+      }
+      return new SavedModel(parsed.layers(), parsed.loss(), parsed.optimizerName(),
+          parsed.optimizerConfig(), parsed.metrics(), parsed.seed(), w.arrays()[0], state);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(e.getFile() + ": missing from the model directory");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode toJson(SavedModel m) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("format_version", FORMAT_VERSION);
+    root.put("class_name", "Sequential");
+    ArrayNode layers = root.putObject("config").putArray("layers");
+    for (LayerSpec spec : m.layers()) {
+      layers.add(ModelJson.layer(JSON, spec));
+    }
+    ObjectNode compile = root.putObject("compile_config");
+    compile.put("loss", m.loss());
+    ObjectNode opt = compile.putObject("optimizer");
+    opt.put("class_name", m.optimizerName());
+    opt.set("config", JSON.valueToTree(m.optimizerConfig()));
+    ArrayNode metrics = compile.putArray("metrics");
+    m.metrics().forEach(metrics::add);
+    root.put("seed", m.seed());
+    ObjectNode weights = root.putObject("weights");
+    weights.put("file", WEIGHTS);
+    weights.put("dtype", "float32");
+    weights.put("byte_order", "little");
+    weights.put("count", m.params().length);
+    return root;
+  }
+}
