@@ -1,0 +1,89 @@
+package io.sparkmlp.model;
+
+import io.sparkmlp.util.Checks;
+import java.util.Map;
+
+/**
+ * Keras's EarlyStopping: stops when the monitored value has not improved by more than
+ * {@code minDelta} for {@code patience} epochs. Values whose name contains "acc" are
+ * maximised, others minimised. With {@link #restoreBestWeights} the best epoch's parameters
+ * are put back when training ends.
+ */
+public final class EarlyStopping implements Callback {
+  private final String monitor;
+  private final int patience;
+  private double minDelta;
+  private boolean restoreBestWeights;
+
+  private double best;
+  private int bestEpoch;
+  private int wait;
+  private float[] bestParams;
+
+  public EarlyStopping(String monitor, int patience) {
+    Checks.argument(monitor != null && !monitor.isBlank(), "EarlyStopping needs a monitor");
+    Checks.argument(patience >= 0, "EarlyStopping patience must be >= 0, got %s", patience);
+    this.monitor = monitor;
+    this.patience = patience;
+  }
+
+  public EarlyStopping minDelta(double minDelta) {
+    this.minDelta = Checks.nonNegative(minDelta, "EarlyStopping minDelta");
+    return this;
+  }
+
+  public EarlyStopping restoreBestWeights(boolean restore) {
+    this.restoreBestWeights = restore;
+    return this;
+  }
+
+  private boolean maximise() {
+    return monitor.contains("acc");
+  }
+
+  @Override
+  public void onTrainBegin(TrainingControl control) {
+    best = maximise() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    bestEpoch = -1;
+    wait = 0;
+    bestParams = null;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
+    Double value = logs.get(monitor);
+    if (value == null) {
+      throw new IllegalArgumentException("EarlyStopping monitors '" + monitor
+          + "' but the epoch logs have only " + logs.keySet()
+          + (monitor.startsWith("val_") ? "; give validation data or validationSplit" : ""));
+    }
+    boolean improved = maximise() ? value > best + minDelta : value < best - minDelta;
+    if (improved) {
+      best = value;
+      bestEpoch = epoch;
+      wait = 0;
+      if (restoreBestWeights) {
+        bestParams = control.params().clone();
+      }
+    } else if (++wait >= patience) {
+      control.stop(String.format("early stopping: %s did not improve for %d epochs (best %.4f at "
+          + "epoch %d)", monitor, wait, best, bestEpoch + 1));
+    }
+  }
+
+  @Override
+  public void onTrainEnd(TrainingControl control) {
+    if (restoreBestWeights && bestParams != null) {
+      System.arraycopy(bestParams, 0, control.params(), 0, bestParams.length);
+    }
+  }
+
+  /** The 0-based epoch with the best monitored value, or -1 before any epoch. */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  public double best() {
+    return best;
+  }
+}

@@ -1,0 +1,64 @@
+package io.sparkmlp.model;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.nn.Metric;
+import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Workspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Inference over a whole matrix in chunks that fit one workspace: losses and metrics for
+ * evaluation and validation, outputs for prediction. Dropout is off.
+ */
+public final class Evaluator {
+  private final Network network;
+  private final List<Metric> metrics;
+  private final Workspace ws;
+
+  public Evaluator(Network network, List<Metric> metrics, int chunkRows) {
+    this.network = network;
+    this.metrics = metrics;
+    this.ws = network.newWorkspace(chunkRows);
+  }
+
+  /**
+   * Mean loss (with the L2 term, as Keras reports it) and mean metrics over all rows, keyed
+   * by {@code prefix + name}: "loss", "accuracy" or "val_loss", "val_accuracy".
+   */
+  public Map<String, Double> evaluate(Matrix x, Matrix y, float[] params, String prefix) {
+    int rows = x.rows();
+    double lossSum = 0;
+    double[] metricSums = new double[metrics.size()];
+    int outCols = network.outputDim();
+    for (int start = 0; start < rows; start += ws.capacity()) {
+      int n = Math.min(ws.capacity(), rows - start);
+      int yOff = start * y.cols();
+      lossSum += network.loss(x.values(), start * x.cols(), y.values(), yOff, n, params, ws);
+      float[] out = network.output(ws);
+      for (int m = 0; m < metrics.size(); m++) {
+        metricSums[m] += metrics.get(m).sum(out, y.values(), yOff, n, outCols, network.loss());
+      }
+    }
+    Map<String, Double> logs = new LinkedHashMap<>();
+    double count = Math.max(rows, 1);
+    logs.put(prefix + Logs.LOSS, lossSum / count + network.regularizationLoss(params));
+    for (int m = 0; m < metrics.size(); m++) {
+      logs.put(prefix + metrics.get(m).kerasName(), metricSums[m] / count);
+    }
+    return logs;
+  }
+
+  /** The network's outputs (rows, outputDim) for every row of x. */
+  public Matrix predict(Matrix x, float[] params) {
+    int outCols = network.outputDim();
+    float[] result = new float[Math.multiplyExact(x.rows(), outCols)];
+    for (int start = 0; start < x.rows(); start += ws.capacity()) {
+      int n = Math.min(ws.capacity(), x.rows() - start);
+      float[] out = network.forward(x.values(), start * x.cols(), n, params, ws, false, 0L);
+      System.arraycopy(out, 0, result, start * outCols, n * outCols);
+    }
+    return new Matrix(result, x.rows(), outCols);
+  }
+}

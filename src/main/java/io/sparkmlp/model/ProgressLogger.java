@@ -1,0 +1,49 @@
+package io.sparkmlp.model;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints one Keras-like line per epoch:
+ * {@code Epoch 3/10 - 1875 steps - 1.2s - 48,900 samples/s - loss: 0.3521 - accuracy: 0.8712}.
+ */
+public final class ProgressLogger implements Callback {
+  private final PrintStream out;
+
+  public ProgressLogger() {
+    this(System.out);
+  }
+
+  public ProgressLogger(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
+    out.println(format(epoch, control.epochs(), logs));
+    out.flush();
+  }
+
+  /** The line for one epoch; keys "seconds", "samples_per_second", "steps" go up front. */
+  public static String format(int epoch, int epochs, Map<String, Double> logs) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "Epoch %d/%d", epoch + 1, epochs));
+    if (logs.containsKey(Logs.STEPS)) {
+      sb.append(String.format(Locale.ROOT, " - %d steps", logs.get(Logs.STEPS).longValue()));
+    }
+    if (logs.containsKey(Logs.SECONDS)) {
+      sb.append(String.format(Locale.ROOT, " - %.1fs", logs.get(Logs.SECONDS)));
+    }
+    if (logs.containsKey(Logs.SAMPLES_PER_SECOND)) {
+      sb.append(String.format(Locale.ROOT, " - %,.0f samples/s",
+          logs.get(Logs.SAMPLES_PER_SECOND)));
+    }
+    for (Map.Entry<String, Double> e : logs.entrySet()) {
+      if (!Logs.isTiming(e.getKey())) {
+        sb.append(String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue()));
+      }
+    }
+    return sb.toString();
+  }
+}

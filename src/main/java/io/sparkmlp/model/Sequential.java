@@ -1,0 +1,206 @@
+package io.sparkmlp.model;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.io.ModelFiles;
+import io.sparkmlp.io.SavedModel;
+import io.sparkmlp.nn.LayerSpec;
+import io.sparkmlp.nn.Loss;
+import io.sparkmlp.nn.Metric;
+import io.sparkmlp.nn.Network;
+import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.util.Checks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack of layers trained as in Keras:
+ * <pre>{@code
+ * Sequential model = new Sequential()
+ *     .add(new Dense(64, "relu").inputDim(100))
+ *     .add(new Dense(10, "softmax"));
+ * model.compile("categorical_crossentropy", "adam", "accuracy");
+ * History h = model.fit(x, y, 32, 10);
+ * }</pre>
+ * Compiling fixes the architecture and draws the initial weights from the model's seed (set
+ * with {@link #seed}; the same seed gives the same weights bit for bit). Not thread-safe.
+ */
+public final class Sequential {
+  /** Seed used for weights, shuffling and dropout unless {@link #seed} says otherwise. */
+  public static final long DEFAULT_SEED = 42L;
+
+  private final List<Layer> layers = new ArrayList<>();
+  private long seed = DEFAULT_SEED;
+
+  private Network network;
+  private Optimizer optimizer;
+  private OptimizerState optimizerState;
+  private List<Metric> metrics;
+  private float[] params;
+
+  public Sequential add(Layer layer) {
+    Checks.state(network == null, "cannot add layers after compile");
+    layers.add(layer);
+    return this;
+  }
+
+  /** The seed for initial weights and, unless fit options override it, shuffling and dropout. */
+  public Sequential seed(long seed) {
+    Checks.state(network == null, "set the seed before compile: the weights are drawn then");
+    this.seed = seed;
+    return this;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Compiles with Keras's names: a loss, an optimizer with its defaults, metrics. */
+  public Sequential compile(String loss, String optimizer, String... metrics) {
+    return compile(loss, Optimizers.byName(optimizer), metrics);
+  }
+
+  /** Compiles with a configured optimizer, e.g. {@code Adam.builder().learningRate(3e-4)}. */
+  public Sequential compile(String loss, Optimizer optimizer, String... metricNames) {
+    Loss l = Loss.byName(loss);
+    List<Metric> ms = new ArrayList<>();
+    for (String name : metricNames) {
+      Metric m = Metric.byName(name);
+      m.checkCompatible(l);
+      if (!ms.contains(m)) {
+        ms.add(m);
+      }
+    }
+    Network net = new Network(resolveLayers(), l);
+    if (params == null || params.length != net.numParams()) {
+      params = net.initialParams(seed);
+    }
+    this.network = net;
+    this.optimizer = optimizer;
+    this.optimizerState = optimizer.newState(net.numParams());
+    this.metrics = List.copyOf(ms);
+    return this;
+  }
+
+  private List<LayerSpec> resolveLayers() {
+    Checks.argument(!layers.isEmpty(), "the model has no layers; add a Dense layer first");
+    int width = layers.get(0).declaredInputDim();
+    Checks.argument(width > 0, "the first layer needs inputDim(n): the width of each example");
+    List<LayerSpec> specs = new ArrayList<>();
+    for (Layer layer : layers) {
+      LayerSpec spec = layer.resolve(width);
+      specs.add(spec);
+      width = spec.outputDim();
+    }
+    return specs;
+  }
+
+  /** Trains for the given epochs with the given batch size and Keras's other defaults. */
+  public History fit(Matrix x, Matrix y, int batchSize, int epochs) {
+    return fit(x, y, FitOptions.builder().batchSize(batchSize).epochs(epochs).build());
+  }
+
+  public History fit(Matrix x, Matrix y, FitOptions options) {
+    requireCompiled("fit");
+    return LocalTrainer.fit(this, TrainingData.of(network, x, y, options), options);
+  }
+
+  /** Mean loss and metrics over (x, y), keyed "loss", "accuracy", ... as in Keras. */
+  public Map<String, Double> evaluate(Matrix x, Matrix y) {
+    return evaluate(x, y, FitOptions.DEFAULT_BATCH_SIZE);
+  }
+
+  public Map<String, Double> evaluate(Matrix x, Matrix y, int batchSize) {
+    requireCompiled("evaluate");
+    TrainingData.check(network, x, y, "x", "y");
+    return new Evaluator(network, metrics, batchSize).evaluate(x, y, params, "");
+  }
+
+  /** The network's outputs for every row of x: class probabilities for a softmax model. */
+  public Matrix predict(Matrix x) {
+    requireCompiled("predict");
+    Checks.argument(x.cols() == network.inputDim(), "x has %s columns but the model's inputDim "
+        + "is %s", x.cols(), network.inputDim());
+    return new Evaluator(network, metrics, FitOptions.DEFAULT_BATCH_SIZE).predict(x, params);
+  }
+
+  /** The most likely class of every row (argmax of the outputs; threshold 0.5 for one output). */
+  public int[] predictClasses(Matrix x) {
+    Matrix p = predict(x);
+    int[] classes = new int[p.rows()];
+    for (int r = 0; r < p.rows(); r++) {
+      classes[r] = p.cols() == 1 ? (p.get(r, 0) > 0.5f ? 1 : 0)
+          : Metric.argmax(p.values(), r * p.cols(), p.cols());
+    }
+    return classes;
+  }
+
+  /** A Keras-like table of layers, output shapes and parameter counts. */
+  public String summary() {
+    requireCompiled("summary");
+    return Summary.of(network);
+  }
+
+  /** Saves architecture, compile settings, weights and optimizer state to a directory. */
+  public void save(Path dir) {
+    requireCompiled("save");
+    ModelFiles.save(dir, new SavedModel(network.layers(), network.loss().kerasName(),
+        optimizer.name(), optimizer.config(), metrics.stream().map(Metric::kerasName).toList(),
+        seed, params, optimizerState));
+  }
+
+  /** Loads a model saved by {@link #save}, compiled and ready to predict or train on. */
+  public static Sequential load(Path dir) {
+    SavedModel saved = ModelFiles.load(dir);
+    Sequential model = new Sequential();
+    model.seed = saved.seed();
+    model.network = new Network(saved.layers(), Loss.byName(saved.loss()));
+    model.optimizer = Optimizers.fromConfig(saved.optimizerName(), saved.optimizerConfig());
+    model.optimizerState = saved.optimizerState() != null ? saved.optimizerState()
+        : model.optimizer.newState(model.network.numParams());
+    model.metrics = saved.metrics().stream().map(Metric::byName).toList();
+    model.params = saved.params();
+    return model;
+  }
+
+  private void requireCompiled(String what) {
+    Checks.state(network != null, "call compile(loss, optimizer, metrics) before %s", what);
+  }
+
+  /** The compiled network (architecture and loss). */
+  public Network network() {
+    requireCompiled("network()");
+    return network;
+  }
+
+  public Optimizer optimizer() {
+    requireCompiled("optimizer()");
+    return optimizer;
+  }
+
+  /** The live optimizer state (moments, step count); trainers update it in place. */
+  public OptimizerState optimizerState() {
+    requireCompiled("optimizerState()");
+    return optimizerState;
+  }
+
+  /** Replaces the optimizer state, e.g. with one restored from a checkpoint. */
+  public void optimizerState(OptimizerState state) {
+    requireCompiled("optimizerState(state)");
+    this.optimizerState = state;
+  }
+
+  public List<Metric> metrics() {
+    requireCompiled("metrics()");
+    return metrics;
+  }
+
+  /** The live flat parameter array (layout: {@code network().layout()}); trainers update it. */
+  public float[] params() {
+    requireCompiled("params()");
+    return params;
+  }
+}
