@@ -33,7 +33,7 @@ public final class ProgressLogger implements Callback {
       sb.append(String.format(Locale.ROOT, " - %d steps", logs.get(Logs.STEPS).longValue()));
     }
     if (logs.containsKey(Logs.SECONDS)) {
-      sb.append(String.format(Locale.ROOT, " - %.1fs", logs.get(Logs.SECONDS)));
+      sb.append(String.format(Locale.ROOT, " - %.2fs", logs.get(Logs.SECONDS)));
     }
     if (logs.containsKey(Logs.SAMPLES_PER_SECOND)) {
       sb.append(String.format(Locale.ROOT, " - %,.0f samples/s",
