@@ -3,26 +3,19 @@ package io.sparkmlp.model;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
-import io.sparkmlp.nn.Workspace;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
-import io.sparkmlp.util.Seeds;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Minibatch training on one thread: per epoch a permutation drawn from (seed, epoch), then
- * for each batch the summed gradient from {@link Network#lossAndGradient}, turned into the mean
+ * Minibatch training on one thread, batches cut as {@link MinibatchPlan} says for a single
+ * partition. Each step: the summed gradient from one {@link StepWorker}, turned into the mean
  * by {@link Network#finishGradient}, applied by {@link Optimizer#step}. The distributed trainer
  * takes the same steps with the summed gradient coming from partitions instead.
  */
 final class LocalTrainer {
-  /** Stream id that keeps dropout masks apart from other draws of the same (epoch, step). */
-  static final long DROPOUT_STREAM = 0xD20;
-
   private LocalTrainer() {}
 
   static History fit(Sequential model, TrainingData data, FitOptions options) {
@@ -36,81 +29,37 @@ final class LocalTrainer {
     Matrix x = data.x();
     Matrix y = data.y();
     int n = x.rows();
-    int batch = Math.min(options.batchSize(), n);
-    int steps = (n + batch - 1) / batch;
-    Workspace ws = net.newWorkspace(batch);
-    float[] xb = new float[batch * x.cols()];
-    float[] yb = new float[batch * y.cols()];
+    int steps = MinibatchPlan.stepsPerEpoch(n, options.batchSize());
+    int capacity = MinibatchPlan.maxSlice(n, steps);
+    StepWorker worker = new StepWorker(net, metrics, x.cols(), y.cols(), capacity);
     float[] grad = new float[params.length];
-    double[] metricSums = new double[metrics.size()];
-    Evaluator validator = data.hasValidation() ? new Evaluator(net, metrics, batch) : null;
+    double[] sums = new double[StepWorker.sumsLength(metrics)];
+    Evaluator validator = data.hasValidation() ? new Evaluator(net, metrics, capacity) : null;
 
-    List<Callback> callbacks = new ArrayList<>();
-    if (options.verbose() > 0) {
-      callbacks.add(new ProgressLogger());
-    }
-    callbacks.addAll(options.callbacks());
-    TrainingControl control = new TrainingControl(params, options.epochs());
-    History history = new History();
-    callbacks.forEach(c -> c.onTrainBegin(control));
-
-    for (int epoch = options.initialEpoch(); epoch < options.epochs() && !control.stopRequested(); epoch++) {
+    EpochLoop loop = new EpochLoop(options, params);
+    for (int epoch = loop.firstEpoch(); loop.shouldRun(epoch); epoch++) {
       long start = System.nanoTime();
-      int[] order = options.shuffle() ? Seeds.permutation(n, Seeds.mix(seed, epoch)) : null;
-      double lossSum = 0;
-      Arrays.fill(metricSums, 0);
+      int[] order = options.shuffle() ? MinibatchPlan.permutation(n, seed, epoch, 0) : null;
+      Arrays.fill(sums, 0);
       for (int s = 0; s < steps; s++) {
-        int from = s * batch;
-        int rows = Math.min(batch, n - from);
-        gather(xb, x, order, from, rows);
-        gather(yb, y, order, from, rows);
+        int from = MinibatchPlan.sliceStart(n, s, steps);
+        int to = MinibatchPlan.sliceStart(n, s + 1, steps);
         Arrays.fill(grad, 0f);
-        double loss = net.lossAndGradient(xb, 0, yb, 0, rows, params, grad, ws,
-            Seeds.mix(seed, epoch, s, DROPOUT_STREAM));
-        if (!Double.isFinite(loss)) {
-          throw new DivergedException(epoch, s, loss / rows);
+        double lossBefore = sums[0];
+        worker.accumulate(x.values(), y.values(), order, from, to, params, grad, sums, seed,
+            epoch, s, 0);
+        if (!Double.isFinite(sums[0])) {
+          throw new DivergedException(epoch, s, (sums[0] - lossBefore) / (to - from));
         }
-        float[] out = net.output(ws);
-        for (int m = 0; m < metrics.size(); m++) {
-          metricSums[m] += metrics.get(m).sum(out, yb, 0, rows, net.outputDim(), net.loss());
-        }
-        lossSum += loss + rows * net.finishGradient(grad, rows, params);
+        sums[0] += (to - from) * net.finishGradient(grad, to - from, params);
         optimizer.step(params, grad, state);
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Map<String, Double> logs = new LinkedHashMap<>();
-      logs.put(Logs.LOSS, lossSum / n);
-      for (int m = 0; m < metrics.size(); m++) {
-        logs.put(metrics.get(m).kerasName(), metricSums[m] / n);
-      }
+      Map<String, Double> logs = EpochLoop.trainingLogs(sums, n, metrics);
       if (validator != null) {
         logs.putAll(validator.evaluate(data.xVal(), data.yVal(), params, Logs.VAL_PREFIX));
       }
-      logs.put(Logs.STEPS, (double) steps);
-      logs.put(Logs.SECONDS, seconds);
-      logs.put(Logs.SAMPLES_PER_SECOND, n / seconds);
-      history.add(logs);
-      for (Callback c : callbacks) {
-        c.onEpochEnd(epoch, logs, control);
-      }
+      loop.endEpoch(epoch, logs, steps, n, (System.nanoTime() - start) / 1e9);
     }
-    callbacks.forEach(c -> c.onTrainEnd(control));
-    if (control.stopRequested()) {
-      history.stopReason(control.stopReason());
-    }
-    return history;
-  }
-
-  /** Copies rows order[from .. from+rows) (or from .. from+rows when order is null) into dst. */
-  private static void gather(float[] dst, Matrix m, int[] order, int from, int rows) {
-    int cols = m.cols();
-    float[] src = m.values();
-    if (order == null) {
-      System.arraycopy(src, from * cols, dst, 0, rows * cols);
-      return;
-    }
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(src, order[from + r] * cols, dst, r * cols, cols);
-    }
+    return loop.finish();
   }
 }

@@ -1,0 +1,74 @@
+package io.sparkmlp.model;
+
+import io.sparkmlp.nn.Metric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The epoch bookkeeping every trainer shares: callbacks (with the progress line first when
+ * verbose), the {@link History}, timing entries, and stopping. A trainer calls
+ * {@link #endEpoch} after each epoch's steps and {@link #finish} at the end.
+ */
+public final class EpochLoop {
+  private final FitOptions options;
+  private final List<Callback> callbacks = new ArrayList<>();
+  private final TrainingControl control;
+  private final History history = new History();
+
+  public EpochLoop(FitOptions options, float[] params) {
+    this.options = options;
+    if (options.verbose() > 0) {
+      callbacks.add(new ProgressLogger());
+    }
+    callbacks.addAll(options.callbacks());
+    this.control = new TrainingControl(params, options.epochs());
+    callbacks.forEach(c -> c.onTrainBegin(control));
+  }
+
+  public int firstEpoch() {
+    return options.initialEpoch();
+  }
+
+  /** Whether epoch (0-based) should run: within the requested count and nobody asked to stop. */
+  public boolean shouldRun(int epoch) {
+    return epoch < options.epochs() && !control.stopRequested();
+  }
+
+  /** Logs of the training pass from summed loss and metrics over n rows. */
+  public static Map<String, Double> trainingLogs(double[] sums, long n, List<Metric> metrics) {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    logs.put(Logs.LOSS, sums[0] / n);
+    for (int m = 0; m < metrics.size(); m++) {
+      logs.put(metrics.get(m).kerasName(), sums[1 + m] / n);
+    }
+    return logs;
+  }
+
+  /** Adds timing entries, records the epoch and runs the callbacks. */
+  public void endEpoch(int epoch, Map<String, Double> logs, int steps, long rows,
+                       double seconds) {
+    logs.put(Logs.STEPS, (double) steps);
+    logs.put(Logs.SECONDS, seconds);
+    logs.put(Logs.SAMPLES_PER_SECOND, rows / seconds);
+    history.add(logs);
+    for (Callback c : callbacks) {
+      c.onEpochEnd(epoch, logs, control);
+    }
+  }
+
+  /** Whether a callback asked training to stop. */
+  public boolean stopRequested() {
+    return control.stopRequested();
+  }
+
+  /** Runs the end-of-training callbacks and returns the history. */
+  public History finish() {
+    callbacks.forEach(c -> c.onTrainEnd(control));
+    if (control.stopRequested()) {
+      history.stopReason(control.stopReason());
+    }
+    return history;
+  }
+}
