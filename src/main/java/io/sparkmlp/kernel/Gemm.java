@@ -11,7 +11,8 @@ package io.sparkmlp.kernel;
  * <p>With {@code jdk.incubator.vector} in the boot layer ({@code --add-modules
  * jdk.incubator.vector}, as Spark's launcher and our test and run configurations add), the
  * products run on a register-blocked Vector API kernel ({@code VectorGemm}); without it, on
- * plain loops ({@code ScalarGemm}) several times slower. {@link #VECTORIZED} says which.
+ * plain loops ({@code ScalarGemm}) about ten times slower. {@link #VECTORIZED} says which.
+ * {@code benchmarks/gemm.sh} measures both against netlib's Java and native BLAS.
  */
 public final class Gemm {
   private Gemm() {}
