@@ -18,12 +18,21 @@ public final class DataChecks {
    * @param name what m is to the user, usually its file name
    */
   public static Matrix requireFinite(Matrix m, String name) {
+    return requireFinite(m, name, 0);
+  }
+
+  /**
+   * As {@link #requireFinite(Matrix, String)} for a block that starts at row
+   * {@code rowOffset} of a larger data set: the error names the row in the whole data set.
+   */
+  public static Matrix requireFinite(Matrix m, String name, long rowOffset) {
     float[] v = m.values();
     for (int i = 0; i < v.length; i++) {
       // A float is finite exactly when its exponent bits are not all ones.
       if ((Float.floatToRawIntBits(v[i]) & 0x7f800000) == 0x7f800000) {
         throw new IllegalArgumentException(String.format(
-            "%s: row %s, column %s is %s; every value must be finite", name, i / m.cols(),
+            "%s: row %s, column %s is %s; every value must be finite", name,
+            rowOffset + i / m.cols(),
             i % m.cols(), v[i]));
       }
     }

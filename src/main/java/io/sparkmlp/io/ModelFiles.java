@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A model directory: {@code model.json} (architecture and compile settings with Keras's
@@ -39,8 +40,19 @@ public final class ModelFiles {
 
   /** Writes the model directory atomically, replacing an existing one at {@code dir}. */
   public static void save(Path dir, SavedModel model) {
+    save(dir, model, Map.of());
+  }
+
+  /**
+   * Writes the model directory atomically together with extra text files (a checkpoint's
+   * training state, a run's history), so they are always from the same moment as the weights.
+   */
+  public static void save(Path dir, SavedModel model, Map<String, String> extraFiles) {
     try {
       AtomicDirectory.write(dir, tmp -> {
+        for (Map.Entry<String, String> f : extraFiles.entrySet()) {
+          Files.writeString(tmp.resolve(f.getKey()), f.getValue());
+        }
         Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(toJson(model)));
         BinaryArrays.write(tmp.resolve(WEIGHTS), WEIGHTS_MAGIC, 0, model.params());
         OptimizerState s = model.optimizerState();

@@ -13,12 +13,19 @@ import java.util.Map;
  */
 public final class EpochLoop {
   private final FitOptions options;
+  private final int firstEpoch;
   private final List<Callback> callbacks = new ArrayList<>();
   private final TrainingControl control;
   private final History history = new History();
 
   public EpochLoop(FitOptions options, float[] params) {
+    this(options, params, options.initialEpoch());
+  }
+
+  /** A loop that starts at firstEpoch (0-based), e.g. after resuming from a checkpoint. */
+  public EpochLoop(FitOptions options, float[] params, int firstEpoch) {
     this.options = options;
+    this.firstEpoch = firstEpoch;
     if (options.verbose() > 0) {
       callbacks.add(new ProgressLogger());
     }
@@ -28,7 +35,7 @@ public final class EpochLoop {
   }
 
   public int firstEpoch() {
-    return options.initialEpoch();
+    return firstEpoch;
   }
 
   /** Whether epoch (0-based) should run: within the requested count and nobody asked to stop. */

@@ -28,24 +28,33 @@ public final class Evaluator {
    * by {@code prefix + name}: "loss", "accuracy" or "val_loss", "val_accuracy".
    */
   public Map<String, Double> evaluate(Matrix x, Matrix y, float[] params, String prefix) {
-    int rows = x.rows();
-    double lossSum = 0;
-    double[] metricSums = new double[metrics.size()];
+    return logs(network, metrics, sums(x, y, params), x.rows(), params, prefix);
+  }
+
+  /** Summed loss (without the L2 term), then summed metrics, over all rows of (x, y). */
+  public double[] sums(Matrix x, Matrix y, float[] params) {
+    double[] sums = new double[1 + metrics.size()];
     int outCols = network.outputDim();
-    for (int start = 0; start < rows; start += ws.capacity()) {
-      int n = Math.min(ws.capacity(), rows - start);
+    for (int start = 0; start < x.rows(); start += ws.capacity()) {
+      int n = Math.min(ws.capacity(), x.rows() - start);
       int yOff = start * y.cols();
-      lossSum += network.loss(x.values(), start * x.cols(), y.values(), yOff, n, params, ws);
+      sums[0] += network.loss(x.values(), start * x.cols(), y.values(), yOff, n, params, ws);
       float[] out = network.output(ws);
       for (int m = 0; m < metrics.size(); m++) {
-        metricSums[m] += metrics.get(m).sum(out, y.values(), yOff, n, outCols, network.loss());
+        sums[1 + m] += metrics.get(m).sum(out, y.values(), yOff, n, outCols, network.loss());
       }
     }
+    return sums;
+  }
+
+  /** Turns sums over count rows into Keras-named means, adding the L2 term to the loss. */
+  public static Map<String, Double> logs(Network network, List<Metric> metrics, double[] sums,
+                                         long count, float[] params, String prefix) {
     Map<String, Double> logs = new LinkedHashMap<>();
-    double count = Math.max(rows, 1);
-    logs.put(prefix + Logs.LOSS, lossSum / count + network.regularizationLoss(params));
+    double n = Math.max(count, 1);
+    logs.put(prefix + Logs.LOSS, sums[0] / n + network.regularizationLoss(params));
     for (int m = 0; m < metrics.size(); m++) {
-      logs.put(prefix + metrics.get(m).kerasName(), metricSums[m] / count);
+      logs.put(prefix + metrics.get(m).kerasName(), sums[1 + m] / n);
     }
     return logs;
   }

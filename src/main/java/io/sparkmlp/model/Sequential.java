@@ -146,10 +146,18 @@ public final class Sequential {
 
   /** Saves architecture, compile settings, weights and optimizer state to a directory. */
   public void save(Path dir) {
+    save(dir, Map.of());
+  }
+
+  /**
+   * Saves the model with extra text files written in the same atomic step (a checkpoint's
+   * training state, a run's history).
+   */
+  public void save(Path dir, Map<String, String> extraFiles) {
     requireCompiled("save");
     ModelFiles.save(dir, new SavedModel(network.layers(), network.loss().kerasName(),
         optimizer.name(), optimizer.config(), metrics.stream().map(Metric::kerasName).toList(),
-        seed, params, optimizerState));
+        seed, params, optimizerState), extraFiles);
   }
 
   /** Loads a model saved by {@link #save}, compiled and ready to predict or train on. */

@@ -16,6 +16,15 @@ public final class Targets {
    */
   public static void check(Loss loss, int outputDim, float[] y, int yOff, int rows, int cols,
                            String name) {
+    check(loss, outputDim, y, yOff, rows, cols, name, 0);
+  }
+
+  /**
+   * As {@link #check(Loss, int, float[], int, int, int, String)}, for a block that starts at
+   * row {@code rowOffset} of a larger data set: errors name the row in the whole data set.
+   */
+  public static void check(Loss loss, int outputDim, float[] y, int yOff, int rows, int cols,
+                           String name, long rowOffset) {
     if (loss.sparseLabels()) {
       if (cols != 1) {
         throw new IllegalArgumentException(name + " has " + cols + " columns; "
@@ -31,15 +40,15 @@ public final class Targets {
       for (int j = 0; j < cols; j++) {
         float v = y[yOff + r * cols + j];
         if (!Float.isFinite(v)) {
-          throw new IllegalArgumentException(name + ": row " + r + ", column " + j + " is " + v
+          throw new IllegalArgumentException(name + ": row " + (rowOffset + r) + ", column " + j + " is " + v
               + "; targets must be finite");
         }
         if (loss.sparseLabels() && (v != Math.rint(v) || v < 0 || v >= outputDim)) {
-          throw new IllegalArgumentException(name + ": row " + r + " has label " + v
+          throw new IllegalArgumentException(name + ": row " + (rowOffset + r) + " has label " + v
               + "; expected an integer class in [0, " + outputDim + ")");
         }
         if (loss == Loss.BINARY_CROSSENTROPY && (v < 0f || v > 1f)) {
-          throw new IllegalArgumentException(name + ": row " + r + ", column " + j + " is " + v
+          throw new IllegalArgumentException(name + ": row " + (rowOffset + r) + ", column " + j + " is " + v
               + "; binary_crossentropy targets must be in [0, 1]");
         }
       }

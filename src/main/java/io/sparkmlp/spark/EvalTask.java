@@ -1,0 +1,33 @@
+package io.sparkmlp.spark;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.model.Evaluator;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/** treeAggregate's seqOp for evaluation: a partition's summed loss and metrics, no gradient. */
+final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
+  private static final long serialVersionUID = 1L;
+  /** Rows per forward pass: large enough for efficient GEMMs, small enough to stay in cache. */
+  static final int CHUNK_ROWS = 512;
+
+  private final Broadcast<TrainingSpec> spec;
+  private final Broadcast<float[]> params;
+
+  EvalTask(Broadcast<TrainingSpec> spec, Broadcast<float[]> params) {
+    this.spec = spec;
+    this.params = params;
+  }
+
+  @Override
+  public GradientSum call(GradientSum acc, Block block) {
+    TrainingSpec s = spec.value();
+    if (block.rows() == 0) {
+      return acc.addSums(new double[1 + s.metrics().size()], 0);
+    }
+    Evaluator eval = new Evaluator(s.network(), s.metrics(), Math.min(CHUNK_ROWS, block.rows()));
+    double[] sums = eval.sums(new Matrix(block.x(), block.rows(), block.xCols()),
+        new Matrix(block.y(), block.rows(), block.yCols()), params.value());
+    return acc.addSums(sums, block.rows());
+  }
+}
