@@ -7,14 +7,18 @@ import java.io.Serializable;
  * the summed loss and metrics, and the row count. The driver's zero is empty (no arrays); the
  * arrays are created inside the task that first adds to it, so nothing large ships out.
  *
- * <p>Gradients are summed in double. Each partition's float sum converts exactly, and the
- * double sum of a few floats of similar magnitude is exact too, so the order in which Spark
- * merges task results (which varies from run to run) does not change the float gradient the
- * optimizer sees: the same seed and partitioning give the same weights.
+ * <p>A task's result holds its partition's float sum as it is (half the bytes of doubles, so
+ * it stays a direct task result); merging two results switches to double. Each float converts
+ * exactly and the double sum of a few floats of similar magnitude is exact too, so the order
+ * in which Spark merges task results (which varies from run to run) does not change the float
+ * gradient the optimizer sees: the same seed and partitioning give the same weights.
  */
 public final class GradientSum implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** One partition's gradient sum, until a second one is merged in. */
+  private float[] single;
+  /** The sum of several partitions' gradients. */
   private double[] grad;
   private double[] sums;
   private long count;
@@ -24,20 +28,34 @@ public final class GradientSum implements Serializable {
     return new GradientSum();
   }
 
-  /** Adds one partition's float gradient sum, loss/metric sums and row count. */
+  /** Adds one partition's float gradient sum (copied), loss/metric sums and row count. */
   public GradientSum add(float[] partitionGrad, double[] partitionSums, long rows) {
-    if (grad == null) {
-      grad = new double[partitionGrad.length];
-      sums = new double[partitionSums.length];
+    if (single == null && grad == null) {
+      single = partitionGrad.clone();
+    } else {
+      addGradient(partitionGrad);
     }
+    return addSums(partitionSums, rows);
+  }
+
+  private void addGradient(float[] g) {
+    toDouble(g.length);
     for (int i = 0; i < grad.length; i++) {
-      grad[i] += partitionGrad[i];
+      grad[i] += g[i];
     }
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] += partitionSums[i];
+  }
+
+  /** Switches to the double accumulator (exact: every float is a double). */
+  private void toDouble(int length) {
+    if (grad == null) {
+      grad = new double[length];
+      if (single != null) {
+        for (int i = 0; i < length; i++) {
+          grad[i] = single[i];
+        }
+        single = null;
+      }
     }
-    count += rows;
-    return this;
   }
 
   /** Adds sums only (evaluation passes carry no gradient). */
@@ -60,25 +78,21 @@ public final class GradientSum implements Serializable {
     if (a.sums == null) {
       return b;
     }
-    if (b.grad != null) {
-      if (a.grad == null) {
-        a.grad = new double[b.grad.length];
-      }
+    if (b.single != null) {
+      a.addGradient(b.single);
+    } else if (b.grad != null) {
+      a.toDouble(b.grad.length);
       for (int i = 0; i < a.grad.length; i++) {
         a.grad[i] += b.grad[i];
       }
     }
-    for (int i = 0; i < a.sums.length; i++) {
-      a.sums[i] += b.sums[i];
-    }
-    a.count += b.count;
-    return a;
+    return a.addSums(b.sums, b.count);
   }
 
   /** The summed gradient rounded to float, into dst (zeros when no partition had rows). */
   public void gradientInto(float[] dst) {
     for (int i = 0; i < dst.length; i++) {
-      dst[i] = grad == null ? 0f : (float) grad[i];
+      dst[i] = single != null ? single[i] : grad == null ? 0f : (float) grad[i];
     }
   }
 

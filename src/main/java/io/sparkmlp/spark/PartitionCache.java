@@ -2,35 +2,44 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.StepWorker;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Executor-side state of a partition across the steps of a run: its {@link StepWorker}
  * (buffers sized once), a float gradient buffer, and the current epoch's permutation, so a step
- * costs no allocation and no reshuffle. Keyed by run id and partition; a JVM holds at most a
- * few runs' worth, and a lost entry is simply rebuilt (the state is derived, never primary).
+ * costs no allocation and no reshuffle. Keyed by run id and partition, least recently used
+ * entries go first (an entry holds a gradient-sized buffer, so the cache stays small); a lost
+ * entry is simply rebuilt: the state is derived, never primary.
  */
 final class PartitionCache {
-  private static final int MAX_ENTRIES = 512;
-  private static final Map<String, PartitionState> CACHE = new ConcurrentHashMap<>();
+  private static final int MAX_ENTRIES = 32;
+  private static final Map<String, PartitionState> CACHE =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PartitionState> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
 
   private PartitionCache() {}
 
   /** The state of block's partition in this run, with the permutation of the given epoch. */
   static PartitionState get(TrainingSpec spec, Block block, int epoch) {
     String key = spec.runId() + "/" + block.partition();
-    if (CACHE.size() > MAX_ENTRIES) {
-      CACHE.clear();
+    PartitionState st;
+    synchronized (CACHE) {
+      st = CACHE.computeIfAbsent(key, k -> new PartitionState(spec, block));
     }
-    PartitionState st = CACHE.computeIfAbsent(key, k -> new PartitionState(spec, block));
     st.prepareEpoch(spec, block, epoch);
     return st;
   }
 
   /** Forgets a finished run's entries in this JVM (the driver's, in local mode). */
   static void forget(String runId) {
-    CACHE.keySet().removeIf(k -> k.startsWith(runId + "/"));
+    synchronized (CACHE) {
+      CACHE.keySet().removeIf(k -> k.startsWith(runId + "/"));
+    }
   }
 
   static final class PartitionState {

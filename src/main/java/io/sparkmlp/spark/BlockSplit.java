@@ -1,0 +1,35 @@
+package io.sparkmlp.spark;
+
+import io.sparkmlp.util.Checks;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * Keras's validation_split on partitioned data: the last {@code fraction} of every partition's
+ * rows is held out for validation (Keras holds out the last fraction of the whole array; here
+ * each partition does so, which keeps both parts spread over the cluster without a shuffle).
+ */
+public final class BlockSplit {
+  private BlockSplit() {}
+
+  /** Training part and validation part, one block per partition each. */
+  public record Parts(JavaRDD<Block> train, JavaRDD<Block> validation) {}
+
+  public static Parts tail(JavaRDD<Block> blocks, double fraction) {
+    Checks.argument(fraction > 0 && fraction < 1, "validationSplit must be in (0, 1), got %s",
+        fraction);
+    JavaRDD<Block> train = blocks.map(b -> rows(b, 0, cut(b, fraction)));
+    JavaRDD<Block> validation = blocks.map(b -> rows(b, cut(b, fraction), b.rows()));
+    return new Parts(train, validation);
+  }
+
+  /** Rows kept for training: floor(rows · (1 − fraction)), as Keras computes the split. */
+  static int cut(Block b, double fraction) {
+    return (int) (b.rows() * (1 - fraction));
+  }
+
+  private static Block rows(Block b, int from, int to) {
+    float[] x = java.util.Arrays.copyOfRange(b.x(), from * b.xCols(), to * b.xCols());
+    float[] y = java.util.Arrays.copyOfRange(b.y(), from * b.yCols(), to * b.yCols());
+    return new Block(b.partition(), x, y, to - from, b.xCols(), b.yCols());
+  }
+}
