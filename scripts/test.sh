@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, checks that the committed .npy fixtures are
-# exactly what NumPy writes, then runs the whole Maven test suite.
+# exactly what NumPy writes, runs the whole Maven test suite, then the integration test on a
+# real two-worker Spark standalone cluster (scripts/cluster-test.sh; SPARKMLP_SKIP_CLUSTER=1
+# skips it).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -17,3 +19,7 @@ if ! diff -r "$fresh" src/test/resources/npy >/dev/null; then
 fi
 
 mvn -B -ntp test "$@"
+
+if [ "${SPARKMLP_SKIP_CLUSTER:-0}" != 1 ]; then
+  scripts/cluster-test.sh
+fi

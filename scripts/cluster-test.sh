@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Integration test (CI): trains DistributedSeedExample on a real Spark standalone cluster (a
+# master and two 1-core workers on 127.0.0.1, scripts/cluster.sh) and in local[2], with the same
+# seed and partitioning, and checks that both save byte-identical weights.bin files: the result
+# must not depend on the deployment. Builds the jar, starts the cluster and stops it on exit
+# (also on failure or ^C), unless a cluster was already running, which it then uses and leaves
+# running. Ends with the line "cluster-test: N passed, M failed"; exits 1 on failure.
+# Environment: SPARKMLP_MVN_FLAGS (extra mvn flags, e.g. -o), SPARKMLP_IT_TIMEOUT (seconds per
+# run, 480).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+main=io.sparkmlp.examples.DistributedSeedExample
+args=(2 3 4000)   # partitions, epochs, rows
+out=target/it
+run_timeout=${SPARKMLP_IT_TIMEOUT:-480}   # seconds, per run
+
+say() { echo "cluster-test: $*"; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+started=0      # whether this script started the cluster (and so stops it)
+finished=0
+
+stop_cluster() {
+  if [ $started = 1 ]; then
+    started=0
+    scripts/cluster.sh stop || { say "FAIL: scripts/cluster.sh stop failed"; return 1; }
+  fi
+}
+
+# The verdict: stops the cluster first, so that the summary is the last line.
+result() {  # PASSED(1|0)
+  local passed=$1
+  if [ "$passed" = 1 ]; then
+    say "PASS: the cluster and local[2] runs saved byte-identical weights.bin"
+  fi
+  stop_cluster || passed=0
+  finished=1
+  if [ "$passed" = 1 ]; then
+    say "1 passed, 0 failed"
+    exit 0
+  fi
+  say "0 passed, 1 failed"
+  exit 1
+}
+fail() {
+  say "FAIL: $*"
+  result 0
+}
+
+# Any other way out (an unexpected error, ^C): stop the cluster and report a failure.
+cleanup() {
+  local rc=$?
+  [ $finished = 1 ] && exit $rc
+  finished=1
+  say "FAIL: stopped early (status $rc)"
+  if [ -n "$run_pid" ]; then   # a run in flight: timeout passes the TERM on to it
+    kill -TERM "$run_pid" 2>/dev/null || true
+    wait "$run_pid" 2>/dev/null || true
+  fi
+  stop_cluster || true
+  say "0 passed, 1 failed"
+  [ $rc = 0 ] && rc=1
+  exit $rc
+}
+trap cleanup EXIT
+trap 'say "interrupted"; exit 130' INT TERM
+
+t0=$(now)
+rm -rf "$out"
+mkdir -p "$out"
+say "building the jar ..."
+# shellcheck disable=SC2086  # SPARKMLP_MVN_FLAGS is a list of flags
+if ! mvn -q -B ${SPARKMLP_MVN_FLAGS:-} -DskipTests package >"$out/mvn.log" 2>&1; then
+  cat "$out/mvn.log"
+  fail "mvn package failed"
+fi
+export SPARKMLP_SKIP_BUILD=1
+
+if scripts/cluster.sh status >/dev/null 2>&1; then
+  say "using the cluster that is already running (it stays running)"
+else
+  started=1
+  t=$(now)
+  scripts/cluster.sh start || fail "the cluster did not start"
+  say "cluster started in $(secs "$t" "$(now)")s"
+fi
+master=$(cat target/cluster/master-url)
+
+# run NAME MASTER: the example into $out/NAME; its output (stdout and stderr) in $out/NAME.log,
+# followed on screen. Bounded: a run that hangs (say, an app that never gets executors) is
+# stopped after $run_timeout s. Runs in the background so that a signal to this script stops it.
+run_pid=""
+run() {
+  local name=$1 master=$2 t rc=0 tail_pid
+  say "$name run: scripts/submit.sh --master '$master' $main $out/$name ${args[*]}"
+  t=$(now)
+  : >"$out/$name.log"
+  timeout -k 30 "$run_timeout" scripts/submit.sh --master "$master" "$main" "$out/$name" \
+    "${args[@]}" >"$out/$name.log" 2>&1 &
+  run_pid=$!
+  tail -n +1 -f --pid="$run_pid" "$out/$name.log" &
+  tail_pid=$!
+  wait "$run_pid" || rc=$?
+  run_pid=""
+  wait "$tail_pid" || true
+  printf -v "${name}_s" %s "$(secs "$t" "$(now)")"
+  [ "$rc" = 0 ] || fail "the $name run exited with status $rc$( [ "$rc" = 124 ] &&
+                        echo " (timed out after ${run_timeout}s)")"
+  [ -f "$out/$name/weights.bin" ] || fail "the $name run saved no $out/$name/weights.bin"
+}
+
+run cluster "$master"
+grep -q "^master spark://" "$out/cluster.log" || fail "the cluster run did not run on a spark:// master"
+run local 'local[2]'
+
+say "cluster run ${cluster_s}s, local[2] run ${local_s}s (whole JVMs: startup, data, training," \
+    "saving); per epoch:"
+paste -d'\n' <(grep '^Epoch' "$out/cluster.log" | sed 's/^/  cluster:  /') \
+             <(grep '^Epoch' "$out/local.log" | sed 's/^/  local[2]: /')
+say "total $(secs "$t0" "$(now)")s"
+
+if cmp -s "$out/cluster/weights.bin" "$out/local/weights.bin"; then
+  result 1
+else
+  cmp "$out/cluster/weights.bin" "$out/local/weights.bin" || true
+  fail "weights.bin differs between the cluster and the local[2] run"
+fi
