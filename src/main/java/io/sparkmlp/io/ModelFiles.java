@@ -44,14 +44,14 @@ public final class ModelFiles {
   }
 
   /**
-   * Writes the model directory atomically together with extra text files (a checkpoint's
-   * training state, a run's history), so they are always from the same moment as the weights.
+   * Writes the model directory atomically together with extra files (a checkpoint's training
+   * state, a run's history and plot), so they are always from the same moment as the weights.
    */
-  public static void save(Path dir, SavedModel model, Map<String, String> extraFiles) {
+  public static void save(Path dir, SavedModel model, Map<String, byte[]> extraFiles) {
     try {
       AtomicDirectory.write(dir, tmp -> {
-        for (Map.Entry<String, String> f : extraFiles.entrySet()) {
-          Files.writeString(tmp.resolve(f.getKey()), f.getValue());
+        for (Map.Entry<String, byte[]> f : extraFiles.entrySet()) {
+          Files.write(tmp.resolve(f.getKey()), f.getValue());
         }
         Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(toJson(model)));
         BinaryArrays.write(tmp.resolve(WEIGHTS), WEIGHTS_MAGIC, 0, model.params());

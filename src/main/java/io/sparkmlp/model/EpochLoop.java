@@ -15,6 +15,7 @@ public final class EpochLoop {
   private final FitOptions options;
   private final int firstEpoch;
   private final List<Callback> callbacks = new ArrayList<>();
+  private final List<StepListener> stepListeners = new ArrayList<>();
   private final TrainingControl control;
   private final History history = new History();
 
@@ -30,6 +31,11 @@ public final class EpochLoop {
       callbacks.add(new ProgressLogger());
     }
     callbacks.addAll(options.callbacks());
+    for (Callback c : callbacks) {
+      if (c instanceof StepListener l) {
+        stepListeners.add(l);
+      }
+    }
     this.control = new TrainingControl(params, options.epochs());
     callbacks.forEach(c -> c.onTrainBegin(control));
   }
@@ -41,6 +47,18 @@ public final class EpochLoop {
   /** Whether epoch (0-based) should run: within the requested count and nobody asked to stop. */
   public boolean shouldRun(int epoch) {
     return epoch < options.epochs() && !control.stopRequested();
+  }
+
+  /** Tells the step listeners (progress bars) that a step ended; cheap when there are none. */
+  public void endStep(int epoch, int step, int steps, long rows, long epochStartNanos,
+                      double[] sums, List<Metric> metrics) {
+    if (stepListeners.isEmpty()) {
+      return;
+    }
+    double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
+    for (StepListener l : stepListeners) {
+      l.onStep(epoch, step, steps, rows, seconds, () -> trainingLogs(sums, rows, metrics));
+    }
   }
 
   /** Logs of the training pass from summed loss and metrics over n rows. */

@@ -150,10 +150,10 @@ public final class Sequential {
   }
 
   /**
-   * Saves the model with extra text files written in the same atomic step (a checkpoint's
-   * training state, a run's history).
+   * Saves the model with extra files written in the same atomic step (a checkpoint's training
+   * state, a run's history and plot), name to content.
    */
-  public void save(Path dir, Map<String, String> extraFiles) {
+  public void save(Path dir, Map<String, byte[]> extraFiles) {
     requireCompiled("save");
     ModelFiles.save(dir, new SavedModel(network.layers(), network.loss().kerasName(),
         optimizer.name(), optimizer.config(), metrics.stream().map(Metric::kerasName).toList(),

@@ -33,7 +33,7 @@ public final class Checkpoint {
     json.put("rows", state.rows());
     try {
       model.save(dir, Map.of(TRAINING_STATE, JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(json)));
+          .writeValueAsBytes(json)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

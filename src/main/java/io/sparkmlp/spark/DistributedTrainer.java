@@ -58,6 +58,7 @@ public final class DistributedTrainer {
       for (int epoch = firstEpoch; loop.shouldRun(epoch); epoch++) {
         long start = System.nanoTime();
         Arrays.fill(sums, 0);
+        long rowsSoFar = 0;
         for (int s = 0; s < steps; s += options.syncEvery()) {
           int k = Math.min(options.syncEvery(), steps - s);
           jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d step %d/%d", epoch + 1,
@@ -76,6 +77,8 @@ public final class DistributedTrainer {
             sums[0] += sum.count() * net.finishGradient(grad, sum.count(), params);
             model.optimizer().step(params, grad, model.optimizerState());
           }
+          rowsSoFar += sum.count();
+          loop.endStep(epoch, s + k - 1, steps, rowsSoFar, start, sums, model.metrics());
         }
         Map<String, Double> logs = EpochLoop.trainingLogs(sums, train.rows(),
             model.metrics());

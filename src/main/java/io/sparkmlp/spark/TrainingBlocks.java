@@ -40,8 +40,8 @@ public final class TrainingBlocks {
     JavaRDD<Block> blocks = raw.persist(StorageLevel.MEMORY_AND_DISK());
     blocks.rdd().localCheckpoint();
     blocks.context().setJobDescription("count " + name);
-    List<int[]> shapes = blocks.map(b -> new int[] {b.partition(), b.rows(), b.xCols(),
-        b.yCols()}).collect();
+    List<int[]> shapes = TaskErrors.rethrowBadInput(() -> blocks.map(b -> new int[] {
+        b.partition(), b.rows(), b.xCols(), b.yCols()}).collect());
     int[] rowsPerPartition = new int[blocks.getNumPartitions()];
     for (int[] s : shapes) {
       Checks.argument(rowsPerPartition[s[0]] == 0, "%s: partition %s holds more than one block",

@@ -1,0 +1,69 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.DataFrameSource;
+import io.sparkmlp.spark.IdxSource;
+import io.sparkmlp.spark.NpySource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Reads one configured source into blocks, every format in parallel on the executors: npy and
+ * idx through ranged reads of the files, csv, libsvm and parquet through Spark's readers.
+ */
+final class DataLoader {
+  private DataLoader() {}
+
+  static JavaRDD<Block> blocks(SparkSession spark, DataFormat format, DataSourceConfig src,
+                               int partitions) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return switch (format) {
+      case NPY -> NpySource.blocks(jsc, src.x(), src.y(), partitions);
+      case IDX -> IdxSource.blocks(jsc, src.x(), src.y(), partitions);
+      case PARQUET -> DataFrameSource.blocks(spark.read().parquet(src.path()),
+          src.featuresCol(), src.label(), partitions);
+      case LIBSVM -> {
+        var reader = spark.read().format("libsvm");
+        if (src.numFeatures() != null) {
+          reader = reader.option("numFeatures", src.numFeatures().toString());
+        }
+        yield DataFrameSource.blocks(reader.load(src.path()), "features", "label", partitions);
+      }
+      case CSV -> csv(spark, src, partitions);
+    };
+  }
+
+  /** CSV columns become a double array of the feature columns and a double label. */
+  private static JavaRDD<Block> csv(SparkSession spark, DataSourceConfig src, int partitions) {
+    Dataset<Row> df = spark.read().option("header", String.valueOf(src.header()))
+        .option("inferSchema", "true").option("mode", "FAILFAST").csv(src.path());
+    List<String> names = Arrays.asList(df.columns());
+    if (!names.contains(src.label())) {
+      throw new IllegalArgumentException(src.path() + ": no label column '" + src.label()
+          + "'; the file has columns " + String.join(", ", names));
+    }
+    List<String> features = src.features() != null ? src.features() : new ArrayList<>(names);
+    if (src.features() == null) {
+      features.remove(src.label());
+    }
+    List<Column> cols = new ArrayList<>();
+    for (String f : features) {
+      if (!names.contains(f)) {
+        throw new IllegalArgumentException(src.path() + ": no feature column '" + f
+            + "'; the file has columns " + String.join(", ", names));
+      }
+      cols.add(functions.col("`" + f + "`").cast("double"));
+    }
+    Dataset<Row> two = df.select(functions.array(cols.toArray(new Column[0])).as("features"),
+        functions.col("`" + src.label() + "`").cast("double").as("label"));
+    return DataFrameSource.blocks(two, "features", "label", partitions);
+  }
+}

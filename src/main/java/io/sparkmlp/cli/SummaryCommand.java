@@ -1,0 +1,32 @@
+package io.sparkmlp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code sparkmlp summary --model DIR}: the layers, parameters and last epoch of a model. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = "Print a model's layers and parameter counts, and how its training ended.")
+final class SummaryCommand implements Callable<Integer> {
+  @Mixin
+  ModelOption model;
+
+  @Override
+  public Integer call() throws Exception {
+    System.out.print(model.load().summary());
+    Path jsonl = model.model.resolve(RunReport.METRICS_JSONL);
+    if (Files.exists(jsonl)) {
+      var lines = Files.readAllLines(jsonl);
+      if (!lines.isEmpty()) {
+        System.out.println("Epochs: " + lines.size() + "; last: " + lines.get(lines.size() - 1));
+      }
+    }
+    Path test = model.model.resolve(RunOutput.TEST_METRICS);
+    if (Files.exists(test)) {
+      System.out.println("Test: " + Files.readString(test).replaceAll("\\s+", " ").trim());
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,134 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.io.AtomicDirectory;
+import io.sparkmlp.model.History;
+import io.sparkmlp.model.Sequential;
+import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.Checkpoint;
+import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.spark.TaskErrors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sparkmlp train --config conf/x.yaml}: data in, a model directory and metrics out.
+ * Checkpoints go to {@code <output>.checkpoint} while training; the output directory is
+ * written once, atomically, when training ends, and the checkpoint is then removed.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train the model a config file describes and write the output directory.")
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "the run configuration (YAML), see docs/config.md")
+  Path config;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "output directory (overrides output.dir)")
+  String output;
+
+  @Option(names = "--overwrite", description = "replace an existing output directory")
+  boolean overwrite;
+
+  @Option(names = "--resume",
+      description = "continue an interrupted run from <output>.checkpoint")
+  boolean resume;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (overrides spark.master and spark-submit's)")
+  String master;
+
+  @Option(names = "--epochs", description = "overrides fit.epochs")
+  Integer epochs;
+
+  @Option(names = "--batch-size", description = "overrides fit.batch_size")
+  Integer batchSize;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override any config key, e.g. --set fit.epochs=3 (repeatable)")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> overrides = new LinkedHashMap<>(set);
+    if (output != null) {
+      overrides.put("output.dir", output);
+    }
+    if (overwrite) {
+      overrides.put("output.overwrite", "true");
+    }
+    if (epochs != null) {
+      overrides.put("fit.epochs", epochs.toString());
+    }
+    if (batchSize != null) {
+      overrides.put("fit.batch_size", batchSize.toString());
+    }
+    RunConfig cfg = ConfigLoader.load(config, overrides);
+    Path out = Path.of(cfg.output().dir()).toAbsolutePath().normalize();
+    Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+    if (Files.exists(out) && !cfg.output().overwrite() && !resume) {
+      throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
+          + "it (only once training succeeds)");
+    }
+    if (resume && !Checkpoint.exists(checkpoint)) {
+      throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
+    }
+    SparkSession spark = Sessions.open(master, cfg.spark().master(), cfg.spark().appName());
+    try {
+      return train(spark, cfg, out, checkpoint);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private int train(SparkSession spark, RunConfig cfg, Path out, Path checkpoint)
+      throws Exception {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    DataConfig data = cfg.data();
+    JavaRDD<Block> raw = DataLoader.blocks(spark, data.format(), data.train(), data.partitions())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    int inputDim = TaskErrors.rethrowBadInput(() -> raw.map(Block::xCols).reduce(Math::max));
+    Sequential model = cfg.buildModel(inputDim);
+    Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
+        model.network().outputDim());
+    JavaRDD<Block> validation = data.validation() == null ? null
+        : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
+            data.partitions()));
+    RunCallbacks callbacks = cfg.callbacks();
+    // The bar redraws in place on a terminal and prints one line per epoch in a log.
+    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar())
+        .verbose(0).checkpointDir(checkpoint).resume(resume).build();
+    long start = System.nanoTime();
+    History history = SparkTraining.fit(model, jsc, pre.apply(raw), validation, options);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    raw.unpersist(false);
+
+    Map<String, Double> test = null;
+    if (data.test() != null) {
+      test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark,
+          data.format(), data.test(), data.partitions())), options);
+      System.out.println("test: " + MetricsTable.inline(test));
+    }
+    RunOutput.write(out, model, history, cfg, pre, test, seconds);
+    AtomicDirectory.deleteRecursively(checkpoint);
+    System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
+        history.stopReason(), out);
+    if (callbacks.targetLoss() != null && cfg.fit().targetLoss().required()
+        && !callbacks.targetLoss().reached()) {
+      System.err.printf("sparkmlp: target %s <= %s not reached (last %s)%n",
+          cfg.fit().targetLoss().monitor(), cfg.fit().targetLoss().value(),
+          history.last(cfg.fit().targetLoss().monitor()));
+      return ExitCode.TARGET_NOT_REACHED;
+    }
+    return ExitCode.OK;
+  }
+}

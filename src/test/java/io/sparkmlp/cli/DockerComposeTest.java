@@ -1,0 +1,76 @@
+package io.sparkmlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine, no image pulls), so it is checked:
+ * by `docker compose config` where a compose client exists, and against the project itself.
+ */
+class DockerComposeTest {
+  private static final Path FILE = Path.of("docker-compose.yml");
+
+  @Test
+  void composeClientAcceptsTheFile() throws Exception {
+    List<String> cmd = null;
+    for (List<String> candidate : List.of(List.of("docker", "compose"),
+        List.of("docker-compose"))) {
+      if (runs(candidate, "version")) {
+        cmd = candidate;
+        break;
+      }
+    }
+    Assumptions.assumeTrue(cmd != null, "no docker compose client on this machine");
+    List<String> config = new java.util.ArrayList<>(cmd);
+    config.addAll(List.of("-f", FILE.toString(), "config", "-q"));
+    Process p = new ProcessBuilder(config).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+  }
+
+  @Test
+  void fileMatchesTheProject() throws Exception {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(FILE));
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher spark = Pattern.compile("<spark.version>(.*?)</spark.version>").matcher(pom);
+    Matcher version = Pattern.compile("<artifactId>sparkmlp</artifactId>\\s*<version>(.*?)"
+        + "</version>").matcher(pom);
+    assertTrue(spark.find() && version.find());
+    JsonNode services = root.get("services");
+    for (String s : List.of("spark-master", "spark-worker-1", "spark-worker-2", "train")) {
+      assertTrue(services.has(s), "service " + s);
+    }
+    assertEquals("apache/spark:" + spark.group(1), services.get("train").get("image").asText());
+    String mounts = services.get("train").get("volumes").toString();
+    assertTrue(mounts.contains("target/sparkmlp-" + version.group(1) + ".jar"), mounts);
+    String command = services.get("train").get("command").asText();
+    assertTrue(command.contains("io.sparkmlp.cli.Main") && command.contains(
+        "conf/fashion-mnist.yaml"), command);
+    assertTrue(Files.exists(Path.of("conf/fashion-mnist.yaml")));
+  }
+
+  private static boolean runs(List<String> cmd, String arg) {
+    try {
+      List<String> full = new java.util.ArrayList<>(cmd);
+      full.add(arg);
+      Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}
