@@ -36,8 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Sequential m = model.load();
     Preprocessor pre = Preprocessor.load(model.model);
     DataSourceConfig src = data.source(true);
-    SparkSession spark = Sessions.open(master, null, "sparkmlp-evaluate");
-    try {
+    try (Sessions session = Sessions.open(master, null, "sparkmlp-evaluate")) {
+      SparkSession spark = session.spark();
       Map<String, Double> metrics = SparkTraining.evaluate(m,
           JavaSparkContext.fromSparkContext(spark.sparkContext()),
           pre.apply(DataLoader.blocks(spark, data.dataFormat(), src, data.partitions)),
@@ -49,8 +49,6 @@ final class EvaluateCommand implements Callable<Integer> {
         Files.writeString(json, line + "\n");
       }
       return ExitCode.OK;
-    } finally {
-      spark.stop();
     }
   }
 }

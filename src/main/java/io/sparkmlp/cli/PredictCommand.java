@@ -59,8 +59,8 @@ final class PredictCommand implements Callable<Integer> {
     }
     Sequential m = model.load();
     Preprocessor pre = Preprocessor.load(model.model);
-    SparkSession spark = Sessions.open(master, null, "sparkmlp-predict");
-    try {
+    try (Sessions session = Sessions.open(master, null, "sparkmlp-predict")) {
+      SparkSession spark = session.spark();
       JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, data.dataFormat(),
           data.source(false), data.partitions));
       Dataset<Row> preds = predictions(spark, blocks, m).orderBy("partition", "row");
@@ -97,8 +97,6 @@ final class PredictCommand implements Callable<Integer> {
       }
       System.out.println("wrote predictions to " + output);
       return ExitCode.OK;
-    } finally {
-      spark.stop();
     }
   }
 

@@ -82,11 +82,9 @@ final class TrainCommand implements Callable<Integer> {
     if (resume && !Checkpoint.exists(checkpoint)) {
       throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
     }
-    SparkSession spark = Sessions.open(master, cfg.spark().master(), cfg.spark().appName());
-    try {
+    try (Sessions session = Sessions.open(master, cfg.spark().master(), cfg.spark().appName())) {
+      SparkSession spark = session.spark();
       return train(spark, cfg, out, checkpoint);
-    } finally {
-      spark.stop();
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -41,14 +42,8 @@ public final class Idx {
   public static Matrix read(Path path) {
     String name = path.toString();
     try (FileChannel file = DataFiles.openForReading(path)) {
-      ByteBuffer first = ByteBuffer.allocate(2);
-      file.read(first, 0);
-      boolean gzip = first.position() == 2 && first.get(0) == GZIP_MAGIC[0]
-          && first.get(1) == GZIP_MAGIC[1];
-      ReadableByteChannel in = gzip
-          ? Channels.newChannel(new GZIPInputStream(Channels.newInputStream(file), 1 << 16))
-          : file;
-      return read(in, name, gzip ? -1 : file.size());
+      boolean gzip = isGzip(file);
+      return read(plain(file, gzip), name, gzip ? -1 : file.size());
     } catch (EOFException e) {
       throw DataFiles.bad(name, "file is truncated: the gzip stream ends early");
     } catch (ZipException e) {
@@ -58,9 +53,74 @@ public final class Idx {
     }
   }
 
+  /**
+   * The row layout of the IDX file behind ch (plain or gzip), from its header, so that rows can
+   * be read by range ({@link RowLayout#readRows}) without reading the whole file. A plain
+   * file's size is checked against the header; a gzip file's cannot be without decompressing
+   * it all, so a short gzip file fails only when its last rows are read.
+   *
+   * @param name how errors name the file
+   */
+  public static RowLayout layout(SeekableByteChannel ch, String name) throws IOException {
+    try {
+      boolean gzip = isGzip(ch);
+      return header(plain(ch, gzip), name, gzip ? -1 : ch.size(), gzip, false);
+    } catch (EOFException e) {
+      throw DataFiles.bad(name, "file is truncated: the gzip stream ends early");
+    } catch (ZipException e) {
+      throw DataFiles.bad(name, "the gzip data is corrupt (%s)", e.getMessage());
+    }
+  }
+
+  /** True when ch starts with the gzip magic bytes; leaves ch at position 0. */
+  private static boolean isGzip(SeekableByteChannel ch) throws IOException {
+    ByteBuffer first = ByteBuffer.allocate(2);
+    ch.position(0);
+    while (first.hasRemaining() && ch.read(first) >= 0) {
+      // a channel may return fewer bytes than asked for
+    }
+    ch.position(0);
+    return first.position() == 2 && first.get(0) == GZIP_MAGIC[0]
+        && first.get(1) == GZIP_MAGIC[1];
+  }
+
+  /** The plain bytes of the file behind ch, decompressed when it is gzip. */
+  private static ReadableByteChannel plain(SeekableByteChannel ch, boolean gzip)
+      throws IOException {
+    return gzip
+        ? Channels.newChannel(new GZIPInputStream(Channels.newInputStream(ch), 1 << 16))
+        : ch;
+  }
+
   /** Reads from in, the plain bytes of the file; fileSize is -1 when they are decompressed. */
   private static Matrix read(ReadableByteChannel in, String name, long fileSize)
       throws IOException {
+    RowLayout layout = header(in, name, fileSize, fileSize < 0, true);
+    String where = fileSize < 0 ? " (after gzip decompression)" : "";
+    int rows = (int) layout.rows();
+    int cols = layout.cols();
+    long dataBytes = rows * layout.rowBytes();
+    String what = String.format("shape %s of %s = %s data bytes", layout.shapeText(),
+        layout.typeName(), dataBytes);
+    float[] values = new float[rows * cols];
+    ElementReader reader = new ElementReader(in, layout.elementType(), ByteOrder.BIG_ENDIAN);
+    if (reader.read(values, 0, values.length) < values.length) {
+      throw sizeMismatch(name, what, dataBytes, reader.bytesRead(), where);
+    }
+    long extra = reader.drainRemaining();
+    if (extra > 0) {
+      throw sizeMismatch(name, what, dataBytes, dataBytes + extra, where);
+    }
+    return new Matrix(values, rows, cols);
+  }
+
+  /**
+   * Reads and checks the header from in, the plain bytes of the file, leaving in at the data;
+   * checks the data's size against fileSize unless it is -1. wholeMatrix: the whole array must
+   * fit one Matrix (a range reader needs only a row to).
+   */
+  private static RowLayout header(ReadableByteChannel in, String name, long fileSize,
+                                  boolean gzip, boolean wholeMatrix) throws IOException {
     String where = fileSize < 0 ? " (after gzip decompression)" : "";
     ByteBuffer magic = ByteBuffer.allocate(4);
     int n = readFully(in, magic);
@@ -99,12 +159,12 @@ public final class Idx {
       }
     }
     String shapeText = DataFiles.shapeText(shape);
-    if (cols == 0 || cols > Matrix.MAX_VALUES || shape[0] * cols > Matrix.MAX_VALUES) {
+    if (cols == 0 || cols > Matrix.MAX_VALUES
+        || (wholeMatrix && shape[0] * cols > Matrix.MAX_VALUES)) {
       throw DataFiles.bad(name, "shape %s cannot be a Matrix (it needs at least one column and "
           + "at most %s elements)", shapeText, Matrix.MAX_VALUES);
     }
-    int rows = (int) shape[0];
-    long dataBytes = rows * cols * type.size;
+    long dataBytes = shape[0] * cols * type.size;
     String what = String.format("shape %s of %s = %s data bytes", shapeText, typeName(typeCode),
         dataBytes);
     long headerBytes = 4 + 4L * dims;
@@ -112,16 +172,8 @@ public final class Idx {
     if (fileSize >= 0 && fileSize - headerBytes != dataBytes) {
       throw sizeMismatch(name, what, dataBytes, fileSize - headerBytes, where);
     }
-    float[] values = new float[rows * (int) cols];
-    ElementReader reader = new ElementReader(in, type, ByteOrder.BIG_ENDIAN);
-    if (reader.read(values, 0, values.length) < values.length) {
-      throw sizeMismatch(name, what, dataBytes, reader.bytesRead(), where);
-    }
-    long extra = reader.drainRemaining();
-    if (extra > 0) {
-      throw sizeMismatch(name, what, dataBytes, dataBytes + extra, where);
-    }
-    return new Matrix(values, rows, (int) cols);
+    return new RowLayout(name, type, ByteOrder.BIG_ENDIAN, gzip, headerBytes, shape,
+        typeName(typeCode));
   }
 
   private static IllegalArgumentException sizeMismatch(String name, String what, long dataBytes,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 
 /**
@@ -38,15 +39,7 @@ public final class Npy {
     try (FileChannel ch = DataFiles.openForReading(path)) {
       NpyHeader h = NpyHeader.read(ch, name);
       long dataBytes = dataBytes(h, name);
-      long after = ch.size() - h.dataOffset();
-      if (after < dataBytes) {
-        throw truncated(h, name, dataBytes, after);
-      }
-      if (after > dataBytes) {
-        throw DataFiles.bad(name, "file has %s extra bytes after the data the header describes "
-            + "(shape %s of %s = %s data bytes)", after - dataBytes, h.shapeText(), h.descr(),
-            dataBytes);
-      }
+      checkSize(h, name, dataBytes, ch.size() - h.dataOffset());
       long[] shape = h.shape();
       int rows = shape.length == 0 ? 1 : (int) shape[0];
       int cols = (int) trailingProduct(shape);
@@ -62,6 +55,42 @@ public final class Npy {
     } catch (IOException e) {
       throw DataFiles.failed(path, e);
     }
+  }
+
+  /**
+   * The row layout of the .npy file behind ch, from its header, so that rows can be read by
+   * range ({@link RowLayout#readRows}) without reading the whole file. Checks the header and
+   * that the file's size matches it. Only C order can be read by range: a Fortran-order array
+   * with more than one column stores each column contiguously, so its rows are scattered over
+   * the whole file; that gives an IllegalArgumentException suggesting np.ascontiguousarray.
+   *
+   * @param name how errors name the file
+   */
+  public static RowLayout layout(SeekableByteChannel ch, String name) throws IOException {
+    NpyHeader h = NpyHeader.read(ch, name);
+    long[] shape = h.shape();
+    long cols;
+    long dataBytes;
+    try {
+      cols = trailingProduct(shape);
+      dataBytes = Math.multiplyExact(h.elementCount(), h.type().size);
+    } catch (ArithmeticException e) {
+      throw DataFiles.bad(name, "shape %s is too large", h.shapeText());
+    }
+    if (shape.length > 1 && cols == 0) {
+      throw DataFiles.bad(name, "shape %s has no columns (the dimensions after the first "
+          + "multiply to 0); a Matrix needs at least one", h.shapeText());
+    }
+    if (cols > Matrix.MAX_VALUES) {
+      throw DataFiles.bad(name, "shape %s has rows of %s values, more than the %s one Matrix "
+          + "can hold", h.shapeText(), cols, Matrix.MAX_VALUES);
+    }
+    if (h.fortranOrder() && cols > 1 && shape[0] > 1) {
+      throw DataFiles.bad(name, "the array is stored in Fortran order, so its rows cannot be "
+          + "read by range; save it in C order: np.save(path, np.ascontiguousarray(a))");
+    }
+    checkSize(h, name, dataBytes, ch.size() - h.dataOffset());
+    return new RowLayout(name, h.type(), h.order(), false, h.dataOffset(), shape, h.descr());
   }
 
   /** Writes m as a version 1.0, {@code <f4}, C-order array of shape (rows, cols), atomically. */
@@ -126,6 +155,18 @@ public final class Npy {
           h.shapeText(), count, Matrix.MAX_VALUES);
     }
     return count * h.type().size;
+  }
+
+  /** Fails unless the file holds exactly the dataBytes the header promises after it. */
+  private static void checkSize(NpyHeader h, String name, long dataBytes, long after) {
+    if (after < dataBytes) {
+      throw truncated(h, name, dataBytes, after);
+    }
+    if (after > dataBytes) {
+      throw DataFiles.bad(name, "file has %s extra bytes after the data the header describes "
+          + "(shape %s of %s = %s data bytes)", after - dataBytes, h.shapeText(), h.descr(),
+          dataBytes);
+    }
   }
 
   /** The product of every dimension after the first: 1 for 0-d and 1-D shapes. */

@@ -5,7 +5,7 @@ import static io.sparkmlp.data.DataFiles.bad;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +48,11 @@ record NpyHeader(String descr, ElementType type, ByteOrder order, boolean fortra
     return DataFiles.shapeText(shape);
   }
 
-  /** Reads and checks the header at the start of ch, leaving ch positioned at the data. */
-  static NpyHeader read(FileChannel ch, String name) throws IOException {
+  /**
+   * Reads and checks the header at the start of ch (a local file, or a Hadoop stream behind a
+   * channel), leaving ch positioned at the data.
+   */
+  static NpyHeader read(SeekableByteChannel ch, String name) throws IOException {
     long size = ch.size();
     ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, 12))
         .order(ByteOrder.LITTLE_ENDIAN);
@@ -198,9 +201,11 @@ record NpyHeader(String descr, ElementType type, ByteOrder order, boolean fortra
     return out.array();
   }
 
-  private static void readFully(FileChannel ch, ByteBuffer dst, long position) throws IOException {
+  private static void readFully(SeekableByteChannel ch, ByteBuffer dst, long position)
+      throws IOException {
+    ch.position(position + dst.position());
     while (dst.hasRemaining()) {
-      if (ch.read(dst, position + dst.position()) < 0) {
+      if (ch.read(dst) < 0) {
         throw new IOException("unexpected end of file");
       }
     }

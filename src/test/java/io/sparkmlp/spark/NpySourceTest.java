@@ -1,0 +1,114 @@
+package io.sparkmlp.spark;
+
+import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
+import static io.sparkmlp.spark.SourceAsserts.assertBlocks;
+import static io.sparkmlp.spark.SourceAsserts.assertFails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.data.Npy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link NpySource}: executors read their own row ranges, and the blocks, concatenated by
+ * partition, are exactly what {@link Npy#read} reads on the driver; bad files fail on the
+ * driver before any job.
+ */
+class NpySourceTest {
+  private static final int ROWS = 23;
+
+  @TempDir
+  static Path dir;
+
+  /** x (23, 2, 3) as float64 (what np.save writes by default), y (23, 1) as float32. */
+  private static Path[] files() {
+    Path x = dir.resolve("x_train.npy");
+    Path y = dir.resolve("y_train.npy");
+    if (!Files.exists(x)) {
+      float[] xs = new float[ROWS * 6];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = i * 0.25f - 7;
+      }
+      float[] ys = new float[ROWS];
+      for (int r = 0; r < ROWS; r++) {
+        ys[r] = r % 4;
+      }
+      Npy.writeFloat64(x, new Matrix(xs, ROWS, 6));
+      Npy.write(y, new Matrix(ys, ROWS, 1));
+    }
+    return new Path[] {x, y};
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 40})
+  void blocksHoldTheFileRowsInOrder(int partitions) {
+    Path[] f = files();
+    List<Block> blocks = assertBlocks(NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
+        f[1].toString(), partitions), partitions, Npy.read(f[0]), Npy.read(f[1]));
+    assertBalanced(blocks, 1);
+  }
+
+  @Test
+  void multiDimensionalFixtureAndDefaultParallelism() {
+    Path cube = SourceAsserts.fixture("cube_f4_c");   // (2, 3, 4) → rows of 12
+    Path hyper = SourceAsserts.fixture("hyper_u1_c"); // (4, 3, 2, 2) of u1 → rows of 12
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    assertBlocks(NpySource.blocks(jsc, cube.toString(), cube.toString(), 0),
+        jsc.defaultParallelism(), Npy.read(cube), Npy.read(cube));
+    assertBlocks(NpySource.blocks(jsc, hyper.toString(), hyper.toString(), 3), 3,
+        Npy.read(hyper), Npy.read(hyper));
+  }
+
+  @Test
+  void missingFileFailsOnTheDriverBeforeAnyJob() {
+    Path[] f = files();
+    String missing = dir.resolve("x_test.npy").toString();
+    JobCounter jobs = JobCounter.start();
+    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), missing, f[1].toString(), 2),
+        missing + ": no such file: " + missing);
+    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
+        "no_such_y.npy", 2), "no_such_y.npy: no such file: "
+        + Path.of("no_such_y.npy").toAbsolutePath());
+    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), dir.toString(),
+        f[1].toString(), 2), dir + ": is a directory, expected a file");
+    assertEquals(0, jobs.stop(), "jobs run");
+  }
+
+  @Test
+  void badFilesFailOnTheDriver() {
+    Path[] f = files();
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    JobCounter jobs = JobCounter.start();
+    Path cube = SourceAsserts.fixture("cube_f4_c");
+    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), cube.toString(), 2),
+        f[0] + " has 23 rows but " + cube + " has 2");
+    Path fortran = SourceAsserts.fixture("f4_fortran");
+    assertFails(() -> NpySource.blocks(jsc, fortran.toString(), fortran.toString(), 2),
+        fortran + ": the array is stored in Fortran order", "np.ascontiguousarray");
+    Path truncated = SourceAsserts.fixture("bad_truncated");
+    assertFails(() -> NpySource.blocks(jsc, truncated.toString(), f[1].toString(), 2),
+        truncated + ": file is truncated");
+    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), f[1].toString(), -1),
+        "numPartitions must be >= 0");
+    assertEquals(0, jobs.stop(), "jobs run");
+  }
+
+  @Test
+  void emptyFilesGiveEmptyBlocksThatPrepareRejects() {
+    Path empty = SourceAsserts.fixture("empty_rows_f4");  // (0, 3)
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    List<Block> blocks = SourceAsserts.collect(
+        NpySource.blocks(jsc, empty.toString(), empty.toString(), 3), 3);
+    assertEquals(0, blocks.stream().mapToInt(Block::rows).sum());
+    assertFails(() -> TrainingBlocks.prepare(NpySource.blocks(jsc, empty.toString(),
+        empty.toString(), 3), SourceAsserts.classifier(3, 2), "empty_rows_f4.npy"),
+        "empty_rows_f4.npy is empty");
+  }
+}
