@@ -2,7 +2,7 @@ package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkmlp.data.Matrix;
+import io.sparkmlp.data.Scaling;
 import io.sparkmlp.examples.FashionMnist;
 import io.sparkmlp.examples.FashionMnistExample;
 import io.sparkmlp.model.History;
@@ -19,12 +19,15 @@ class DistributedFashionMnistTest {
     Assumptions.assumeTrue(FashionMnist.available(FashionMnist.DEFAULT_DIR),
         "dataset-fashion-mnist is not installed");
     JavaSparkContext jsc = SparkTestSession.jsc();
-    Matrix[] d = FashionMnist.load(FashionMnist.DEFAULT_DIR);
+    String dir = FashionMnist.DEFAULT_DIR + "/";
     Sequential model = FashionMnistExample.build(7);
-    TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[0], d[1], 2),
-        model.network(), "fashion-mnist train");
-    TrainingBlocks test = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[2], d[3], 2),
-        model.network(), "fashion-mnist test");
+    // The executors read their own row ranges of the gzip IDX files; pixels scaled to [0, 1].
+    TrainingBlocks train = TrainingBlocks.prepare(IdxSource.blocks(jsc,
+        dir + "train-images-idx3-ubyte.gz", dir + "train-labels-idx1-ubyte.gz", 2,
+        Scaling.PIXEL_MAX), model.network(), "fashion-mnist train");
+    TrainingBlocks test = TrainingBlocks.prepare(IdxSource.blocks(jsc,
+        dir + "t10k-images-idx3-ubyte.gz", dir + "t10k-labels-idx1-ubyte.gz", 2,
+        Scaling.PIXEL_MAX), model.network(), "fashion-mnist test");
     DistributedTrainer trainer = new DistributedTrainer(jsc, model, SparkFitOptions.builder()
         .batchSize(256).epochs(15).seed(7).build());
     History h = trainer.fit(train, test);

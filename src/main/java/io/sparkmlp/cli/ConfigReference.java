@@ -1,0 +1,166 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.cli.ConfigSchema.Field;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates the configuration reference, {@code docs/config.md}, from the {@link Key} and
+ * {@link Section} annotations the loader itself reads: one table per section with each key's
+ * type, default, allowed values and meaning. A test compares the file with this output, so the
+ * reference cannot drift from the code. Regenerate it with
+ * <pre>
+ *   scripts/run-local.sh io.sparkmlp.cli.ConfigReference [docs/config.md]
+ * </pre>
+ */
+public final class ConfigReference {
+  /** Where the reference lives in the repository. */
+  public static final Path DEFAULT_FILE = Path.of("docs/config.md");
+  /** The command that rewrites {@link #DEFAULT_FILE}. */
+  public static final String REGENERATE =
+      "scripts/run-local.sh io.sparkmlp.cli.ConfigReference docs/config.md";
+
+  private ConfigReference() {}
+
+  /** Writes the reference to the file named by the first argument, or to docs/config.md. */
+  public static void main(String[] args) throws IOException {
+    Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_FILE;
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    Files.writeString(file, markdown());
+    System.out.println("wrote " + file);
+  }
+
+  /** The whole reference as Markdown. */
+  public static String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Run configuration reference\n\n")
+        .append("<!-- Generated from the @Key annotations of io.sparkmlp.cli by ConfigReference;"
+            + " do not edit.\n     Regenerate: ").append(REGENERATE).append(" -->\n\n")
+        .append("A run is described by one YAML file: `sparkmlp train --config conf/x.yaml`. "
+            + "Keys are snake_case and names are Keras's. A key that is not listed here, a value "
+            + "of the wrong type or out of range, and an unknown name are errors that name the "
+            + "file, the line and the key.\n\n")
+        .append("- **Overrides**: any key can be set on the command line as a dotted path, "
+            + "`fit.epochs=3`, `model.layers[0].units=128`, `compile.optimizer.learning_rate=0.01`."
+            + " The value is read as YAML (`3` is a number, `true` a boolean, `[a, b]` a list, "
+            + "`null` restores the default) and checked like a value in the file.\n")
+        .append("- **Defaults**: a key left out (or `null`) takes the default below. *required* "
+            + "keys have none; *unset* keys stay unset.\n")
+        .append("- **Numbers** may be written `1e-3` or `0.001`; integers also as `10.0`.\n")
+        .append("- **Paths** are resolved against the working directory, not the configuration "
+            + "file's folder.\n")
+        .append("- **Resolved copy**: a run writes its configuration, with every default filled "
+            + "in and overrides applied, to `config.yaml` in the output directory; loading that "
+            + "file repeats the run.\n");
+    for (Map.Entry<Class<?>, List<String>> s : sections().entrySet()) {
+      section(md, s.getKey(), s.getValue());
+      if (s.getKey() == DataSourceConfig.class) {
+        formats(md);
+      }
+    }
+    return md.toString();
+  }
+
+  /** Every section record with the paths it appears at, in the order a file is read. */
+  private static Map<Class<?>, List<String>> sections() {
+    Map<Class<?>, List<String>> out = new LinkedHashMap<>();
+    collect(RunConfig.class, "", out);
+    return out;
+  }
+
+  private static void collect(Class<?> record, String path, Map<Class<?>, List<String>> out) {
+    boolean first = !out.containsKey(record);
+    out.computeIfAbsent(record, r -> new ArrayList<>()).add(path);
+    if (!first) {
+      return;
+    }
+    for (Field f : ConfigSchema.fields(record)) {
+      String child = ConfigBinder.join(path, f.name());
+      if (f.kind() == ConfigSchema.Kind.SECTION) {
+        collect(f.type(), child, out);
+      } else if (f.kind() == ConfigSchema.Kind.SECTION_LIST) {
+        List<Class<?>> types = f.type().isSealed() ? ConfigSchema.variants(f.type())
+            : List.of(f.type());
+        for (Class<?> t : types) {
+          collect(t, child + "[]", out);
+        }
+      }
+    }
+  }
+
+  private static void section(StringBuilder md, Class<?> record, List<String> paths) {
+    Section s = record.getAnnotation(Section.class);
+    String title = paths.get(0).isEmpty() ? "Top level" : "`" + String.join("`, `", paths) + "`";
+    if (!s.type().isEmpty()) {
+      title += " with `type: " + s.type() + "`";
+    }
+    md.append("\n## ").append(title).append("\n\n").append(s.doc()).append("\n\n")
+        .append("| key | type | default | allowed | meaning |\n")
+        .append("|---|---|---|---|---|\n");
+    if (!s.type().isEmpty()) {
+      md.append("| `type` | string | *required* | `").append(s.type())
+          .append("` | selects this kind of layer |\n");
+    }
+    for (Field f : ConfigSchema.fields(record)) {
+      md.append("| `").append(f.name()).append("` | ").append(f.kind().shown())
+          .append(" | ").append(cell(defaultOf(f))).append(" | ").append(cell(allowed(f)))
+          .append(" | ").append(cell(f.key().doc())).append(" |\n");
+    }
+  }
+
+  /** Which keys each format reads, from {@link DataFormat}. */
+  private static void formats(StringBuilder md) {
+    md.append("\nWhat each `data.format` reads:\n\n")
+        .append("| format | required keys | optional keys | files |\n")
+        .append("|---|---|---|---|\n");
+    for (DataFormat f : DataFormat.values()) {
+      md.append("| `").append(f.yamlName()).append("` | ").append(code(f.requiredKeys()))
+          .append(" | ").append(f.optionalKeys().isEmpty() ? "" : code(f.optionalKeys()))
+          .append(" | ").append(cell(f.doc())).append(" |\n");
+    }
+  }
+
+  private static String defaultOf(Field f) {
+    Key k = f.key();
+    if (f.required()) {
+      return "*required*";
+    }
+    if (!k.derivedDefault().isEmpty()) {
+      return k.derivedDefault();
+    }
+    if (Key.UNSET.equals(k.defaultValue())) {
+      return "*unset*";
+    }
+    return "`" + k.defaultValue() + "`";
+  }
+
+  private static String allowed(Field f) {
+    Key k = f.key();
+    if (!k.range().isEmpty()) {
+      return k.range();
+    }
+    if (k.oneOf().length > 0) {
+      return code(List.of(k.oneOf()));
+    }
+    if (f.kind() == ConfigSchema.Kind.ENUM) {
+      return code(List.of(ConfigBinder.enumNames(f.type()).split(", ")));
+    }
+    return k.names().choices().isEmpty() ? "" : code(k.names().choices());
+  }
+
+  private static String code(List<String> values) {
+    return "`" + String.join("`, `", values) + "`";
+  }
+
+  /** Text made safe for a table cell. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,182 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.cli.ConfigSchema.Field;
+import io.sparkmlp.model.Logs;
+import io.sparkmlp.nn.Loss;
+import io.sparkmlp.nn.Metric;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks that look at several keys at once, made after binding (which has already checked
+ * each key alone): the keys each data format needs, layer widths that agree, metrics that suit
+ * the loss, monitors that will be logged. Where a runtime builder already checks something,
+ * the object is built and its message passed on, placed at the key's line.
+ */
+final class ConfigValidator {
+  private final RunConfig c;
+  private final Locations at;
+
+  private ConfigValidator(RunConfig config, Locations at) {
+    this.c = config;
+    this.at = at;
+  }
+
+  /** @throws ConfigException naming the first mistake found */
+  static void validate(RunConfig config, Locations at) {
+    ConfigValidator v = new ConfigValidator(config, at);
+    v.source("data.train", config.data().train());
+    v.source("data.validation", config.data().validation());
+    v.source("data.test", config.data().test());
+    v.layers();
+    v.metrics();
+    v.labels();
+    v.validation();
+    v.monitors();
+    v.builders();
+  }
+
+  private ConfigException error(String path, String problem) {
+    return new ConfigException(at.at(path), path, problem);
+  }
+
+  /** A source gives exactly the keys its format reads, and all those it needs. */
+  private void source(String path, DataSourceConfig source) {
+    if (source == null) {
+      return;
+    }
+    DataFormat format = c.data().format();
+    String reads = String.join(", ", format.requiredKeys()) + (format.optionalKeys().isEmpty()
+        ? "" : " and optionally " + String.join(", ", format.optionalKeys()));
+    for (Field f : ConfigSchema.fields(DataSourceConfig.class)) {
+      String keyPath = path + "." + f.name();
+      Object value = f.get(source);
+      if (value != null && !format.reads(f.name())) {
+        throw error(keyPath, String.format("%s is not read by format %s, which reads %s",
+            keyPath, format.yamlName(), reads));
+      }
+      if (value == null && format.requiredKeys().contains(f.name())) {
+        throw error(path, String.format("%s is required by format %s, which reads %s",
+            keyPath, format.yamlName(), reads));
+      }
+    }
+    List<String> features = source.features();
+    if (features != null && features.isEmpty()) {
+      throw error(path + ".features", path + ".features must name at least one column; "
+          + "leave it out to use every column but the label");
+    }
+    if (features != null && features.contains(source.label())) {
+      throw error(path + ".features", String.format("%s.features includes the label column "
+          + "'%s'", path, source.label()));
+    }
+  }
+
+  /** At least one layer; declared widths agree; each layer builds. */
+  private void layers() {
+    List<LayerConfig> layers = c.model().layers();
+    if (layers.isEmpty()) {
+      throw error("model.layers", "model.layers must hold at least one layer");
+    }
+    int width = 0;  // 0 until known: the first layer may take its width from the data
+    for (int i = 0; i < layers.size(); i++) {
+      LayerConfig layer = layers.get(i);
+      String path = "model.layers[" + i + "]";
+      Integer declared = layer.inputDim();
+      if (declared != null && width > 0 && declared != width) {
+        throw error(path + ".input_dim", String.format("%s.input_dim is %d but the layer "
+            + "before it has %d outputs", path, declared, width));
+      }
+      try {
+        layer.toLayer(0);
+      } catch (IllegalArgumentException e) {
+        throw error(path, path + ": " + e.getMessage());
+      }
+      if (layer instanceof DenseConfig dense) {
+        width = dense.units();
+      } else if (declared != null) {
+        width = declared;
+      }
+    }
+  }
+
+  /** Each metric suits the loss (no accuracy of a regression). */
+  private void metrics() {
+    Loss loss = Loss.byName(c.compile().loss());
+    List<String> metrics = c.compile().metrics();
+    for (int i = 0; i < metrics.size(); i++) {
+      try {
+        Metric.byName(metrics.get(i)).checkCompatible(loss);
+      } catch (IllegalArgumentException e) {
+        String path = "compile.metrics[" + i + "]";
+        throw error(path, path + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** one_hot produces rows of targets; a sparse loss wants class indices. */
+  private void labels() {
+    if (c.preprocessing().oneHot() && Loss.byName(c.compile().loss()).sparseLabels()) {
+      throw error("preprocessing.one_hot", String.format("preprocessing.one_hot makes one-hot "
+          + "rows, but compile.loss %s takes class indices; use categorical_crossentropy, or "
+          + "leave one_hot out", c.compile().loss()));
+    }
+  }
+
+  private void validation() {
+    if (c.data().validation() != null && c.fit().validationSplit() > 0) {
+      throw error("fit.validation_split", "fit.validation_split and data.validation both give "
+          + "validation data; keep one");
+    }
+  }
+
+  /** Callbacks watch values that the epoch logs will hold. */
+  private void monitors() {
+    List<String> logged = new ArrayList<>();
+    logged.add(Logs.LOSS);
+    logged.addAll(c.compile().metrics());
+    if (hasValidation()) {
+      for (String name : List.copyOf(logged)) {
+        logged.add(Logs.VAL_PREFIX + name);
+      }
+    }
+    if (c.fit().earlyStopping() != null) {
+      monitor("fit.early_stopping.monitor", c.fit().earlyStopping().monitor(), logged);
+    }
+    if (c.fit().targetLoss() != null) {
+      monitor("fit.target_loss.monitor", c.fit().targetLoss().monitor(), logged);
+    }
+  }
+
+  private void monitor(String path, String monitor, List<String> logged) {
+    if (logged.contains(monitor)) {
+      return;
+    }
+    if (monitor.startsWith(Logs.VAL_PREFIX) && !hasValidation()
+        && logged.contains(monitor.substring(Logs.VAL_PREFIX.length()))) {
+      throw error(path, String.format("%s '%s' needs validation data: set data.validation or "
+          + "fit.validation_split", path, monitor));
+    }
+    throw error(path, String.format("%s '%s' is not logged; choose one of %s", path, monitor,
+        String.join(", ", logged)));
+  }
+
+  private boolean hasValidation() {
+    return c.data().validation() != null || c.fit().validationSplit() > 0;
+  }
+
+  /** What the runtime builders check beyond single keys, passed on with the section's line. */
+  private void builders() {
+    if (c.model().declaredInputDim() > 0) {
+      try {
+        c.buildModel();
+      } catch (IllegalArgumentException e) {
+        throw error("model", "model: " + e.getMessage());
+      }
+    }
+    try {
+      c.sparkFitOptions(c.callbacks()).build();
+    } catch (IllegalArgumentException e) {
+      throw error("fit", "fit: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.model.Sequential;
+import java.util.List;
+
+/** The {@code model} section: the seed and the stack of layers. */
+@Section(doc = "The network, as a Keras Sequential model: layers applied in order.")
+public record ModelConfig(
+    @Key(name = "seed", defaultValue = "" + Sequential.DEFAULT_SEED,
+        doc = "seeds the initial weights, and shuffling and dropout unless fit.seed is set; the "
+            + "same seed, data and partitioning give the same weights, bit for bit")
+    long seed,
+    @Key(name = "layers",
+        doc = "the layers, first to last; each has a type (dense, dropout) and that type's keys")
+    List<LayerConfig> layers) {
+
+  public ModelConfig {
+    layers = List.copyOf(layers);
+  }
+
+  /**
+   * An uncompiled model of these layers with this seed.
+   *
+   * @param inputDim the data's width, used when the first layer declares no input_dim; 0 when
+   *     it is not known (then the first layer must declare one)
+   */
+  public Sequential build(int inputDim) {
+    Sequential model = new Sequential().seed(seed);
+    for (int i = 0; i < layers.size(); i++) {
+      model.add(layers.get(i).toLayer(i == 0 ? inputDim : 0));
+    }
+    return model;
+  }
+
+  /** The first layer's declared input width, or 0 when it is to be taken from the data. */
+  public int declaredInputDim() {
+    Integer d = layers.isEmpty() ? null : layers.get(0).inputDim();
+    return d == null ? 0 : d;
+  }
+}

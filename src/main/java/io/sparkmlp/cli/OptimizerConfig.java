@@ -1,0 +1,66 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Optimizers;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code compile.optimizer}: a Keras name ({@code adam}) or a map with {@code name} and the
+ * optimizer's settings under Keras's names ({@code learning_rate}, {@code beta_1},
+ * {@code clipnorm}, a schedule as {@code {class_name: ExponentialDecay, config: {...}}}).
+ * Once loaded, {@code settings} is the optimizer's full config, defaults included.
+ *
+ * <p>Numbers in the settings are normalised to Long (integral types) and Double (the others),
+ * so a config read back from YAML equals the one written, whichever width YAML chose.
+ *
+ * @param name the canonical Keras name ({@link Optimizers#NAMES})
+ * @param settings the optimizer's config, as {@link Optimizer#config()} writes it
+ */
+public record OptimizerConfig(String name, Map<String, Object> settings) {
+
+  public OptimizerConfig {
+    settings = normalised(settings == null ? Map.of() : settings);
+  }
+
+  /** The optimizer these settings describe. */
+  public Optimizer build() {
+    return Optimizers.fromConfig(name, settings);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> normalised(Map<String, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> {
+      if (v != null) {  // an unset option: the same as leaving the key out
+        out.put(k, normalised(v));
+      }
+    });
+    return Collections.unmodifiableMap(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object normalised(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      return normalised((Map<String, ?>) m);
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(item -> out.add(normalised(item)));
+      return Collections.unmodifiableList(out);
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte
+        || v instanceof BigInteger) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float || v instanceof Double || v instanceof BigDecimal) {
+      return ((Number) v).doubleValue();
+    }
+    return v;
+  }
+}

@@ -1,0 +1,143 @@
+package io.sparkmlp.cli;
+
+import io.sparkmlp.model.FitOptions;
+import io.sparkmlp.model.Sequential;
+import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.spark.SparkFitOptions;
+
+/**
+ * One training run, as a YAML file describes it ({@code sparkmlp train --config conf/x.yaml}):
+ * the data, its preprocessing, the model, how it is compiled and fitted, the Spark session and
+ * the output directory. Load one with {@link ConfigLoader}; every key and its default is in
+ * {@code docs/config.md} ({@link ConfigReference}).
+ *
+ * <p>A loaded configuration is resolved: keys left out hold their defaults, including those
+ * derived from other keys ({@code fit.seed} from {@code model.seed}, a CSV label column), and
+ * {@link #toYaml()} writes it out so that loading the text gives an equal configuration.
+ */
+@Section(doc = "A training run.")
+public record RunConfig(
+    @Key(name = "data",
+        doc = "where the examples come from")
+    DataConfig data,
+    @Key(name = "preprocessing", defaultValue = "{}",
+        doc = "transforms of the features and labels")
+    PreprocessingConfig preprocessing,
+    @Key(name = "model",
+        doc = "the layers")
+    ModelConfig model,
+    @Key(name = "compile",
+        doc = "loss, optimizer, metrics")
+    CompileConfig compile,
+    @Key(name = "fit", defaultValue = "{}",
+        doc = "batch size, epochs, validation, callbacks")
+    FitConfig fit,
+    @Key(name = "spark", defaultValue = "{}",
+        doc = "the Spark session")
+    SparkConfig spark,
+    @Key(name = "output",
+        doc = "where results go")
+    OutputConfig output) {
+
+  /**
+   * The model, compiled, with its initial weights drawn from {@code model.seed}. The first layer
+   * must declare {@code input_dim}; use {@link #buildModel(int)} when the width comes from the
+   * data.
+   */
+  public Sequential buildModel() {
+    return buildModel(0);
+  }
+
+  /**
+   * The model, compiled, taking {@code inputDim} as the first layer's input width when the
+   * configuration declares none.
+   *
+   * @param inputDim the width of the data's features; 0 when not known
+   * @throws IllegalArgumentException when the width is neither declared nor given, or differs
+   *     from the declared one
+   */
+  public Sequential buildModel(int inputDim) {
+    int declared = model.declaredInputDim();
+    if (declared > 0 && inputDim > 0 && declared != inputDim) {
+      throw new IllegalArgumentException(String.format("the data has %d features but "
+          + "model.layers[0].input_dim is %d", inputDim, declared));
+    }
+    return model.build(inputDim).compile(compile.loss(), optimizer(),
+        compile.metrics().toArray(new String[0]));
+  }
+
+  /** A new optimizer as {@code compile.optimizer} describes it. */
+  public Optimizer optimizer() {
+    return compile.optimizer().build();
+  }
+
+  /** New callbacks as {@code fit.early_stopping} and {@code fit.target_loss} describe them. */
+  public RunCallbacks callbacks() {
+    return new RunCallbacks(
+        fit.earlyStopping() == null ? null : fit.earlyStopping().build(),
+        fit.targetLoss() == null ? null : fit.targetLoss().build());
+  }
+
+  /**
+   * Distributed fit settings from {@code fit}, {@code data} and {@code spark}, with the given
+   * callbacks; the caller adds what only it knows (checkpoint directory, resume, verbosity).
+   * Label and feature columns are set for the formats that name them.
+   */
+  public SparkFitOptions.Builder sparkFitOptions(RunCallbacks callbacks) {
+    SparkFitOptions.Builder b = SparkFitOptions.builder()
+        .batchSize(fit.batchSize())
+        .epochs(fit.epochs())
+        .validationSplit(fit.validationSplit())
+        .shuffle(fit.shuffle())
+        .seed(seed())
+        .syncEvery(fit.syncEvery())
+        .checkpointEvery(fit.checkpointEvery())
+        .callbacks(callbacks.all());
+    // 0 means "choose" in the file; the builder takes only explicit positive values.
+    if (data.partitions() > 0) {
+      b.numPartitions(data.partitions());
+    }
+    if (spark.treeDepth() > 0) {
+      b.treeDepth(spark.treeDepth());
+    }
+    DataSourceConfig train = data.train();
+    if (train.featuresCol() != null) {
+      b.featuresCol(train.featuresCol());
+    }
+    if (train.label() != null) {
+      b.labelCol(train.label());
+    }
+    return b;
+  }
+
+  /** Local fit settings (one JVM, no Spark) from {@code fit}, with the given callbacks. */
+  public FitOptions.Builder fitOptions(RunCallbacks callbacks) {
+    return FitOptions.builder()
+        .batchSize(fit.batchSize())
+        .epochs(fit.epochs())
+        .validationSplit(fit.validationSplit())
+        .shuffle(fit.shuffle())
+        .seed(seed())
+        .callbacks(callbacks.all());
+  }
+
+  /** The seed for shuffling and dropout: {@code fit.seed}, else {@code model.seed}. */
+  public long seed() {
+    return fit.seed() != null ? fit.seed() : model.seed();
+  }
+
+  /**
+   * This configuration as YAML, every key written out (defaults and overrides included, unset
+   * optional keys left out), for {@code config.yaml} in the output directory. Loading the text
+   * gives a configuration equal to this one.
+   */
+  public String toYaml() {
+    return ConfigWriter.toYaml(this);
+  }
+
+  /** This configuration with the defaults that depend on other keys filled in. */
+  RunConfig resolved() {
+    return new RunConfig(data.resolved(), preprocessing, model, compile,
+        fit.withSeedDefault(model.seed()), spark, output);
+  }
+}
