@@ -22,4 +22,6 @@ fi
 mapfile -t jvm_opts < <(grep -v '^#' scripts/jvm-options)
 # One BLAS thread per JVM thread: a native BLAS must never start its own pool inside a task.
 export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
+# Local runs bind to loopback (and Spark stops warning that the hostname resolves there).
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 exec java ${JAVA_OPTS:--Xmx6g} "${jvm_opts[@]}" "-Dlog4j2.configurationFile=$root/conf/log4j2.properties" -cp "$jar:$(cat target/classpath.txt)" "$@"
