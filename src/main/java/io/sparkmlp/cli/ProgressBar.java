@@ -181,19 +181,7 @@ public final class ProgressBar implements StepListener {
   static String endLine(int epoch, int epochs, int steps, Map<String, Double> logs) {
     StringBuilder sb = new StringBuilder(epochText(epoch, epochs));
     sb.append("  [").append(bar(steps, steps, BAR_WIDTH)).append("]  ")
-        .append(counter(steps, steps));
-    if (logs.containsKey(Logs.SECONDS)) {
-      sb.append(String.format(Locale.ROOT, " - %.2fs", logs.get(Logs.SECONDS)));
-    }
-    if (logs.containsKey(Logs.SAMPLES_PER_SECOND)) {
-      sb.append(String.format(Locale.ROOT, " - %,.0f samples/s",
-          logs.get(Logs.SAMPLES_PER_SECOND)));
-    }
-    for (Map.Entry<String, Double> e : logs.entrySet()) {
-      if (!Logs.isTiming(e.getKey())) {
-        sb.append(String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue()));
-      }
-    }
+        .append(counter(steps, steps)).append(ProgressLogger.details(logs));
     return sb.toString();
   }
 

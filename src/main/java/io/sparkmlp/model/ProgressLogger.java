@@ -32,6 +32,12 @@ public final class ProgressLogger implements Callback {
     if (logs.containsKey(Logs.STEPS)) {
       sb.append(String.format(Locale.ROOT, " - %d steps", logs.get(Logs.STEPS).longValue()));
     }
+    return sb.append(details(logs)).toString();
+  }
+
+  /** The part after the epoch and steps: " - 1.23s - 48,900 samples/s - loss: 0.3521 ...". */
+  public static String details(Map<String, Double> logs) {
+    StringBuilder sb = new StringBuilder();
     if (logs.containsKey(Logs.SECONDS)) {
       sb.append(String.format(Locale.ROOT, " - %.2fs", logs.get(Logs.SECONDS)));
     }
