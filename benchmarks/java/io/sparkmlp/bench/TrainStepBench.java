@@ -1,6 +1,7 @@
 package io.sparkmlp.bench;
 
 import io.sparkmlp.data.Matrix;
+import io.sparkmlp.kernel.Gemm;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
@@ -25,7 +26,10 @@ import java.util.SplittableRandom;
  *   <li>{@code fit}: Sequential.fit epochs over 60,000 random rows, which adds shuffling,
  *       gathering rows into batches and the accuracy metric.</li>
  * </ul>
- * Usage: {@code TrainStepBench [batch=128] [steps=3000] [fitEpochs=3]}.
+ * Usage: {@code TrainStepBench [--gemm netlib] [batch=128] [steps=3000] [fitEpochs=3]}.
+ * {@code --gemm netlib} sets the system property {@code sparkmlp.gemm=netlib} before
+ * {@link Gemm} loads, which routes the products to netlib's sgemm (native OpenBLAS where it
+ * loads; run with {@code OPENBLAS_NUM_THREADS=1}).
  */
 public final class TrainStepBench {
   private static final int[] WIDTHS = {784, 256, 128, 10};
@@ -33,6 +37,13 @@ public final class TrainStepBench {
   private TrainStepBench() {}
 
   public static void main(String[] args) {
+    if (args.length >= 2 && args[0].equals("--gemm")) {
+      System.setProperty(Gemm.ROUTE_PROPERTY, args[1]);
+      args = Arrays.copyOfRange(args, 2, args.length);
+    }
+    System.out.printf(Locale.ROOT, "gemm route: %s, OPENBLAS_CORETYPE=%s, "
+        + "OPENBLAS_NUM_THREADS=%s%n", Gemm.route(), System.getenv("OPENBLAS_CORETYPE"),
+        System.getenv("OPENBLAS_NUM_THREADS"));
     int batch = args.length > 0 ? Integer.parseInt(args[0]) : 128;
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
     int fitEpochs = args.length > 2 ? Integer.parseInt(args[2]) : 3;

@@ -11,16 +11,28 @@ package io.sparkmlp.kernel;
 public final class Activations {
   private Activations() {}
 
-  /** a = max(z, 0). In place allowed. */
+  /** a = max(z, 0). In place allowed. (C2 vectorizes this loop by itself.) */
   public static void relu(float[] a, float[] z, int off, int n) {
     for (int i = off; i < off + n; i++) {
       a[i] = Math.max(z[i], 0f);
     }
   }
 
-  /** dz = da where z > 0, else 0. */
+  /**
+   * dz = da where z > 0, else 0. On the Vector API when {@link Gemm#VECTORIZED}, with the same
+   * results: C2 does not vectorize this select, and on random signs the plain loop mispredicts.
+   */
   public static void reluBackward(float[] dz, float[] da, float[] z, int off, int n) {
-    for (int i = off; i < off + n; i++) {
+    if (Gemm.VECTORIZED) {
+      VectorActivations.reluBackward(dz, da, z, off, n);
+    } else {
+      reluBackwardScalar(dz, da, z, off, off + n);
+    }
+  }
+
+  /** {@link #reluBackward} on [from, to) as a plain loop. */
+  static void reluBackwardScalar(float[] dz, float[] da, float[] z, int from, int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > 0f ? da[i] : 0f;
     }
   }

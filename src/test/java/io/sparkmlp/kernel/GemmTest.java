@@ -48,6 +48,33 @@ class GemmTest {
     checkAll(VectorGemm::matmul, VectorGemm::matmulTransA, VectorGemm::matmulTransB);
   }
 
+  /** The route that {@code -Dsparkmlp.gemm=netlib} selects (native OpenBLAS where it loads). */
+  @Test
+  void netlibRouteMatchesTripleLoop() {
+    checkAll(NetlibGemm::matmul, NetlibGemm::matmulTransA, NetlibGemm::matmulTransB);
+    Random rnd = new Random(11);
+    check(NetlibGemm::matmul, Kind.PLAIN, 128, 256, 784, rnd, true, 3, 5, 400);
+    check(NetlibGemm::matmulTransA, Kind.TRANS_A, 784, 256, 128, rnd, true, 0, 0, 400);
+    check(NetlibGemm::matmulTransB, Kind.TRANS_B, 128, 784, 256, rnd, false, 1, 0, 400);
+    float[] c = {1f, 2f, 3f, 4f, 5f};
+    NetlibGemm.matmul(c, 1, new float[0], 0, new float[0], 0, 2, 2, 0, true);
+    assertEquals(15f, c[0] + c[1] + c[2] + c[3] + c[4]);
+    NetlibGemm.matmulTransB(c, 1, new float[0], 0, new float[0], 0, 2, 2, 0, false);
+    assertEquals(1f, Math.abs(c[0]) + Math.abs(c[1]) + Math.abs(c[2]) + Math.abs(c[3])
+        + Math.abs(c[4]));
+    NetlibGemm.matmulTransA(c, 0, new float[3], 0, new float[0], 0, 0, 0, 3, false);
+    assertTrue(NetlibGemm.implementation().startsWith("dev.ludovic.netlib.blas."));
+  }
+
+  @Test
+  void routePropertyValuesAreChecked() {
+    assertEquals(null, Gemm.routeError(null));
+    assertEquals(null, Gemm.routeError(""));
+    assertEquals(null, Gemm.routeError("netlib"));
+    assertEquals("sparkmlp.gemm=openblas is not a GEMM route; expected netlib or no value",
+        Gemm.routeError("openblas"));
+  }
+
   /** Both micro-kernels (6 × 2 for AVX2, 4 × 4 for AVX-512), whichever this machine uses. */
   @Test
   void bothVectorMicroKernelsMatchTripleLoop() {
