@@ -2,9 +2,11 @@ package io.sparkmlp.bench;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.FashionMnist;
+import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
@@ -12,6 +14,7 @@ import io.sparkmlp.spark.MatrixSource;
 import io.sparkmlp.spark.SparkFitOptions;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  *   <li>an empty job over the cached blocks (Spark's fixed cost per job);</li>
  *   <li>broadcast + destroy of the 235k weights;</li>
  *   <li>broadcast + treeAggregate of a 235k-element gradient sum with no compute;</li>
- *   <li>full training epochs at global batch 128 and 1024: seconds per epoch and ms per step.</li>
+ *   <li>full training epochs at global batch 128 and 1024: seconds per epoch and ms per step,
+ *       and the driver's live heap after each epoch (it must stay flat as steps add up).</li>
  * </ol>
  * Usage: {@code SparkStepBench [epochs=2] [partitions=2]}.
  */
@@ -70,17 +74,33 @@ public final class SparkStepBench {
 
       for (int batch : new int[] {128, 1024}) {
         Sequential m = build();
+        StringBuilder heap = new StringBuilder();
+        Callback heapAfterEpoch = new Callback() {
+          @Override
+          public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl c) {
+            heap.append(String.format(Locale.ROOT, " %.1f", usedHeapMiB()));
+          }
+        };
         History h = new DistributedTrainer(jsc, m, SparkFitOptions.builder().batchSize(batch)
-            .epochs(epochs).seed(7).verbose(0).build()).fit(train, null);
+            .epochs(epochs).seed(7).verbose(0).callbacks(heapAfterEpoch).build())
+            .fit(train, null);
         double best = h.get("seconds").stream().mapToDouble(x -> x).min().orElse(0);
         double steps = h.epoch(0).get("steps");
         System.out.printf(Locale.ROOT, "batch %4d: %.2f s/epoch (best of %d), %.2f ms/step, "
             + "%,.0f samples/s, loss %.4f%n", batch, best, epochs, best / steps * 1e3,
             60000 / best, h.last("loss"));
+        System.out.println("  driver heap after GC at each epoch's end (MiB):" + heap);
       }
     } finally {
       spark.stop();
     }
+  }
+
+  /** The driver's live heap after a full GC: it must not grow with the number of steps. */
+  private static double usedHeapMiB() {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
   }
 
   private static double time(int reps, Runnable r) {
