@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,6 +25,20 @@ final class DataLoader {
 
   static JavaRDD<Block> blocks(SparkSession spark, DataFormat format, DataSourceConfig src,
                                int partitions) {
+    try {
+      return read(spark, format, src, partitions);
+    } catch (Exception e) {
+      // Spark's readers fail on the driver with an AnalysisException for what is the user's
+      // input: a path that does not exist, a directory without data, a file without a schema.
+      if (e instanceof AnalysisException) {
+        throw new IllegalArgumentException(format.yamlName() + " data: " + e.getMessage(), e);
+      }
+      throw e;  // unchecked: nothing else reaches here
+    }
+  }
+
+  private static JavaRDD<Block> read(SparkSession spark, DataFormat format,
+                                     DataSourceConfig src, int partitions) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     return switch (format) {
       case NPY -> NpySource.blocks(jsc, src.x(), src.y(), partitions);

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.AtomicDirectory;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
@@ -8,11 +9,15 @@ import io.sparkmlp.spark.Checkpoint;
 import io.sparkmlp.spark.SparkFitOptions;
 import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.TaskErrors;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -22,8 +27,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sparkmlp train --config conf/x.yaml}: data in, a model directory and metrics out.
- * Checkpoints go to {@code <output>.checkpoint} while training; the output directory is
- * written once, atomically, when training ends, and the checkpoint is then removed.
+ * Checkpoints go to {@code <output>.checkpoint} while training, and one JSON line per epoch to
+ * {@code <output>.checkpoint.jsonl} (so that a resumed run's history covers the whole run); the
+ * output directory is written once, atomically, when training ends, and both are then removed.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the model a config file describes and write the output directory.")
@@ -56,6 +62,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "override any config key, e.g. --set fit.epochs=3 (repeatable)")
   Map<String, String> set = new LinkedHashMap<>();
+
+  /** Appended to the checkpoint's name: the epoch log of a run in progress. */
+  static final String EPOCH_LOG = ".jsonl";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public Integer call() throws Exception {
@@ -102,13 +112,33 @@ final class TrainCommand implements Callable<Integer> {
         : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
             data.partitions()));
     RunCallbacks callbacks = cfg.callbacks();
+    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
+    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
+    List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
     // The bar redraws in place on a terminal and prints one line per epoch in a log.
-    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar())
+    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar(),
+            RunReport.streaming(epochLog, resume))
         .verbose(0).checkpointDir(checkpoint).resume(resume).build();
     long start = System.nanoTime();
-    History history = SparkTraining.fit(model, jsc, pre.apply(raw), validation, options);
+    History history;
+    try {
+      history = SparkTraining.fit(model, jsc, pre.apply(raw), validation, options);
+    } catch (RuntimeException e) {
+      if (!Checkpoint.exists(checkpoint)) {
+        Files.deleteIfExists(epochLog);  // nothing to resume
+      }
+      throw e;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     raw.unpersist(false);
+    History whole = history;
+    if (!earlier.isEmpty()) {
+      whole = new History();
+      earlier.forEach(whole::add);
+      for (int e = 0; e < history.size(); e++) {
+        whole.add(history.epoch(e));
+      }
+    }
 
     Map<String, Double> test = null;
     if (data.test() != null) {
@@ -116,8 +146,9 @@ final class TrainCommand implements Callable<Integer> {
           data.format(), data.test(), data.partitions())), options);
       System.out.println("test: " + MetricsTable.inline(test));
     }
-    RunOutput.write(out, model, history, cfg, pre, test, seconds);
+    RunOutput.write(out, model, whole, cfg, pre, test, seconds);
     AtomicDirectory.deleteRecursively(checkpoint);
+    Files.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
         history.stopReason(), out);
     if (callbacks.targetLoss() != null && cfg.fit().targetLoss().required()
@@ -128,5 +159,36 @@ final class TrainCommand implements Callable<Integer> {
       return ExitCode.TARGET_NOT_REACHED;
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * The logs of the epochs the checkpoint holds, from the epoch log of the interrupted run,
+   * which is cut to them (it may hold an epoch finished after the last checkpoint). Empty, with
+   * a warning, when the log is missing or short: the output then records the resumed epochs only.
+   */
+  private static List<Map<String, Double>> earlierEpochs(Path checkpoint, Path epochLog)
+      throws IOException {
+    int done = Checkpoint.readState(checkpoint).epochsCompleted();
+    List<String> lines = Files.exists(epochLog) ? Files.readAllLines(epochLog) : List.of();
+    if (lines.size() < done) {
+      System.err.printf("sparkmlp: %s holds %d of the %d epochs before the checkpoint; "
+          + "history.csv and metrics.jsonl will hold the resumed epochs only%n", epochLog,
+          lines.size(), done);
+      Files.deleteIfExists(epochLog);
+      return List.of();
+    }
+    List<Map<String, Double>> epochs = new ArrayList<>();
+    for (String line : lines.subList(0, done)) {
+      Map<String, Double> logs = new LinkedHashMap<>();
+      JSON.readTree(line).fields().forEachRemaining(f -> {
+        if (!f.getKey().equals(RunReport.EPOCH)) {
+          logs.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble());
+        }
+      });
+      epochs.add(logs);
+    }
+    Files.writeString(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
+        .collect(Collectors.joining()));
+    return epochs;
   }
 }
