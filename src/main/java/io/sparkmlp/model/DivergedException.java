@@ -1,8 +1,10 @@
 package io.sparkmlp.model;
 
 /**
- * Training produced a NaN or infinite loss. Thrown at the step where it happened; the
- * parameters are left as they were before that step's update.
+ * Training produced a NaN or infinite loss, or an update that overflowed the weights. Thrown at
+ * the step where it happened, before any checkpoint of that epoch: a NaN/Inf loss leaves the
+ * parameters as they were before the step; an overflowing update leaves them non-finite, and
+ * the last checkpoint holds the last good ones.
  */
 public final class DivergedException extends ArithmeticException {
   private static final long serialVersionUID = 1L;
@@ -11,10 +13,24 @@ public final class DivergedException extends ArithmeticException {
   private final long step;
 
   public DivergedException(int epoch, long step, double loss) {
-    super(String.format("training diverged: loss is %s at epoch %d step %d; lower the learning "
-        + "rate, scale the inputs or clip gradients (clipnorm)", loss, epoch + 1, step + 1));
+    this(epoch, step, "loss is " + loss);
+  }
+
+  private DivergedException(int epoch, long step, String what) {
+    super(String.format("training diverged: %s at epoch %d step %d; lower the learning "
+        + "rate, scale the inputs or clip gradients (clipnorm)", what, epoch + 1, step + 1));
     this.epoch = epoch;
     this.step = step;
+  }
+
+  /** Throws when the update of epoch/step left a weight NaN or infinite. */
+  public static void checkWeights(float[] params, int epoch, long step) {
+    for (int i = 0; i < params.length; i++) {
+      if (!Float.isFinite(params[i])) {
+        throw new DivergedException(epoch, step, "the update made weight " + i + " "
+            + params[i]);
+      }
+    }
   }
 
   /** 0-based epoch of the failing step. */

@@ -53,6 +53,7 @@ final class LocalTrainer {
         }
         sums[0] += (to - from) * net.finishGradient(grad, to - from, params);
         optimizer.step(params, grad, state);
+        DivergedException.checkWeights(params, epoch, s);
         loop.endStep(epoch, s, steps, to, start, sums, metrics);
       }
       Map<String, Double> logs = EpochLoop.trainingLogs(sums, n, metrics);

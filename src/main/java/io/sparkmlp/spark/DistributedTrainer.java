@@ -77,6 +77,7 @@ public final class DistributedTrainer {
             sums[0] += sum.count() * net.finishGradient(grad, sum.count(), params);
             model.optimizer().step(params, grad, model.optimizerState());
           }
+          DivergedException.checkWeights(params, epoch, s);
           rowsSoFar += sum.count();
           loop.endStep(epoch, s + k - 1, steps, rowsSoFar, start, sums, model.metrics());
         }

@@ -1,0 +1,105 @@
+package io.sparkmlp.cli;
+
+import static io.sparkmlp.cli.CliTestSupport.npyConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkmlp.io.ModelFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as a scheduler meets it: a child JVM started as {@code scripts/run-local.sh} starts
+ * one (the JVM options of {@code scripts/jvm-options}, this classpath, {@code Main}), judged by
+ * its exit code and its stderr.
+ */
+class CliSubprocessTest {
+  /** The JVM prints this itself when jdk.incubator.vector is added; no option silences it. */
+  private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules";
+
+  @TempDir
+  Path dir;
+
+  record Child(int code, String out, String err) {
+    /** stderr without the JVM's own incubator warning. */
+    List<String> errLines() {
+      return err.lines().filter(l -> !l.isBlank() && !l.startsWith(INCUBATOR_WARNING)).toList();
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+    }
+  }
+
+  private Child run(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    for (String line : Files.readAllLines(Path.of("scripts", "jvm-options"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        cmd.add(line.trim());
+      }
+    }
+    cmd.add("-Dlog4j2.configurationFile=" + Path.of("conf", "log4j2.properties").toAbsolutePath());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.sparkmlp.cli.Main");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new AssertionError("sparkmlp " + String.join(" ", args) + " ran over 120 s");
+    }
+    return new Child(p.exitValue(),
+        Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpExits0() throws Exception {
+    Child c = run("--help");
+    assertEquals(0, c.code(), c::toString);
+    assertTrue(c.out().contains("train") && c.out().contains("Exit codes"), c::toString);
+  }
+
+  @Test
+  void trainExits0AndWritesTheModel() throws Exception {
+    Path out = dir.resolve("out");
+    Path config = npyConfig(dir, out, "");
+    Child c = run("train", "--config", config.toString(), "--epochs", "2", "--batch-size",
+        "200", "--master", "local[2]");
+    assertEquals(0, c.code(), c::toString);
+    assertTrue(Files.exists(out.resolve(ModelFiles.WEIGHTS)), c::toString);
+    assertTrue(c.out().contains("Epoch 2/2"), c::toString);
+  }
+
+  @Test
+  void badConfigExits2WithOneLineAndATraceOnlyWhenVerbose() throws Exception {
+    Path config = npyConfig(dir, dir.resolve("out"), "  epochz: 3");
+    Child c = run("train", "--config", config.toString());
+    assertEquals(2, c.code(), c::toString);
+    List<String> lines = c.errLines();
+    assertEquals(1, lines.size(), c::toString);
+    assertTrue(lines.get(0).startsWith("sparkmlp: ") && lines.get(0).contains("epochz"),
+        c::toString);
+    assertFalse(c.err().contains("\tat "), c::toString);
+
+    Child verbose = run("train", "--verbose", "--config", config.toString());
+    assertEquals(2, verbose.code(), verbose::toString);
+    assertTrue(verbose.errLines().get(0).startsWith("sparkmlp: "), verbose::toString);
+    assertTrue(verbose.err().contains("\tat io.sparkmlp.cli."), verbose::toString);
+  }
+}
