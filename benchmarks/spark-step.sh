@@ -19,7 +19,9 @@ mapfile -t jvm_opts < <(grep -v '^#' scripts/jvm-options)
 master=()
 if [ -n "${BENCH_MASTER:-}" ]; then
   jar=$(ls target/sparkmlp-*.jar | head -1)
-  master=(-Dspark.master="$BENCH_MASTER" -Dspark.jars="$root/$jar,$work"
+  # Executors need the benchmark's own lambdas too: ship its classes as a jar.
+  (cd "$work" && jar cf bench.jar io)
+  master=(-Dspark.master="$BENCH_MASTER" -Dspark.jars="$root/$jar,$work/bench.jar"
           -Dspark.executor.extraJavaOptions="$(tr '\n' ' ' < scripts/jvm-options)"
           -Dspark.driver.host=127.0.0.1)
 fi
