@@ -23,7 +23,11 @@ public final class DivergedException extends ArithmeticException {
     this.step = step;
   }
 
-  /** Throws when the update of epoch/step left a weight NaN or infinite. */
+  /**
+   * Throws when a weight is NaN or infinite after the given epoch/step. Trainers call it once
+   * per epoch, before callbacks and checkpoints: within an epoch the next step's loss catches
+   * an overflowing update, and a scan of every weight at every step would cost the hot path.
+   */
   public static void checkWeights(float[] params, int epoch, long step) {
     for (int i = 0; i < params.length; i++) {
       if (!Float.isFinite(params[i])) {

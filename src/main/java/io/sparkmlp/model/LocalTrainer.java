@@ -53,9 +53,11 @@ final class LocalTrainer {
         }
         sums[0] += (to - from) * net.finishGradient(grad, to - from, params);
         optimizer.step(params, grad, state);
-        DivergedException.checkWeights(params, epoch, s);
         loop.endStep(epoch, s, steps, to, start, sums, metrics);
       }
+      // An update that overflows the weights shows as a NaN loss at the next step; only the
+      // epoch's last update could slip past that into callbacks and saved weights.
+      DivergedException.checkWeights(params, epoch, steps - 1);
       Map<String, Double> logs = EpochLoop.trainingLogs(sums, n, metrics);
       if (validator != null) {
         logs.putAll(validator.evaluate(data.xVal(), data.yVal(), params, Logs.VAL_PREFIX));

@@ -77,10 +77,12 @@ public final class DistributedTrainer {
             sums[0] += sum.count() * net.finishGradient(grad, sum.count(), params);
             model.optimizer().step(params, grad, model.optimizerState());
           }
-          DivergedException.checkWeights(params, epoch, s);
           rowsSoFar += sum.count();
           loop.endStep(epoch, s + k - 1, steps, rowsSoFar, start, sums, model.metrics());
         }
+        // An update that overflows the weights shows as a NaN loss at the next step; only the
+        // epoch's last update could slip past that into the checkpoint.
+        DivergedException.checkWeights(params, epoch, steps - 1);
         Map<String, Double> logs = EpochLoop.trainingLogs(sums, train.rows(),
             model.metrics());
         if (validation != null) {
