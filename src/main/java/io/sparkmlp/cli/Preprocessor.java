@@ -2,6 +2,10 @@ package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.data.OneHot;
+import io.sparkmlp.data.Scaling;
+import io.sparkmlp.data.StandardScaler;
 import io.sparkmlp.spark.Block;
 import java.io.IOException;
 import java.io.Serializable;
@@ -14,9 +18,10 @@ import org.apache.spark.api.java.JavaRDD;
 
 /**
  * The preprocessing of a run, fitted on the training data and applied the same way to
- * validation, test and prediction data: features multiplied by {@code scale}, then (when
- * standardizing) z-scored with the training mean and standard deviation; integer labels
- * one-hot encoded to {@code classes} columns. Saved with the model as preprocessing.json so
+ * validation, test and prediction data: features multiplied by {@code scale} (as a division by
+ * 1/scale, so 1/255 rounds pixels exactly as NumPy's x / 255), then (when standardizing)
+ * z-scored with the training mean and standard deviation; integer labels one-hot encoded to
+ * {@code classes} columns. The transforms are the data package's own, applied per block. Saved with the model as preprocessing.json so
  * {@code evaluate} and {@code predict} transform new data exactly as training did.
  */
 final class Preprocessor implements Serializable {
@@ -24,12 +29,12 @@ final class Preprocessor implements Serializable {
   static final String FILE = "preprocessing.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final float scale;
+  private final double scale;
   private final float[] mean;
   private final float[] std;
   private final int classes;
 
-  Preprocessor(float scale, float[] mean, float[] std, int classes) {
+  Preprocessor(double scale, float[] mean, float[] std, int classes) {
     this.scale = scale;
     this.mean = mean;
     this.std = std;
@@ -38,7 +43,7 @@ final class Preprocessor implements Serializable {
 
   /** Fits the configured preprocessing on the training blocks (one pass when standardizing). */
   static Preprocessor fit(PreprocessingConfig cfg, JavaRDD<Block> train, int outputUnits) {
-    float scale = (float) cfg.scale();
+    double scale = cfg.scale();
     float[] mean = null;
     float[] std = null;
     if (cfg.standardize()) {
@@ -59,7 +64,7 @@ final class Preprocessor implements Serializable {
   }
 
   /** Column sums, sums of squares and the row count of a block's scaled features. */
-  private static double[][] moments(Block b, float scale) {
+  private static double[][] moments(Block b, double scale) {
     double[] sum = new double[b.xCols()];
     double[] sq = new double[b.xCols()];
     float[] x = b.x();
@@ -84,39 +89,31 @@ final class Preprocessor implements Serializable {
 
   /** The blocks transformed; an identity preprocessing returns them as they are. */
   JavaRDD<Block> apply(JavaRDD<Block> blocks) {
-    if (scale == 1f && mean == null && classes == 0) {
+    if (scale == 1.0 && mean == null && classes == 0) {
       return blocks;
     }
     return blocks.map(this::apply);
   }
 
   Block apply(Block b) {
-    float[] x = b.x().clone();
-    for (int i = 0; i < x.length; i++) {
-      float v = x[i] * scale;
-      if (mean != null) {
-        int c = i % b.xCols();
-        v = (v - mean[c]) / std[c];
-      }
-      x[i] = v;
+    Matrix x = new Matrix(b.x(), b.rows(), b.xCols());
+    if (scale != 1.0) {
+      x = Scaling.divide(x, (float) (1.0 / scale));
+    }
+    if (mean != null) {
+      x = new StandardScaler(mean, std).transform(x);
     }
     if (classes == 0) {
-      return new Block(b.partition(), x, b.y(), b.rows(), b.xCols(), b.yCols());
+      return new Block(b.partition(), x.values(), b.y(), b.rows(), b.xCols(), b.yCols());
     }
-    if (b.yCols() != 1) {
-      throw new IllegalArgumentException("preprocessing.one_hot needs one integer label per row, "
-          + "the labels have " + b.yCols() + " columns");
+    Matrix y;
+    try {
+      y = OneHot.encode(new Matrix(b.y(), b.rows(), b.yCols()), classes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("preprocessing.one_hot, partition " + b.partition()
+          + ": " + e.getMessage(), e);
     }
-    float[] y = new float[b.rows() * classes];
-    for (int r = 0; r < b.rows(); r++) {
-      float label = b.y()[r];
-      if (label != Math.rint(label) || label < 0 || label >= classes) {
-        throw new IllegalArgumentException("preprocessing.one_hot: label " + label + " in row "
-            + r + " of partition " + b.partition() + " is not a class in [0, " + classes + ")");
-      }
-      y[r * classes + (int) label] = 1f;
-    }
-    return new Block(b.partition(), x, y, b.rows(), b.xCols(), classes);
+    return new Block(b.partition(), x.values(), y.values(), b.rows(), b.xCols(), classes);
   }
 
   void save(Path dir) {
@@ -137,11 +134,11 @@ final class Preprocessor implements Serializable {
   static Preprocessor load(Path modelDir) {
     Path file = modelDir.resolve(FILE);
     if (!Files.exists(file)) {
-      return new Preprocessor(1f, null, null, 0);
+      return new Preprocessor(1.0, null, null, 0);
     }
     try {
       JsonNode n = JSON.readTree(Files.readString(file));
-      return new Preprocessor((float) n.get("scale").asDouble(), floats(n.get("mean")),
+      return new Preprocessor(n.get("scale").asDouble(), floats(n.get("mean")),
           floats(n.get("std")), n.get("one_hot_classes").asInt());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + ": cannot read the preprocessing: "
