@@ -52,18 +52,32 @@ public final class EpochLoop {
   /** Tells the step listeners (progress bars) that a step ended; cheap when there are none. */
   public void endStep(int epoch, int step, int steps, long rows, long epochStartNanos,
                       double[] sums, List<Metric> metrics) {
+    endStep(epoch, step, steps, rows, rows, epochStartNanos, sums, metrics);
+  }
+
+  /**
+   * As {@link #endStep(int, int, int, long, long, double[], List)} for sums weighted per row:
+   * {@code total} is the weight of the epoch's rows so far, which the running means divide by.
+   */
+  public void endStep(int epoch, int step, int steps, long rows, double total,
+                      long epochStartNanos, double[] sums, List<Metric> metrics) {
     if (stepListeners.isEmpty()) {
       return;
     }
     double seconds = (System.nanoTime() - epochStartNanos) / 1e9;
     for (StepListener l : stepListeners) {
-      l.onStep(epoch, step, steps, rows, seconds, () -> trainingLogs(sums, rows, metrics));
+      l.onStep(epoch, step, steps, rows, seconds, () -> trainingLogs(sums, total, metrics));
     }
   }
 
-  /** Logs of the training pass from summed loss and metrics over n rows. */
-  public static Map<String, Double> trainingLogs(double[] sums, long n, List<Metric> metrics) {
+  /**
+   * Logs of the training pass from summed loss and metrics: the sums divided by {@code total},
+   * the row count, or the rows' weight sum when the sums are weighted.
+   */
+  public static Map<String, Double> trainingLogs(double[] sums, double total,
+                                                 List<Metric> metrics) {
     Map<String, Double> logs = new LinkedHashMap<>();
+    double n = total > 0 ? total : 1;  // only weight-0 rows so far: their sums are 0 too
     logs.put(Logs.LOSS, sums[0] / n);
     for (int m = 0; m < metrics.size(); m++) {
       logs.put(metrics.get(m).kerasName(), sums[1 + m] / n);

@@ -33,25 +33,38 @@ public final class Evaluator {
 
   /** Summed loss (without the L2 term), then summed metrics, over all rows of (x, y). */
   public double[] sums(Matrix x, Matrix y, float[] params) {
+    return sums(x, y, null, params);
+  }
+
+  /**
+   * Weighted sums Σ w_i·value_i of the loss (without the L2 term) and the metrics over all rows
+   * of (x, y), one weight per row in w; null w gives the plain sums.
+   */
+  public double[] sums(Matrix x, Matrix y, float[] w, float[] params) {
     double[] sums = new double[1 + metrics.size()];
     int outCols = network.outputDim();
     for (int start = 0; start < x.rows(); start += ws.capacity()) {
       int n = Math.min(ws.capacity(), x.rows() - start);
       int yOff = start * y.cols();
-      sums[0] += network.loss(x.values(), start * x.cols(), y.values(), yOff, n, params, ws);
+      sums[0] += network.loss(x.values(), start * x.cols(), y.values(), yOff, w, start, n,
+          params, ws);
       float[] out = network.output(ws);
       for (int m = 0; m < metrics.size(); m++) {
-        sums[1 + m] += metrics.get(m).sum(out, y.values(), yOff, n, outCols, network.loss());
+        sums[1 + m] += metrics.get(m).sum(out, y.values(), yOff, w, start, n, outCols,
+            network.loss());
       }
     }
     return sums;
   }
 
-  /** Turns sums over count rows into Keras-named means, adding the L2 term to the loss. */
+  /**
+   * Turns sums into Keras-named means, adding the L2 term to the loss: divided by
+   * {@code total}, the row count, or the rows' weight sum for weighted sums.
+   */
   public static Map<String, Double> logs(Network network, List<Metric> metrics, double[] sums,
-                                         long count, float[] params, String prefix) {
+                                         double total, float[] params, String prefix) {
     Map<String, Double> logs = new LinkedHashMap<>();
-    double n = Math.max(count, 1);
+    double n = total > 0 ? total : 1;
     logs.put(prefix + Logs.LOSS, sums[0] / n + network.regularizationLoss(params));
     for (int m = 0; m < metrics.size(); m++) {
       logs.put(prefix + metrics.get(m).kerasName(), sums[1 + m] / n);

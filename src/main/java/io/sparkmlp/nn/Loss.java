@@ -57,25 +57,29 @@ public enum Loss {
   }
 
   /**
-   * Summed loss of outputs (rows, cols) against targets y at yOff, and dz := d(sum)/dz.
+   * Summed loss of outputs (rows, cols) against targets y at yOff, and dz := d(sum)/dz. With
+   * per-row weights w (at wOff; null for none) the sum is Σ w_r·loss_r and its gradient is
+   * taken: each row of dz is scaled by its weight, and backpropagation, being linear in dz,
+   * carries the weights down to every parameter.
    *
    * @param dz output: gradient with respect to the pre-activations z, (rows, cols)
    * @param scratch a (rows, cols) buffer for the gradient with respect to a, when not fused
    */
   public double lossAndDelta(float[] dz, float[] scratch, Activation act, float[] z, float[] a,
-                             float[] y, int yOff, int rows, int cols) {
+                             float[] y, int yOff, float[] w, int wOff, int rows, int cols) {
     if (act == Activation.SOFTMAX && this != BINARY_CROSSENTROPY && this != MSE && this != MAE) {
-      return Losses.softmaxCrossEntropy(dz, z, y, yOff, rows, cols, sparseLabels());
+      return Losses.softmaxCrossEntropy(dz, z, y, yOff, w, wOff, rows, cols, sparseLabels());
     }
     if (act == Activation.SIGMOID && this == BINARY_CROSSENTROPY) {
-      return Losses.sigmoidBinaryCrossEntropy(dz, z, y, yOff, rows, cols);
+      return Losses.sigmoidBinaryCrossEntropy(dz, z, y, yOff, w, wOff, rows, cols);
     }
     double loss = switch (this) {
       case CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY ->
-          Losses.crossEntropy(scratch, a, y, yOff, rows, cols, sparseLabels());
-      case BINARY_CROSSENTROPY -> Losses.binaryCrossEntropy(scratch, a, y, yOff, rows, cols);
-      case MSE -> Losses.meanSquaredError(scratch, a, y, yOff, rows, cols);
-      case MAE -> Losses.meanAbsoluteError(scratch, a, y, yOff, rows, cols);
+          Losses.crossEntropy(scratch, a, y, yOff, w, wOff, rows, cols, sparseLabels());
+      case BINARY_CROSSENTROPY ->
+          Losses.binaryCrossEntropy(scratch, a, y, yOff, w, wOff, rows, cols);
+      case MSE -> Losses.meanSquaredError(scratch, a, y, yOff, w, wOff, rows, cols);
+      case MAE -> Losses.meanAbsoluteError(scratch, a, y, yOff, w, wOff, rows, cols);
     };
     act.backward(dz, scratch, z, a, rows, cols);
     return loss;

@@ -61,18 +61,28 @@ public enum Metric {
    * yOff, laid out as the loss expects them.
    */
   public double sum(float[] a, float[] y, int yOff, int rows, int cols, Loss loss) {
+    return sum(a, y, yOff, null, 0, rows, cols, loss);
+  }
+
+  /**
+   * The weighted sum Σ w_r·metric_r, with weights w at wOff (null: unweighted, each value
+   * times exactly 1, the plain sum bit for bit).
+   */
+  public double sum(float[] a, float[] y, int yOff, float[] w, int wOff, int rows, int cols,
+                    Loss loss) {
     boolean sparse = loss.sparseLabels();
     double total = 0;
     for (int r = 0; r < rows; r++) {
       int o = r * cols;
-      switch (this) {
-        case ACCURACY -> total += loss == Loss.BINARY_CROSSENTROPY
+      double wr = w == null ? 1 : w[wOff + r];
+      double value = switch (this) {
+        case ACCURACY -> loss == Loss.BINARY_CROSSENTROPY
             ? binaryMatches(a, o, y, yOff + o, cols)
             : (argmax(a, o, cols) == label(y, yOff, r, cols, sparse) ? 1 : 0);
-        case TOP_K_ACCURACY -> total += inTopK(a, o, cols, label(y, yOff, r, cols, sparse)) ? 1 : 0;
-        case MSE, MAE -> total += meanError(a, o, y, yOff + o, cols, sparse ? null : this);
-        default -> throw new AssertionError(this);
-      }
+        case TOP_K_ACCURACY -> inTopK(a, o, cols, label(y, yOff, r, cols, sparse)) ? 1 : 0;
+        case MSE, MAE -> meanError(a, o, y, yOff + o, cols, sparse ? null : this);
+      };
+      total += wr * value;
     }
     return total;
   }

@@ -18,6 +18,10 @@ import java.util.SplittableRandom;
  * per-example losses, added into the caller's array, so that partial sums from any split of a
  * minibatch add up to the same total; {@link #finishGradient} turns the sum into the mean
  * and adds the regulariser.
+ *
+ * <p>Optional per-example sample weights sw (rows, at swOff) make that sum Σ w_i·loss_i, and
+ * finishGradient then divides by Σ w_i instead of the count: the weighted mean, as Spark ML's
+ * weightCol defines it. A null w is the unweighted sum, bit for bit.
  */
 public final class Network implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -138,13 +142,24 @@ public final class Network implements Serializable {
    */
   public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, int rows,
                                 float[] params, float[] grad, Workspace ws, long dropoutSeed) {
+    return lossAndGradient(x, xOff, y, yOff, null, 0, rows, params, grad, ws, dropoutSeed);
+  }
+
+  /**
+   * As {@link #lossAndGradient(float[], int, float[], int, int, float[], float[], Workspace,
+   * long)} for the weighted sum Σ w_i·loss_i, with sample weights sw at swOff (null:
+   * unweighted).
+   */
+  public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff,
+                                int rows, float[] params, float[] grad, Workspace ws,
+                                long dropoutSeed) {
     forward(x, xOff, rows, params, ws, true, dropoutSeed);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     float[] cur = ws.deltaA;
     float[] other = ws.deltaB;
     double lossSum = loss.lossAndDelta(cur, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, rows, top.units());
+        ws.out[last], y, yOff, sw, swOff, rows, top.units());
     // cur holds dL/dz for the top layer, dL/d(output) for every layer below it.
     for (int i = last; i >= firstDense; i--) {
       LayerSpec spec = layers.get(i);
@@ -177,23 +192,42 @@ public final class Network implements Serializable {
     return ws.out[layers.size() - 1];
   }
 
+  /**
+   * The output layer's pre-activations (rows, outputDim) of the last pass run with this
+   * workspace: the logits before a softmax or sigmoid, which Spark ML calls rawPrediction.
+   */
+  public float[] outputLogits(Workspace ws) {
+    return ws.pre[layers.size() - 1];
+  }
+
   /** Summed loss of rows examples in inference mode (no dropout, no gradient). */
   public double loss(float[] x, int xOff, float[] y, int yOff, int rows, float[] params,
                      Workspace ws) {
+    return loss(x, xOff, y, yOff, null, 0, rows, params, ws);
+  }
+
+  /**
+   * Weighted summed loss Σ w_i·loss_i in inference mode, with sample weights sw at swOff
+   * (null: none).
+   */
+  public double loss(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff, int rows,
+                     float[] params, Workspace ws) {
     forward(x, xOff, rows, params, ws, false, 0L);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     return loss.lossAndDelta(ws.deltaA, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, rows, top.units());
+        ws.out[last], y, yOff, sw, swOff, rows, top.units());
   }
 
   /**
-   * Turns a summed gradient over {@code count} examples into the mean gradient plus the L2
-   * regulariser's gradient (2 λ W), in place. Returns the regulariser's loss term λ Σ W².
+   * Turns a summed gradient into the mean gradient plus the L2 regulariser's gradient (2 λ W),
+   * in place, dividing by {@code total}: the example count, or the examples' weight sum for a
+   * weighted sum. A total of 0 (no examples, or only weight-0 ones, whose gradient is 0) leaves
+   * the sum as it is rather than dividing by zero. Returns the regulariser's loss term λ Σ W².
    */
-  public double finishGradient(float[] grad, long count, float[] params) {
-    if (count > 0) {
-      VectorOps.scale(grad, 0, grad.length, (float) (1.0 / count));
+  public double finishGradient(float[] grad, double total, float[] params) {
+    if (total > 0) {
+      VectorOps.scale(grad, 0, grad.length, (float) (1.0 / total));
     }
     double reg = 0;
     for (int i = 0; i < layers.size(); i++) {

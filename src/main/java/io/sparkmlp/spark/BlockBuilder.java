@@ -2,14 +2,12 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.data.Matrix;
 import java.util.Arrays;
-import org.apache.spark.ml.linalg.DenseVector;
-import org.apache.spark.ml.linalg.SparseVector;
-import org.apache.spark.ml.linalg.Vector;
 
 /**
  * Collects one input partition's rows, of known widths, into growing row-major x (rows, xCols)
- * and y (rows, yCols) arrays, then trims them into a {@link Block}. Callers write each row in
- * place ({@link #addRow} returns its index), so a row is copied once, never boxed.
+ * and y (rows, yCols) arrays, and per-row weights w when weighted, then trims them into a
+ * {@link Block}. Callers write each row in place ({@link #addRow} returns its index), so a row
+ * is copied once, never boxed.
  */
 final class BlockBuilder {
   private static final int FIRST_ROWS = 64;
@@ -20,15 +18,23 @@ final class BlockBuilder {
   private final int maxRows;
   private float[] x;
   private float[] y;
+  /** Null for unweighted data. */
+  private float[] w;
   private int rows;
 
   BlockBuilder(int partition, int xCols, int yCols) {
+    this(partition, xCols, yCols, false);
+  }
+
+  /** A builder that also collects one weight per row when {@code weighted}. */
+  BlockBuilder(int partition, int xCols, int yCols, boolean weighted) {
     this.partition = partition;
     this.xCols = xCols;
     this.yCols = yCols;
     this.maxRows = Matrix.MAX_VALUES / Math.max(xCols, yCols);
     this.x = new float[Math.min(FIRST_ROWS, maxRows) * xCols];
     this.y = new float[Math.min(FIRST_ROWS, maxRows) * yCols];
+    this.w = weighted ? new float[Math.min(FIRST_ROWS, maxRows)] : null;
   }
 
   /** Makes room for one more row and returns its index: its values go at index·xCols, ... */
@@ -42,6 +48,7 @@ final class BlockBuilder {
       int capacity = (int) Math.min(maxRows, Math.max(FIRST_ROWS, rows * 2L));
       x = Arrays.copyOf(x, capacity * xCols);
       y = Arrays.copyOf(y, capacity * yCols);
+      w = w == null ? null : Arrays.copyOf(w, capacity);
     }
     return rows++;
   }
@@ -56,35 +63,22 @@ final class BlockBuilder {
     return y;
   }
 
+  /** The weights array being filled (null when unweighted); valid until the next addRow. */
+  float[] w() {
+    return w;
+  }
+
   int rows() {
     return rows;
   }
 
   /** The rows so far as a block of the given partition index. */
   Block build() {
-    return new Block(partition, trim(x, rows * xCols), trim(y, rows * yCols), rows, xCols,
-        yCols);
+    return new Block(partition, trim(x, rows * xCols), trim(y, rows * yCols),
+        w == null ? null : trim(w, rows), rows, xCols, yCols);
   }
 
   private static float[] trim(float[] a, int length) {
     return a.length == length ? a : Arrays.copyOf(a, length);
-  }
-
-  /** Writes v's values, densified and narrowed to float, at dst[off, off + v.size()). */
-  static void copy(Vector v, float[] dst, int off) {
-    if (v instanceof DenseVector dv) {
-      double[] values = dv.values();
-      for (int i = 0; i < values.length; i++) {
-        dst[off + i] = (float) values[i];
-      }
-    } else {
-      SparseVector sv = (SparseVector) v;
-      Arrays.fill(dst, off, off + sv.size(), 0f);
-      int[] indices = sv.indices();
-      double[] values = sv.values();
-      for (int k = 0; k < indices.length; k++) {
-        dst[off + indices[k]] = (float) values[k];
-      }
-    }
   }
 }

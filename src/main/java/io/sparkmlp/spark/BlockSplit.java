@@ -1,6 +1,7 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.util.Checks;
+import java.util.Arrays;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -27,9 +28,11 @@ public final class BlockSplit {
     return (int) (b.rows() * (1 - fraction));
   }
 
+  /** Rows [from, to) of b, their weights with them. */
   private static Block rows(Block b, int from, int to) {
-    float[] x = java.util.Arrays.copyOfRange(b.x(), from * b.xCols(), to * b.xCols());
-    float[] y = java.util.Arrays.copyOfRange(b.y(), from * b.yCols(), to * b.yCols());
-    return new Block(b.partition(), x, y, to - from, b.xCols(), b.yCols());
+    float[] x = Arrays.copyOfRange(b.x(), from * b.xCols(), to * b.xCols());
+    float[] y = Arrays.copyOfRange(b.y(), from * b.yCols(), to * b.yCols());
+    float[] w = b.w() == null ? null : Arrays.copyOfRange(b.w(), from, to);
+    return new Block(b.partition(), x, y, w, to - from, b.xCols(), b.yCols());
   }
 }

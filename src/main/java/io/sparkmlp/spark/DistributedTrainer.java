@@ -25,6 +25,10 @@ import org.apache.spark.broadcast.Broadcast;
  * treeAggregate sums them, and the driver turns the sum into the mean and applies the same
  * optimizer step as local training. With syncEvery k > 1, partitions instead take k local steps
  * and the driver averages their weight and optimizer-state changes, weighted by rows.
+ *
+ * <p>Data with per-row sample weights trains on the weighted mean loss Σ w_i·loss_i / Σ w_i
+ * of each minibatch (Spark ML's convention): every "divide by the row count" above divides by
+ * the rows' total weight instead, and the reported losses and metrics are weighted means too.
  */
 public final class DistributedTrainer {
   private final JavaSparkContext jsc;
@@ -59,6 +63,7 @@ public final class DistributedTrainer {
         long start = System.nanoTime();
         Arrays.fill(sums, 0);
         long rowsSoFar = 0;
+        double weightSoFar = 0;
         for (int s = 0; s < steps; s += options.syncEvery()) {
           int k = Math.min(options.syncEvery(), steps - s);
           jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d step %d/%d", epoch + 1,
@@ -68,22 +73,25 @@ public final class DistributedTrainer {
               : localSteps(train, specBc, epoch, s, k, depth);
           double[] stepSums = sum.sums();
           if (!Double.isFinite(stepSums[0])) {
-            throw new DivergedException(epoch, s, stepSums[0] / Math.max(sum.count(), 1));
+            double w = sum.weight();
+            throw new DivergedException(epoch, s, stepSums[0] / (w > 0 ? w : 1));
           }
           for (int i = 0; i < sums.length; i++) {
             sums[i] += stepSums[i];
           }
           if (k == 1) {
-            sums[0] += sum.count() * net.finishGradient(grad, sum.count(), params);
+            sums[0] += sum.weight() * net.finishGradient(grad, sum.weight(), params);
             model.optimizer().step(params, grad, model.optimizerState());
           }
           rowsSoFar += sum.count();
-          loop.endStep(epoch, s + k - 1, steps, rowsSoFar, start, sums, model.metrics());
+          weightSoFar += sum.weight();
+          loop.endStep(epoch, s + k - 1, steps, rowsSoFar, weightSoFar, start, sums,
+              model.metrics());
         }
         // An update that overflows the weights shows as a NaN loss at the next step; only the
         // epoch's last update could slip past that into the checkpoint.
         DivergedException.checkWeights(params, epoch, steps - 1);
-        Map<String, Double> logs = EpochLoop.trainingLogs(sums, train.rows(),
+        Map<String, Double> logs = EpochLoop.trainingLogs(sums, train.weightSum(),
             model.metrics());
         if (validation != null) {
           jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d validation", epoch + 1,
@@ -124,7 +132,7 @@ public final class DistributedTrainer {
     } finally {
       bw.destroy();
     }
-    return Evaluator.logs(model.network(), model.metrics(), sum.sums(), sum.count(), params,
+    return Evaluator.logs(model.network(), model.metrics(), sum.sums(), sum.weight(), params,
         prefix);
   }
 
@@ -143,7 +151,10 @@ public final class DistributedTrainer {
     return sum;
   }
 
-  /** k local steps per partition, then the rows-weighted mean of their changes is applied. */
+  /**
+   * k local steps per partition, then the mean of their changes weighted by rows (by the rows'
+   * total weight for weighted data) is applied.
+   */
   private GradientSum localSteps(TrainingBlocks train, Broadcast<TrainingSpec> specBc,
                                  int epoch, int step, int k, int depth) {
     float[] params = model.params();
@@ -162,8 +173,8 @@ public final class DistributedTrainer {
     int n = params.length;
     float[] delta = new float[n * (1 + state.numSlots())];
     sum.gradientInto(delta);
-    if (sum.count() > 0) {
-      float inv = (float) (1.0 / sum.count());
+    if (sum.weight() > 0) {
+      float inv = (float) (1.0 / sum.weight());
       for (int i = 0; i < n; i++) {
         params[i] += delta[i] * inv;
       }

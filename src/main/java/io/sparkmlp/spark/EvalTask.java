@@ -5,7 +5,10 @@ import io.sparkmlp.model.Evaluator;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
-/** treeAggregate's seqOp for evaluation: a partition's summed loss and metrics, no gradient. */
+/**
+ * treeAggregate's seqOp for evaluation: a partition's summed loss and metrics (weighted when
+ * the block has weights) and its rows' total weight, no gradient.
+ */
 final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
   /** Rows per forward pass: large enough for efficient GEMMs, small enough to stay in cache. */
@@ -27,7 +30,7 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
     }
     Evaluator eval = new Evaluator(s.network(), s.metrics(), Math.min(CHUNK_ROWS, block.rows()));
     double[] sums = eval.sums(new Matrix(block.x(), block.rows(), block.xCols()),
-        new Matrix(block.y(), block.rows(), block.yCols()), params.value());
-    return acc.addSums(sums, block.rows());
+        new Matrix(block.y(), block.rows(), block.yCols()), block.w(), params.value());
+    return acc.addSums(sums, block.rows(), block.weightSum());
   }
 }

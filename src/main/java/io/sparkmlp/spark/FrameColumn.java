@@ -1,5 +1,6 @@
 package io.sparkmlp.spark;
 
+import io.sparkmlp.nn.SampleWeights;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -15,8 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.UserDefinedType;
 
 /**
- * A features or label column of a DataFrame, checked against the schema before any job runs,
- * and read from Spark's internal rows straight into float arrays: array columns element by
+ * A features, label or weight column of a DataFrame, checked against the schema before any job
+ * runs, and read from Spark's internal rows straight into float arrays: array columns element by
  * element from their ArrayData (no boxing), Vector columns through the UDT's deserialized
  * Vector (sparse ones densified). Errors name the column, and the row by its index within its
  * input partition.
@@ -57,11 +58,7 @@ final class FrameColumn implements Serializable {
    * @param role "features" or "label", for messages
    */
   static FrameColumn of(StructType schema, String name, String role, boolean scalarAllowed) {
-    if (name == null || !Arrays.asList(schema.fieldNames()).contains(name)) {
-      throw new IllegalArgumentException(String.format("column '%s' not found; the DataFrame "
-          + "has columns: %s", name, String.join(", ", schema.fieldNames())));
-    }
-    DataType t = schema.apply(name).dataType();
+    DataType t = typeOf(schema, name, role);
     if (t.equals(SQLDataTypes.VectorType())) {
       return new FrameColumn(name, role, Kind.VECTOR, false, 0, 0);
     }
@@ -88,6 +85,27 @@ final class FrameColumn implements Serializable {
     throw new IllegalArgumentException(String.format("%s column '%s' has type %s; expected %s%s, "
         + "array<float> or array<double>", role, name, t.simpleString(),
         scalarAllowed ? "a number (class index or target), a " : "a ", VECTOR));
+  }
+
+  /** The weight column called name: any numeric type, one weight per row. */
+  static FrameColumn weight(StructType schema, String name) {
+    DataType t = typeOf(schema, name, "weight");
+    Kind k = scalarKind(t);
+    if (k == null) {
+      throw new IllegalArgumentException(String.format("weight column '%s' has type %s; "
+          + "expected a number (one weight per row, finite and >= 0)", name, t.simpleString()));
+    }
+    DecimalType d = t instanceof DecimalType dt ? dt : null;
+    return new FrameColumn(name, "weight", k, false, d == null ? 0 : d.precision(),
+        d == null ? 0 : d.scale());
+  }
+
+  private static DataType typeOf(StructType schema, String name, String role) {
+    if (name == null || !Arrays.asList(schema.fieldNames()).contains(name)) {
+      throw new IllegalArgumentException(String.format("%s column '%s' not found; the "
+          + "DataFrame has columns: %s", role, name, String.join(", ", schema.fieldNames())));
+    }
+    return schema.apply(name).dataType();
   }
 
   private static Kind scalarKind(DataType t) {
@@ -138,7 +156,7 @@ final class FrameColumn implements Serializable {
       case VECTOR -> {
         Vector v = VECTOR_UDT.deserialize(row.getStruct(ord, VECTOR_FIELDS));
         checkWidth(v.size(), width, r, p);
-        BlockBuilder.copy(v, dst, off);
+        VectorRows.copy(v, dst, off);
       }
       case FLOAT_ARRAY, DOUBLE_ARRAY -> {
         ArrayData a = row.getArray(ord);
@@ -169,6 +187,18 @@ final class FrameColumn implements Serializable {
       case DOUBLE -> dst[off] = (float) row.getDouble(ord);
       case DECIMAL -> dst[off] = (float) row.getDecimal(ord, precision, scale).toDouble();
       default -> throw new AssertionError(kind);
+    }
+  }
+
+  /**
+   * Writes the weight at ordinal ord of row into dst[off], or fails naming row r of input
+   * partition p when it is null, negative, NaN or infinite (after narrowing to float).
+   */
+  void copyWeight(InternalRow row, int ord, float[] dst, int off, int r, int p) {
+    copy(row, ord, dst, off, 1, r, p);
+    if (!SampleWeights.isValid(dst[off])) {
+      throw new IllegalArgumentException(String.format("%s column '%s' is %s in row %s of input "
+          + "partition %s; weights must be finite and >= 0", role, name, dst[off], r, p));
     }
   }
 

@@ -1,17 +1,23 @@
 package io.sparkmlp.spark;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /**
  * What partitions send back in one step: the gradient of the summed loss over their rows,
- * the summed loss and metrics, and the row count. The driver's zero is empty (no arrays); the
- * arrays are created inside the task that first adds to it, so nothing large ships out.
+ * the summed loss and metrics, the row count, and the rows' total weight (the row count for
+ * unweighted data), which is what the driver divides by. The driver's zero is empty (no
+ * arrays); the arrays are created inside the task that first adds to it, so nothing large
+ * ships out.
  *
  * <p>A task's result holds its partition's float sum as it is (half the bytes of doubles, so
  * it stays a direct task result); merging two results switches to double. Each float converts
  * exactly and the double sum of a few floats of similar magnitude is exact too, so the order
  * in which Spark merges task results (which varies from run to run) does not change the float
- * gradient the optimizer sees: the same seed and partitioning give the same weights.
+ * gradient the optimizer sees: the same seed and partitioning give the same weights. The total
+ * weight is kept exactly (a BigDecimal of the partitions' double sums) for the same reason: a
+ * double sum of three or more partitions' weight sums could round differently in another merge
+ * order and change the divisor's last bit.
  */
 public final class GradientSum implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,6 +28,7 @@ public final class GradientSum implements Serializable {
   private double[] grad;
   private double[] sums;
   private long count;
+  private BigDecimal weight = BigDecimal.ZERO;
 
   /** The empty zero value of the aggregation. */
   public static GradientSum empty() {
@@ -30,12 +37,18 @@ public final class GradientSum implements Serializable {
 
   /** Adds one partition's float gradient sum (copied), loss/metric sums and row count. */
   public GradientSum add(float[] partitionGrad, double[] partitionSums, long rows) {
+    return add(partitionGrad, partitionSums, rows, rows);
+  }
+
+  /** As {@link #add(float[], double[], long)} for weighted sums over rows of total weight. */
+  public GradientSum add(float[] partitionGrad, double[] partitionSums, long rows,
+                         double rowsWeight) {
     if (single == null && grad == null) {
       single = partitionGrad.clone();
     } else {
       addGradient(partitionGrad);
     }
-    return addSums(partitionSums, rows);
+    return addSums(partitionSums, rows, rowsWeight);
   }
 
   private void addGradient(float[] g) {
@@ -60,6 +73,15 @@ public final class GradientSum implements Serializable {
 
   /** Adds sums only (evaluation passes carry no gradient). */
   public GradientSum addSums(double[] partitionSums, long rows) {
+    return addSums(partitionSums, rows, rows);
+  }
+
+  /** As {@link #addSums(double[], long)} for weighted sums over rows of total weight. */
+  public GradientSum addSums(double[] partitionSums, long rows, double rowsWeight) {
+    return addSums(partitionSums, rows, new BigDecimal(rowsWeight));
+  }
+
+  private GradientSum addSums(double[] partitionSums, long rows, BigDecimal rowsWeight) {
     if (sums == null) {
       sums = new double[partitionSums.length];
     }
@@ -67,6 +89,7 @@ public final class GradientSum implements Serializable {
       sums[i] += partitionSums[i];
     }
     count += rows;
+    weight = weight.add(rowsWeight);
     return this;
   }
 
@@ -86,7 +109,7 @@ public final class GradientSum implements Serializable {
         a.grad[i] += b.grad[i];
       }
     }
-    return a.addSums(b.sums, b.count);
+    return a.addSums(b.sums, b.count, b.weight);
   }
 
   /** The summed gradient rounded to float, into dst (zeros when no partition had rows). */
@@ -103,5 +126,13 @@ public final class GradientSum implements Serializable {
 
   public long count() {
     return count;
+  }
+
+  /**
+   * The rows' total weight, rounded once to double: the divisor of the mean gradient, loss and
+   * metrics. For unweighted rows it is the count, exactly.
+   */
+  public double weight() {
+    return weight.doubleValue();
   }
 }

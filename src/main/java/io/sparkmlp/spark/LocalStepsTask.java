@@ -13,6 +13,8 @@ import org.apache.spark.broadcast.Broadcast;
  * from the broadcast weights and optimizer state, the partition steps through its slices of k
  * consecutive minibatches on its own, and returns rows × (its weights − the broadcast weights),
  * followed by the same for each optimizer slot, so the driver can form the rows-weighted mean.
+ * With per-row sample weights, "rows" is the rows' total weight throughout: each local step
+ * divides by its slice's weight, and the partition's change counts by its total weight.
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
@@ -46,6 +48,7 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
       float[] w = start.clone();
       OptimizerState state = snap.copyState();
       long rows = 0;
+      double weight = 0;
       for (int step = firstStep; step < firstStep + k; step++) {
         int from = MinibatchPlan.sliceStart(block.rows(), step, s.stepsPerEpoch());
         int to = MinibatchPlan.sliceStart(block.rows(), step + 1, s.stepsPerEpoch());
@@ -53,28 +56,30 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
           continue;
         }
         Arrays.fill(st.grad, 0f);
-        st.worker.accumulate(block.x(), block.y(), st.order(), from, to, w, st.grad, sums,
-            s.seed(), epoch, step, block.partition());
-        sums[0] += (to - from) * net.finishGradient(st.grad, to - from, w);
+        double sliceWeight = st.worker.accumulate(block.x(), block.y(), block.w(), st.order(),
+            from, to, w, st.grad, sums, s.seed(), epoch, step, block.partition());
+        sums[0] += sliceWeight * net.finishGradient(st.grad, sliceWeight, w);
         snap.optimizer().step(w, st.grad, state);
         rows += to - from;
+        weight += sliceWeight;
       }
       if (rows == 0) {
         return acc.addSums(sums, 0);
       }
+      float scale = (float) weight;
       int n = w.length;
       float[] delta = new float[n * (1 + snap.slots().length)];
       for (int i = 0; i < n; i++) {
-        delta[i] = rows * (w[i] - start[i]);
+        delta[i] = scale * (w[i] - start[i]);
       }
       for (int j = 0; j < snap.slots().length; j++) {
         float[] before = snap.slots()[j];
         float[] after = state.slot(j);
         for (int i = 0; i < n; i++) {
-          delta[(j + 1) * n + i] = rows * (after[i] - before[i]);
+          delta[(j + 1) * n + i] = scale * (after[i] - before[i]);
         }
       }
-      return acc.add(delta, sums, rows);
+      return acc.add(delta, sums, rows, weight);
     }
   }
 }

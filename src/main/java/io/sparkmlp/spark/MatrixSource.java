@@ -4,6 +4,7 @@ import io.sparkmlp.data.DataChecks;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.util.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,15 +20,26 @@ public final class MatrixSource {
 
   /** x (N, features) and y (N, targets) split into {@code partitions} contiguous blocks. */
   public static JavaRDD<Block> blocks(JavaSparkContext jsc, Matrix x, Matrix y, int partitions) {
+    return blocks(jsc, x, y, null, partitions);
+  }
+
+  /**
+   * As {@link #blocks(JavaSparkContext, Matrix, Matrix, int)} with one sample weight per row
+   * in w (N values, checked by {@link TrainingBlocks#prepare}), or unweighted when w is null.
+   */
+  public static JavaRDD<Block> blocks(JavaSparkContext jsc, Matrix x, Matrix y, float[] w,
+                                      int partitions) {
     DataChecks.requireSameRows(x, y);
+    Checks.argument(w == null || w.length == x.rows(), "w has %s weights for %s rows; expected "
+        + "one per row", w == null ? 0 : w.length, x.rows());
     int p = partitions > 0 ? partitions : jsc.defaultParallelism();
     Checks.positive(p, "partitions");
     List<Block> list = new ArrayList<>(p);
     for (int i = 0; i < p; i++) {
       int from = (int) ((long) i * x.rows() / p);
       int to = (int) ((long) (i + 1) * x.rows() / p);
-      list.add(new Block(i, x.slice(from, to).values(), y.slice(from, to).values(), to - from,
-          x.cols(), y.cols()));
+      list.add(new Block(i, x.slice(from, to).values(), y.slice(from, to).values(),
+          w == null ? null : Arrays.copyOfRange(w, from, to), to - from, x.cols(), y.cols()));
     }
     return jsc.parallelize(list, p);
   }

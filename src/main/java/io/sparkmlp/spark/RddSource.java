@@ -81,7 +81,7 @@ public final class RddSource {
             "LabeledPoint %s of input partition %s is null or has null features", r, index);
         check(lp.features().size(), xCols, "features", r, index);
         b.addRow();
-        BlockBuilder.copy(lp.features(), b.x(), r * xCols);
+        VectorRows.copy(lp.features(), b.x(), r * xCols);
         b.y()[r] = (float) lp.label();
       }
       return List.of(b.build()).iterator();

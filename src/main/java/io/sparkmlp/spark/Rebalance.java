@@ -37,12 +37,22 @@ final class Rebalance {
    */
   static JavaRDD<Block> toPartitions(JavaRDD<Block> perInput, int partitions, int xCols,
                                      int yCols) {
+    return toPartitions(perInput, partitions, xCols, yCols, false);
+  }
+
+  /**
+   * As {@link #toPartitions(JavaRDD, int, int, int)}; when {@code weighted}, every input block
+   * has weights and they travel with their rows.
+   */
+  static JavaRDD<Block> toPartitions(JavaRDD<Block> perInput, int partitions, int xCols,
+                                     int yCols, boolean weighted) {
     if (perInput.getNumPartitions() == partitions) {
       return perInput;
     }
     return perInput.flatMapToPair(b -> {
       List<int[]> pieces = new ArrayList<>();  // (target, from, to)
-      int rowsPerPiece = Math.max(1, PIECE_BYTES / (Float.BYTES * (b.xCols() + b.yCols())));
+      int rowFloats = b.xCols() + b.yCols() + (b.w() == null ? 0 : 1);
+      int rowsPerPiece = Math.max(1, PIECE_BYTES / (Float.BYTES * rowFloats));
       for (int j = 0; j < partitions; j++) {
         int from = (int) ((long) j * b.rows() / partitions);
         int to = (int) ((long) (j + 1) * b.rows() / partitions);
@@ -59,27 +69,34 @@ final class Rebalance {
           // (source partition, first row): the input order, whatever order the shuffle kept
           pieces.sort(Comparator.<ByteBuffer>comparingInt(b -> b.getInt(0))
               .thenComparingInt(b -> b.getInt(4)));
-          return List.of(concat(j, pieces, xCols, yCols)).iterator();
+          return List.of(concat(j, pieces, xCols, yCols, weighted)).iterator();
         }, true);
   }
 
   /**
-   * Rows [from, to) of b as bytes: source partition, first row, rows, then x and y as floats.
-   * Shuffling bytes in bulk is several times faster than Java-serializing float arrays.
+   * Rows [from, to) of b as bytes: source partition, first row, rows, then x, y and (when b
+   * has them) w as floats. Shuffling bytes in bulk is several times faster than
+   * Java-serializing float arrays.
    */
   private static byte[] encode(Block b, int from, int to) {
     int rows = to - from;
+    int wCols = b.w() == null ? 0 : 1;
     ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES
-        + Float.BYTES * rows * (b.xCols() + b.yCols())).order(ORDER);
+        + Float.BYTES * rows * (b.xCols() + b.yCols() + wCols)).order(ORDER);
     out.putInt(b.partition()).putInt(from).putInt(rows);
     out.position(HEADER_BYTES);
     out.asFloatBuffer().put(b.x(), from * b.xCols(), rows * b.xCols());
     out.position(HEADER_BYTES + Float.BYTES * rows * b.xCols());
     out.asFloatBuffer().put(b.y(), from * b.yCols(), rows * b.yCols());
+    if (wCols == 1) {
+      out.position(HEADER_BYTES + Float.BYTES * rows * (b.xCols() + b.yCols()));
+      out.asFloatBuffer().put(b.w(), from, rows);
+    }
     return out.array();
   }
 
-  private static Block concat(int partition, List<ByteBuffer> pieces, int xCols, int yCols) {
+  private static Block concat(int partition, List<ByteBuffer> pieces, int xCols, int yCols,
+                              boolean weighted) {
     long rows = 0;
     for (ByteBuffer p : pieces) {
       rows += p.getInt(8);
@@ -91,6 +108,7 @@ final class Rebalance {
     }
     float[] x = new float[(int) rows * xCols];
     float[] y = new float[(int) rows * yCols];
+    float[] w = weighted ? new float[(int) rows] : null;
     int at = 0;
     for (ByteBuffer p : pieces) {
       int n = p.getInt(8);
@@ -98,9 +116,13 @@ final class Rebalance {
       p.asFloatBuffer().get(x, at * xCols, n * xCols);
       p.position(HEADER_BYTES + Float.BYTES * n * xCols);
       p.asFloatBuffer().get(y, at * yCols, n * yCols);
+      if (weighted) {
+        p.position(HEADER_BYTES + Float.BYTES * n * (xCols + yCols));
+        p.asFloatBuffer().get(w, at, n);
+      }
       at += n;
     }
-    return new Block(partition, x, y, (int) rows, xCols, yCols);
+    return new Block(partition, x, y, w, (int) rows, xCols, yCols);
   }
 
   /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Settings of a distributed fit: Keras's fit arguments ({@link FitOptions}) plus where the
  * data comes from and how the cluster trains on it.
  * <pre>{@code
- * SparkFitOptions.builder().featuresCol("features").labelCol("label")
+ * SparkFitOptions.builder().featuresCol("features").labelCol("label").weightCol("weight")
  *     .batchSize(512).epochs(10).validationSplit(0.1).seed(7)
  *     .checkpointDir(Path.of("out/ckpt")).checkpointEvery(1).build()
  * }</pre>
@@ -21,6 +21,7 @@ public final class SparkFitOptions {
   private final FitOptions fit;
   private final String featuresCol;
   private final String labelCol;
+  private final String weightCol;
   private final int numPartitions;
   private final int treeDepth;
   private final int syncEvery;
@@ -32,6 +33,7 @@ public final class SparkFitOptions {
     this.fit = b.fit.build();
     this.featuresCol = b.featuresCol;
     this.labelCol = b.labelCol;
+    this.weightCol = b.weightCol;
     this.numPartitions = b.numPartitions;
     this.treeDepth = b.treeDepth;
     this.syncEvery = b.syncEvery;
@@ -55,6 +57,15 @@ public final class SparkFitOptions {
 
   public String labelCol() {
     return labelCol;
+  }
+
+  /**
+   * The column of per-row sample weights, or null when rows are unweighted. With one, training
+   * minimises each minibatch's weighted mean loss Σ w_i·loss_i / Σ w_i, and losses and metrics
+   * are reported as weighted means (Spark ML's weightCol).
+   */
+  public String weightCol() {
+    return weightCol;
   }
 
   /** Partitions to spread the data over; 0 means the cluster's total cores. */
@@ -104,6 +115,7 @@ public final class SparkFitOptions {
     private final FitOptions.Builder fit = FitOptions.builder();
     private String featuresCol = DEFAULT_FEATURES_COL;
     private String labelCol = DEFAULT_LABEL_COL;
+    private String weightCol;
     private int numPartitions;
     private int treeDepth;
     private int syncEvery = 1;
@@ -155,6 +167,15 @@ public final class SparkFitOptions {
     public Builder labelCol(String col) {
       Checks.argument(col != null && !col.isBlank(), "labelCol must be a column name");
       this.labelCol = col;
+      return this;
+    }
+
+    /**
+     * The sample weight column (any numeric type, finite and >= 0); null or "" for none, as
+     * Spark ML reads an empty weightCol.
+     */
+    public Builder weightCol(String col) {
+      this.weightCol = col == null || col.isEmpty() ? null : col;
       return this;
     }
 

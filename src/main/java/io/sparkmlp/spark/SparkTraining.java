@@ -22,18 +22,21 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkTraining {
   private SparkTraining() {}
 
-  /** Trains on a DataFrame with the options' features and label columns. */
+  /**
+   * Trains on a DataFrame with the options' features and label columns, and its weight column
+   * when set (the validation split then reports weighted means too).
+   */
   public static History fit(Sequential model, Dataset<Row> train, SparkFitOptions options) {
-    return fit(model, jsc(train), DataFrameSource.blocks(train, options.featuresCol(),
-        options.labelCol(), options.numPartitions()), null, options);
+    return fit(model, jsc(train), blocks(train, options), null, options);
   }
 
-  /** Trains on a DataFrame, validating every epoch on another. */
+  /**
+   * Trains on a DataFrame, validating every epoch on another; with a weight column, both must
+   * have it.
+   */
   public static History fit(Sequential model, Dataset<Row> train, Dataset<Row> validation,
                             SparkFitOptions options) {
-    return fit(model, jsc(train), DataFrameSource.blocks(train, options.featuresCol(),
-        options.labelCol(), options.numPartitions()), DataFrameSource.blocks(validation,
-        options.featuresCol(), options.labelCol(), options.numPartitions()), options);
+    return fit(model, jsc(train), blocks(train, options), blocks(validation, options), options);
   }
 
   /** Trains on an RDD of samples. */
@@ -74,11 +77,13 @@ public final class SparkTraining {
     }
   }
 
-  /** Mean loss and metrics of the model on a DataFrame, computed on the cluster. */
+  /**
+   * Mean loss and metrics of the model on a DataFrame, computed on the cluster: weighted means
+   * when the options name a weight column.
+   */
   public static Map<String, Double> evaluate(Sequential model, Dataset<Row> data,
                                              SparkFitOptions options) {
-    return evaluate(model, jsc(data), DataFrameSource.blocks(data, options.featuresCol(),
-        options.labelCol(), options.numPartitions()), options);
+    return evaluate(model, jsc(data), blocks(data, options), options);
   }
 
   /** Mean loss and metrics of the model on blocks from any source. */
@@ -90,6 +95,11 @@ public final class SparkTraining {
     } finally {
       blocks.release();
     }
+  }
+
+  private static JavaRDD<Block> blocks(Dataset<Row> df, SparkFitOptions options) {
+    return DataFrameSource.blocks(df, options.featuresCol(), options.labelCol(),
+        options.weightCol(), options.numPartitions());
   }
 
   private static JavaSparkContext jsc(Dataset<Row> df) {

@@ -38,9 +38,9 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
     PartitionCache.PartitionState st = PartitionCache.get(s, block, epoch);
     synchronized (st) {
       Arrays.fill(st.grad, 0f);
-      st.worker.accumulate(block.x(), block.y(), st.order(), from, to, params.value(), st.grad,
-          sums, s.seed(), epoch, step, block.partition());
-      return acc.add(st.grad, sums, to - from);
+      double weight = st.worker.accumulate(block.x(), block.y(), block.w(), st.order(), from,
+          to, params.value(), st.grad, sums, s.seed(), epoch, step, block.partition());
+      return acc.add(st.grad, sums, to - from, weight);
     }
   }
 }

@@ -22,7 +22,7 @@ public final class TaskErrors {
   public static <T> T rethrowBadInput(java.util.function.Supplier<T> job) {
     try {
       return job.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {  // SparkException is checked, but Scala throws it all the same
       IllegalArgumentException bad = e instanceof IllegalArgumentException ? null : badInput(e);
       if (bad != null) {
         throw new IllegalArgumentException(bad.getMessage(), e);

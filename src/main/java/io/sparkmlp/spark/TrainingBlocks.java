@@ -3,8 +3,10 @@ package io.sparkmlp.spark;
 import io.sparkmlp.data.DataChecks;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.nn.Targets;
 import io.sparkmlp.util.Checks;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,24 +17,35 @@ import org.apache.spark.storage.StorageLevel;
  * Training (or validation) data on the cluster: one {@link Block} per partition, persisted
  * MEMORY_AND_DISK with its lineage cut, so later tasks carry no data and rows are never
  * re-read; counted and validated once against the network, with errors that name the first
- * bad row of the whole data set.
+ * bad row of the whole data set. Weighted data (blocks with per-row weights) also has its total
+ * weight counted, the divisor of an epoch's weighted means.
  */
 public final class TrainingBlocks {
   private final JavaRDD<Block> blocks;
   private final int[] rowsPerPartition;
   private final long rows;
+  private final boolean weighted;
+  private final double weightSum;
   private final String name;
 
-  private TrainingBlocks(JavaRDD<Block> blocks, int[] rowsPerPartition, String name) {
+  private TrainingBlocks(JavaRDD<Block> blocks, int[] rowsPerPartition, boolean weighted,
+                         double weightSum, String name) {
     this.blocks = blocks;
     this.rowsPerPartition = rowsPerPartition;
     this.rows = Arrays.stream(rowsPerPartition).asLongStream().sum();
+    this.weighted = weighted;
+    this.weightSum = weighted ? weightSum : rows;
     this.name = name;
   }
 
+  /** What the counting job learns of one block. */
+  private record Shape(int partition, int rows, int xCols, int yCols, boolean weighted,
+                       double weightSum) implements Serializable {}
+
   /**
    * Persists and checkpoints the blocks locally, counts them per partition, and checks every
-   * row against the network: feature width, finite values, targets that fit the loss.
+   * row against the network: feature width, finite values, targets that fit the loss, weights
+   * finite and >= 0 with a positive total.
    *
    * @param name how errors name this data ("training data", "x_train.npy", ...)
    */
@@ -40,21 +53,29 @@ public final class TrainingBlocks {
     JavaRDD<Block> blocks = raw.persist(StorageLevel.MEMORY_AND_DISK());
     blocks.rdd().localCheckpoint();
     blocks.context().setJobDescription("count " + name);
-    List<int[]> shapes = TaskErrors.rethrowBadInput(() -> blocks.map(b -> new int[] {
-        b.partition(), b.rows(), b.xCols(), b.yCols()}).collect());
+    List<Shape> shapes = TaskErrors.rethrowBadInput(() -> blocks.map(b -> new Shape(
+        b.partition(), b.rows(), b.xCols(), b.yCols(), b.w() != null, b.weightSum()))
+        .collect());
     int[] rowsPerPartition = new int[blocks.getNumPartitions()];
-    for (int[] s : shapes) {
-      Checks.argument(rowsPerPartition[s[0]] == 0, "%s: partition %s holds more than one block",
-          name, s[0]);
-      rowsPerPartition[s[0]] = s[1];
-      if (s[1] > 0) {
-        Checks.argument(s[2] == net.inputDim(), "%s has %s features per row but the model's "
-            + "inputDim is %s", name, s[2], net.inputDim());
+    boolean weighted = false;
+    double weightSum = 0;
+    for (Shape s : shapes) {  // in partition order: the same total, bit for bit, every run
+      Checks.argument(rowsPerPartition[s.partition()] == 0, "%s: partition %s holds more than "
+          + "one block", name, s.partition());
+      rowsPerPartition[s.partition()] = s.rows();
+      weighted |= s.weighted();
+      weightSum += s.weightSum();
+      if (s.rows() > 0) {
+        Checks.argument(s.xCols() == net.inputDim(), "%s has %s features per row but the "
+            + "model's inputDim is %s", name, s.xCols(), net.inputDim());
       }
     }
-    TrainingBlocks tb = new TrainingBlocks(blocks, rowsPerPartition, name);
+    TrainingBlocks tb = new TrainingBlocks(blocks, rowsPerPartition, weighted, weightSum, name);
     Checks.argument(tb.rows > 0, "%s is empty: it has no rows to train on", name);
     tb.validate(net);
+    // After validate, so a negative or NaN weight is reported as such rather than as the sum.
+    Checks.argument(tb.weightSum > 0, "%s has no row with a positive weight: its weights sum "
+        + "to 0", name);
     return tb;
   }
 
@@ -74,6 +95,7 @@ public final class TrainingBlocks {
             offsets[b.partition()]);
         Targets.check(net.loss(), net.outputDim(), b.y(), 0, b.rows(), b.yCols(),
             what + " labels", offsets[b.partition()]);
+        SampleWeights.check(b.w(), 0, b.rows(), what, offsets[b.partition()]);
         return "";
       } catch (IllegalArgumentException e) {
         return e.getMessage();
@@ -101,6 +123,16 @@ public final class TrainingBlocks {
 
   public long rows() {
     return rows;
+  }
+
+  /** Whether the rows carry weights. */
+  public boolean weighted() {
+    return weighted;
+  }
+
+  /** The total weight of the rows: Σ w in double, or the row count when unweighted. */
+  public double weightSum() {
+    return weightSum;
   }
 
   public int numPartitions() {

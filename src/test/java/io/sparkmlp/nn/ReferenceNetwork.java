@@ -20,7 +20,16 @@ final class ReferenceNetwork {
 
   /** Mean loss over rows plus the L2 term λ Σ W², with dropout masks given per layer. */
   double loss(double[] p, float[] x, float[] y, int rows, float[][] masks) {
+    return loss(p, x, y, null, rows, masks);
+  }
+
+  /**
+   * Weighted mean loss Σ sw_r·loss_r / Σ sw_r over rows, with sample weights sw (the plain
+   * mean when sw is null), plus the L2 term λ Σ W², with dropout masks given per layer.
+   */
+  double loss(double[] p, float[] x, float[] y, float[] sw, int rows, float[][] masks) {
     double total = 0;
+    double weightSum = 0;
     int nIn = layers.get(0).inputDim();
     for (int r = 0; r < rows; r++) {
       double[] a = new double[nIn];
@@ -48,9 +57,11 @@ final class ReferenceNetwork {
           a = next;
         }
       }
-      total += exampleLoss(z, a, y, r);
+      double weight = sw == null ? 1 : sw[r];
+      total += weight * exampleLoss(z, a, y, r);
+      weightSum += weight;
     }
-    total /= rows;
+    total /= weightSum;
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i) instanceof DenseSpec d && d.l2() > 0) {
         for (int k = 0; k < d.inputDim() * d.units(); k++) {

@@ -1,0 +1,197 @@
+package io.sparkmlp.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.examples.SeedData;
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.History;
+import io.sparkmlp.model.MinibatchPlan;
+import io.sparkmlp.model.Sequential;
+import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.SampleWeights;
+import io.sparkmlp.optim.Sgd;
+import java.util.Arrays;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Distributed training on the weighted mean loss: it equals a local replay of the same
+ * minibatches with the same weights, does not depend on the partitioning where the
+ * minibatches do not, and integer weights act as duplicated rows.
+ */
+class WeightedTrainingTest {
+  private static final int ROWS = 240;
+  private static final long SEED = 13;
+  private static final Matrix[] DATA = SeedData.generate(ROWS, 6);
+  /** Spread over [0, 3], every seventh row weightless. */
+  private static final float[] WEIGHTS = weights();
+
+  private static float[] weights() {
+    float[] w = new float[ROWS];
+    for (int i = 0; i < ROWS; i++) {
+      w[i] = i % 7 == 0 ? 0f : (i % 5) * 0.75f;
+    }
+    return w;
+  }
+
+  private static Sequential model(String optimizer) {
+    return new Sequential().seed(3)
+        .add(new Dense(8, "relu").inputDim(SeedData.FEATURES))
+        .add(new Dense(SeedData.CLASSES, "softmax"))
+        .compile("categorical_crossentropy", optimizer.equals("sgd")
+            ? Sgd.builder().learningRate(0.1).build()
+            : io.sparkmlp.optim.Optimizers.byName(optimizer), "accuracy");
+  }
+
+  private static History train(Sequential m, Matrix x, Matrix y, float[] w, int partitions,
+                               SparkFitOptions.Builder options) {
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    TrainingBlocks blocks = TrainingBlocks.prepare(MatrixSource.blocks(jsc, x, y, w, partitions),
+        m.network(), "weighted data");
+    try {
+      return new DistributedTrainer(jsc, m, options.verbose(0).build()).fit(blocks, null);
+    } finally {
+      blocks.release();
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, adam", "3, adam", "1, sgd", "3, sgd"})
+  void distributedEqualsLocalWeightedReplay(int partitions, String optimizer) {
+    int batch = 50;
+    int epochs = 2;
+    Sequential distributed = model(optimizer);
+    train(distributed, DATA[0], DATA[1], WEIGHTS, partitions, SparkFitOptions.builder()
+        .batchSize(batch).epochs(epochs).seed(SEED));
+    Sequential local = model(optimizer);
+    replay(local, partitions, batch, epochs);
+    assertClose(local.params(), distributed.params(), 1e-5);
+  }
+
+  /** Full batches hold every row whatever the partitioning: 1 and 3 partitions agree. */
+  @Test
+  void fullBatchesDoNotDependOnPartitions() {
+    Sequential one = model("sgd");
+    Sequential three = model("sgd");
+    History h1 = train(one, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder()
+        .batchSize(ROWS).epochs(4).seed(SEED));
+    History h3 = train(three, DATA[0], DATA[1], WEIGHTS, 3, SparkFitOptions.builder()
+        .batchSize(ROWS).epochs(4).seed(SEED));
+    assertClose(one.params(), three.params(), 1e-5);
+    assertEquals(h1.last("loss"), h3.last("loss"), 1e-6 * h1.last("loss"));
+  }
+
+  /**
+   * Weight 2 on a row is the row twice: full-batch SGD on weighted data takes the steps of
+   * unweighted SGD on the data with those rows duplicated, and reports the same loss.
+   */
+  @Test
+  void integerWeightsActAsDuplicatedRows() {
+    int[] copies = new int[ROWS];
+    float[] w = new float[ROWS];
+    int dupRows = 0;
+    for (int i = 0; i < ROWS; i++) {
+      copies[i] = i % 3 == 0 ? 2 : 1;
+      w[i] = copies[i];
+      dupRows += copies[i];
+    }
+    Matrix dupX = new Matrix(new float[dupRows * SeedData.FEATURES], dupRows, SeedData.FEATURES);
+    Matrix dupY = new Matrix(new float[dupRows * SeedData.CLASSES], dupRows, SeedData.CLASSES);
+    for (int i = 0, r = 0; i < ROWS; i++) {
+      for (int c = 0; c < copies[i]; c++, r++) {
+        System.arraycopy(DATA[0].values(), i * SeedData.FEATURES, dupX.values(),
+            r * SeedData.FEATURES, SeedData.FEATURES);
+        System.arraycopy(DATA[1].values(), i * SeedData.CLASSES, dupY.values(),
+            r * SeedData.CLASSES, SeedData.CLASSES);
+      }
+    }
+    Sequential weighted = model("sgd");
+    Sequential duplicated = model("sgd");
+    SparkFitOptions.Builder fullBatch = SparkFitOptions.builder().batchSize(dupRows).epochs(5)
+        .seed(SEED);
+    History hw = train(weighted, DATA[0], DATA[1], w, 2, fullBatch);
+    History hd = train(duplicated, dupX, dupY, null, 2, fullBatch);
+    assertClose(duplicated.params(), weighted.params(), 1e-5);
+    for (int e = 0; e < 5; e++) {
+      double loss = hd.get("loss").get(e);
+      assertEquals(loss, hw.get("loss").get(e), 1e-5 * loss, "loss of epoch " + e);
+      // Weights that differ in the last bits could flip one near-tie prediction.
+      assertEquals(hd.get("accuracy").get(e), hw.get("accuracy").get(e), 1.0 / dupRows,
+          "accuracy of epoch " + e);
+    }
+  }
+
+  /**
+   * With syncEvery > 1 each local step divides by its slice's weight and partitions count by
+   * their total weight; one partition taking 3 local steps is then 3 synchronous steps. (SGD,
+   * whose step scales with the gradient, so a wrong divisor shows.)
+   */
+  @Test
+  void localStepsOfOnePartitionEqualSynchronousSteps() {
+    Sequential sync = model("sgd");
+    Sequential local = model("sgd");
+    train(sync, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder().batchSize(40).epochs(1)
+        .seed(SEED));
+    train(local, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder().batchSize(40)
+        .epochs(1).seed(SEED).syncEvery(3));
+    assertClose(sync.params(), local.params(), 1e-5);
+  }
+
+  /** Local weighted training on the minibatches the plan gives P contiguous partitions. */
+  private static void replay(Sequential m, int partitions, int batch, int epochs) {
+    Network net = m.network();
+    int steps = MinibatchPlan.stepsPerEpoch(ROWS, batch);
+    float[] params = m.params();
+    float[] grad = new float[params.length];
+    int cap = batch + partitions;
+    float[] xb = new float[cap * SeedData.FEATURES];
+    float[] yb = new float[cap * SeedData.CLASSES];
+    float[] wb = new float[cap];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      int[][] orders = new int[partitions][];
+      for (int p = 0; p < partitions; p++) {
+        orders[p] = MinibatchPlan.permutation(start(p + 1, partitions) - start(p, partitions),
+            SEED, epoch, p);
+      }
+      for (int s = 0; s < steps; s++) {
+        int rows = 0;
+        for (int p = 0; p < partitions; p++) {
+          int n = orders[p].length;
+          for (int i = MinibatchPlan.sliceStart(n, s, steps);
+               i < MinibatchPlan.sliceStart(n, s + 1, steps); i++) {
+            int row = start(p, partitions) + orders[p][i];
+            System.arraycopy(DATA[0].values(), row * SeedData.FEATURES, xb,
+                rows * SeedData.FEATURES, SeedData.FEATURES);
+            System.arraycopy(DATA[1].values(), row * SeedData.CLASSES, yb,
+                rows * SeedData.CLASSES, SeedData.CLASSES);
+            wb[rows++] = WEIGHTS[row];
+          }
+        }
+        Arrays.fill(grad, 0f);
+        net.lossAndGradient(xb, 0, yb, 0, wb, 0, rows, params, grad, net.newWorkspace(rows), 0);
+        net.finishGradient(grad, SampleWeights.sum(wb, 0, rows), params);
+        m.optimizer().step(params, grad, m.optimizerState());
+      }
+    }
+  }
+
+  private static int start(int p, int partitions) {
+    return (int) ((long) p * ROWS / partitions);
+  }
+
+  /** Relative distance of the weight vectors, as DistributedEqualityTest measures it. */
+  static void assertClose(float[] expected, float[] actual, double tolerance) {
+    double diff = 0;
+    double norm = 0;
+    for (int i = 0; i < expected.length; i++) {
+      diff += (double) (expected[i] - actual[i]) * (expected[i] - actual[i]);
+      norm += (double) expected[i] * expected[i];
+    }
+    double rel = Math.sqrt(diff / norm);
+    assertTrue(rel <= tolerance, "relative difference " + rel);
+  }
+}
