@@ -4,12 +4,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] Spark session shared by the test classes of a run (starting one costs seconds). */
-final class SparkTestSession {
+public final class SparkTestSession {
   private static SparkSession session;
 
   private SparkTestSession() {}
 
-  static synchronized SparkSession get() {
+  public static synchronized SparkSession get() {
     if (session == null) {
       session = SparkSession.builder().master("local[2]").appName("sparkmlp-tests")
           .config("spark.ui.enabled", "false")
@@ -23,7 +23,7 @@ final class SparkTestSession {
     return session;
   }
 
-  static JavaSparkContext jsc() {
+  public static JavaSparkContext jsc() {
     return JavaSparkContext.fromSparkContext(get().sparkContext());
   }
 }

@@ -1,0 +1,345 @@
+package io.sparkmlp.ml;
+
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.Dropout;
+import io.sparkmlp.model.EarlyStopping;
+import io.sparkmlp.model.History;
+import io.sparkmlp.model.Logs;
+import io.sparkmlp.model.Sequential;
+import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.SparkTraining;
+import java.util.Map;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What {@link MLPClassifier} and {@link MLPRegressor} share: the params and their setters,
+ * and {@link #fit}, which builds a {@link Sequential} from the params (Dense layers of
+ * {@code layers[1..]} with the hidden activation, Dropout after each hidden layer when set),
+ * trains it with {@link SparkTraining} (broadcast weights, treeAggregate'd gradients, the
+ * optimizer on the driver) and wraps it in the subclass's model.
+ *
+ * @param <E> the estimator itself, so setters chain with its type
+ * @param <M> the model it fits
+ */
+public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPModel<M>>
+    extends Estimator<M> implements MLPParams, DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final MLPParamSet ps;
+
+  protected MLPEstimator(String uid) {
+    this.uid = uid;
+    this.ps = new MLPParamSet(this);
+    // MLlib's HasSeed default: the class name's hash, so unseeded runs repeat.
+    ps.setDefaults(this, getClass().getName().hashCode());
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** The loss to compile with (Keras name). */
+  protected abstract String lossName();
+
+  /** The output layer's activation (Keras name). */
+  protected abstract String outputActivationName();
+
+  /** Metrics logged per epoch (Keras names). */
+  protected abstract String[] metricNames();
+
+  /** Checks the label column's type. */
+  protected abstract void checkLabel(StructType schema);
+
+  /** The schema the fitted model's transform returns. */
+  protected abstract StructType outputSchema(StructType schema);
+
+  /** The fitted model around the trained network, with this estimator's uid. */
+  protected abstract M newModel(Sequential network);
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    String stage = getClass().getSimpleName();
+    if (!isDefined(layers())) {
+      throw new IllegalArgumentException(stage + ": layers is not set; set the widths from "
+          + "the input to the output, e.g. setLayers(new int[]{784, 128, 10})");
+    }
+    SchemaChecks.features(stage, schema, getFeaturesCol(), getLayers()[0]);
+    checkLabel(schema);
+    if (!getWeightCol().isEmpty()) {
+      SchemaChecks.numeric(stage, schema, getWeightCol(), "weight");
+    }
+    return outputSchema(schema);
+  }
+
+  @Override
+  public M fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema(), true);
+    Sequential network = buildNetwork();
+    SparkFitOptions options = fitOptions();
+    Dataset<Row> df = dataset.toDF();
+    double fraction = getValidationFraction();
+    History history;
+    if (fraction > 0) {
+      Dataset<Row>[] parts = df.randomSplit(new double[] {1 - fraction, fraction}, getSeed());
+      history = SparkTraining.fit(network, parts[0], parts[1], options);
+    } else {
+      history = SparkTraining.fit(network, df, options);
+    }
+    M model = copyValues(newModel(network), ParamMap.empty());
+    model.setParent(this);
+    return model.withSummary(new MLPTrainingSummary(history));
+  }
+
+  /** The untrained network the params describe, compiled with the optimizer. */
+  Sequential buildNetwork() {
+    int[] widths = getLayers();
+    Sequential s = new Sequential().seed(getSeed());
+    for (int i = 1; i < widths.length; i++) {
+      boolean hidden = i < widths.length - 1;
+      Dense dense = new Dense(widths[i], hidden ? getActivation() : outputActivationName())
+          .kernelInitializer(getKernelInitializer()).l2(getL2());
+      s.add(i == 1 ? dense.inputDim(widths[0]) : dense);
+      if (hidden && getDropout() > 0) {
+        s.add(new Dropout(getDropout()));
+      }
+    }
+    return s.compile(lossName(), Optimizers.fromConfig(getOptimizer(),
+        Map.of("learning_rate", getLearningRate())), metricNames());
+  }
+
+  private SparkFitOptions fitOptions() {
+    SparkFitOptions.Builder b = SparkFitOptions.builder().featuresCol(getFeaturesCol())
+        .labelCol(getLabelCol()).batchSize(getBatchSize()).epochs(getMaxEpochs())
+        .seed(getSeed()).syncEvery(getSyncEvery()).verbose(getVerbose());
+    if (!getWeightCol().isEmpty()) {
+      b.weightCol(getWeightCol());
+    }
+    if (getNumPartitions() > 0) {
+      b.numPartitions(getNumPartitions());
+    }
+    if (getEarlyStoppingPatience() > 0) {
+      String monitor = getValidationFraction() > 0 ? Logs.VAL_PREFIX + Logs.LOSS : Logs.LOSS;
+      b.callbacks(new EarlyStopping(monitor, getEarlyStoppingPatience())
+          .restoreBestWeights(true));
+    }
+    return b.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private E self() {
+    return (E) this;
+  }
+
+  @Override
+  public E copy(ParamMap extra) {
+    return defaultCopy(extra);
+  }
+
+  // Params: the shared set's objects, then setters that chain.
+
+  @Override
+  public Param<String> featuresCol() {
+    return ps.featuresCol;
+  }
+
+  @Override
+  public Param<String> labelCol() {
+    return ps.labelCol;
+  }
+
+  @Override
+  public Param<String> weightCol() {
+    return ps.weightCol;
+  }
+
+  @Override
+  public Param<String> predictionCol() {
+    return ps.predictionCol;
+  }
+
+  @Override
+  public IntArrayParam layers() {
+    return ps.layers;
+  }
+
+  @Override
+  public Param<String> activation() {
+    return ps.activation;
+  }
+
+  @Override
+  public Param<String> kernelInitializer() {
+    return ps.kernelInitializer;
+  }
+
+  @Override
+  public DoubleParam dropout() {
+    return ps.dropout;
+  }
+
+  @Override
+  public DoubleParam l2() {
+    return ps.l2;
+  }
+
+  @Override
+  public Param<String> optimizer() {
+    return ps.optimizer;
+  }
+
+  @Override
+  public DoubleParam learningRate() {
+    return ps.learningRate;
+  }
+
+  @Override
+  public IntParam batchSize() {
+    return ps.batchSize;
+  }
+
+  @Override
+  public IntParam maxEpochs() {
+    return ps.maxEpochs;
+  }
+
+  @Override
+  public DoubleParam validationFraction() {
+    return ps.validationFraction;
+  }
+
+  @Override
+  public IntParam earlyStoppingPatience() {
+    return ps.earlyStoppingPatience;
+  }
+
+  @Override
+  public LongParam seed() {
+    return ps.seed;
+  }
+
+  @Override
+  public IntParam numPartitions() {
+    return ps.numPartitions;
+  }
+
+  @Override
+  public IntParam syncEvery() {
+    return ps.syncEvery;
+  }
+
+  @Override
+  public IntParam verbose() {
+    return ps.verbose;
+  }
+
+  public E setFeaturesCol(String value) {
+    set(ps.featuresCol, value);
+    return self();
+  }
+
+  public E setLabelCol(String value) {
+    set(ps.labelCol, value);
+    return self();
+  }
+
+  /** Rows weigh by this column's value (>= 0); "" weighs every row 1. */
+  public E setWeightCol(String value) {
+    set(ps.weightCol, value);
+    return self();
+  }
+
+  public E setPredictionCol(String value) {
+    set(ps.predictionCol, value);
+    return self();
+  }
+
+  /** Widths from the input to the output, e.g. {784, 256, 128, 10}. */
+  public E setLayers(int[] value) {
+    set(ps.layers, MLPParamSet.checkLayers(value));
+    return self();
+  }
+
+  public E setActivation(String value) {
+    set(ps.activation, value);
+    return self();
+  }
+
+  public E setKernelInitializer(String value) {
+    set(ps.kernelInitializer, value);
+    return self();
+  }
+
+  public E setDropout(double value) {
+    set(ps.dropout, value);
+    return self();
+  }
+
+  public E setL2(double value) {
+    set(ps.l2, value);
+    return self();
+  }
+
+  public E setOptimizer(String value) {
+    set(ps.optimizer, value);
+    return self();
+  }
+
+  public E setLearningRate(double value) {
+    set(ps.learningRate, value);
+    return self();
+  }
+
+  public E setBatchSize(int value) {
+    set(ps.batchSize, value);
+    return self();
+  }
+
+  public E setMaxEpochs(int value) {
+    set(ps.maxEpochs, value);
+    return self();
+  }
+
+  public E setValidationFraction(double value) {
+    set(ps.validationFraction, value);
+    return self();
+  }
+
+  public E setEarlyStoppingPatience(int value) {
+    set(ps.earlyStoppingPatience, value);
+    return self();
+  }
+
+  public E setSeed(long value) {
+    set(ps.seed, value);
+    return self();
+  }
+
+  public E setNumPartitions(int value) {
+    set(ps.numPartitions, value);
+    return self();
+  }
+
+  /** Local steps between synchronisations; 1 (the default) is exact synchronous training. */
+  public E setSyncEvery(int value) {
+    set(ps.syncEvery, value);
+    return self();
+  }
+
+  public E setVerbose(int value) {
+    set(ps.verbose, value);
+    return self();
+  }
+}

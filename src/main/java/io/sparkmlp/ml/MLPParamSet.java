@@ -1,0 +1,139 @@
+package io.sparkmlp.ml;
+
+import io.sparkmlp.nn.Activation;
+import io.sparkmlp.nn.Initializer;
+import io.sparkmlp.optim.Optimizers;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.Params;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * The shared params of one stage, created for their owner (Spark ML checks that a stage owns
+ * the params set on it), with their docs, validators and defaults written once for the
+ * estimators and models alike.
+ */
+final class MLPParamSet implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Hidden-layer activations: every Keras name the kernel has except softmax. */
+  static final List<String> ACTIVATIONS = Arrays.stream(Activation.values())
+      .filter(a -> a != Activation.SOFTMAX).map(Activation::kerasName).toList();
+  static final List<String> INITIALIZERS = Arrays.stream(Initializer.values())
+      .map(Initializer::kerasName).toList();
+
+  final Param<String> featuresCol;
+  final Param<String> labelCol;
+  final Param<String> weightCol;
+  final Param<String> predictionCol;
+  final IntArrayParam layers;
+  final Param<String> activation;
+  final Param<String> kernelInitializer;
+  final DoubleParam dropout;
+  final DoubleParam l2;
+  final Param<String> optimizer;
+  final DoubleParam learningRate;
+  final IntParam batchSize;
+  final IntParam maxEpochs;
+  final DoubleParam validationFraction;
+  final IntParam earlyStoppingPatience;
+  final LongParam seed;
+  final IntParam numPartitions;
+  final IntParam syncEvery;
+  final IntParam verbose;
+
+  MLPParamSet(Params owner) {
+    featuresCol = new Param<>(owner, "featuresCol", "features column: a Vector (dense or "
+        + "sparse), array<float> or array<double> of layers[0] values");
+    labelCol = new Param<>(owner, "labelCol", "label column");
+    weightCol = new Param<>(owner, "weightCol", "weight column: a non-negative number per "
+        + "row; unset or empty means every row weighs 1");
+    predictionCol = new Param<>(owner, "predictionCol", "prediction column name");
+    layers = new IntArrayParam(owner, "layers", "layer widths from the input to the output, "
+        + "e.g. [784, 256, 128, 10]: the features' width, the hidden layers' units, the "
+        + "outputs", new LayersValid());
+    activation = new Param<>(owner, "activation", "activation of the hidden layers, one of "
+        + ACTIVATIONS, ParamValidators.inArray(ACTIVATIONS));
+    kernelInitializer = new Param<>(owner, "kernelInitializer", "initialiser of the layers' "
+        + "kernels (biases start at 0), one of " + INITIALIZERS,
+        ParamValidators.inArray(INITIALIZERS));
+    dropout = new DoubleParam(owner, "dropout", "dropout rate after each hidden layer, in "
+        + "[0, 1)", ParamValidators.inRange(0, 1, true, false));
+    l2 = new DoubleParam(owner, "l2", "L2 penalty λ: λ·ΣW² over the kernels is added to the "
+        + "loss (>= 0)", ParamValidators.gtEq(0));
+    optimizer = new Param<>(owner, "optimizer", "optimizer, one of " + Optimizers.NAMES
+        + ", with Keras's defaults for everything but the learning rate",
+        ParamValidators.inArray(Optimizers.NAMES));
+    learningRate = new DoubleParam(owner, "learningRate", "the optimizer's learning rate (> 0)",
+        ParamValidators.gt(0));
+    batchSize = new IntParam(owner, "batchSize", "rows per global minibatch, summed over all "
+        + "partitions (>= 1)", ParamValidators.gtEq(1));
+    maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data (>= 1); early "
+        + "stopping may end training sooner", ParamValidators.gtEq(1));
+    validationFraction = new DoubleParam(owner, "validationFraction", "fraction of the rows, "
+        + "drawn at random with the seed, held out to validate every epoch (val_loss); 0 "
+        + "holds out none", ParamValidators.inRange(0, 1, true, false));
+    earlyStoppingPatience = new IntParam(owner, "earlyStoppingPatience", "stop after this "
+        + "many epochs without improvement of val_loss (of the training loss without a "
+        + "validation fraction) and keep the best epoch's weights; 0 turns early stopping off",
+        ParamValidators.gtEq(0));
+    seed = new LongParam(owner, "seed", "random seed: weights, shuffles, dropout, validation "
+        + "split");
+    numPartitions = new IntParam(owner, "numPartitions", "partitions to train on; 0 uses the "
+        + "cluster's default parallelism", ParamValidators.gtEq(0));
+    syncEvery = new IntParam(owner, "syncEvery", "minibatch steps each partition takes on its "
+        + "own between synchronisations: 1 is exact synchronous training (the same weights as "
+        + "one process would get); k > 1 averages the partitions' weight and optimizer changes "
+        + "every k steps, one Spark job per k steps instead of per step",
+        ParamValidators.gtEq(1));
+    verbose = new IntParam(owner, "verbose", "0 silent, 1 a progress line per epoch on the "
+        + "driver's standard output", ParamValidators.inRange(0, 1));
+  }
+
+  /** Sets the defaults on the owner; layers has none: the stage can't guess the widths. */
+  void setDefaults(Params owner, long defaultSeed) {
+    owner.setDefault(featuresCol, "features");
+    owner.setDefault(labelCol, "label");
+    owner.setDefault(predictionCol, "prediction");
+    owner.setDefault(activation, "relu");
+    owner.setDefault(kernelInitializer, Initializer.DEFAULT_KERNEL.kerasName());
+    owner.setDefault(dropout, 0.0);
+    owner.setDefault(l2, 0.0);
+    owner.setDefault(optimizer, "adam");
+    owner.setDefault(learningRate, 1e-3);
+    owner.setDefault(batchSize, 128);
+    owner.setDefault(maxEpochs, 10);
+    owner.setDefault(validationFraction, 0.0);
+    owner.setDefault(earlyStoppingPatience, 0);
+    owner.setDefault(seed, defaultSeed);
+    owner.setDefault(numPartitions, 0);
+    owner.setDefault(syncEvery, 1);
+    owner.setDefault(verbose, 0);
+  }
+
+  /** Checks layers with a message that shows the array (Spark's would print its identity). */
+  static int[] checkLayers(int[] widths) {
+    if (!new LayersValid().apply(widths)) {
+      throw new IllegalArgumentException("layers must list at least 2 widths (the features' "
+          + "width, ..., the outputs), each >= 1, got " + Arrays.toString(widths));
+    }
+    return widths.clone();
+  }
+
+  private static final class LayersValid extends AbstractFunction1<int[], Object>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Boolean apply(int[] widths) {
+      return widths != null && widths.length >= 2 && Arrays.stream(widths).allMatch(w -> w >= 1);
+    }
+  }
+}

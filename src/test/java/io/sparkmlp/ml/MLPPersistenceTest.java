@@ -1,0 +1,111 @@
+package io.sparkmlp.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.model.Sequential;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fitted pipeline saves, loads and predicts the same; the network opens as a Sequential. */
+class MLPPersistenceTest {
+  private static Dataset<Row> data;
+  private static PipelineModel fitted;
+
+  @BeforeAll
+  static void fit() {
+    data = MlTestData.rings(300, 3);
+    MLPClassifier mlp = new MLPClassifier().setFeaturesCol("scaled")
+        .setLayers(new int[] {2, 16, 2}).setActivation("tanh").setLearningRate(0.03)
+        .setBatchSize(100).setMaxEpochs(15).setSeed(5);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
+        new VectorAssembler().setInputCols(new String[] {"x1", "x2"}).setOutputCol("features"),
+        new StandardScaler().setInputCol("features").setOutputCol("scaled"), mlp});
+    fitted = pipeline.fit(data);
+  }
+
+  private static List<Row> predictions(PipelineModel m) {
+    return m.transform(data).select("rawPrediction", "probability", "prediction")
+        .collectAsList();
+  }
+
+  @Test
+  void reloadedPipelinePredictsIdentically(@TempDir Path tmp) throws Exception {
+    String path = tmp.resolve("pipeline").toString();
+    fitted.write().overwrite().save(path);
+    PipelineModel loaded = PipelineModel.load(path);
+    assertEquals(predictions(fitted), predictions(loaded));
+    MLPClassificationModel model = (MLPClassificationModel) loaded.stages()[2];
+    assertEquals("scaled", model.getFeaturesCol());
+    assertArrayEquals(new int[] {2, 16, 2}, model.getLayers());
+    assertEquals(0.03, model.getLearningRate());
+    assertEquals(fitted.stages()[2].uid(), model.uid());
+    assertFalse(model.hasSummary(), "a loaded model has no training summary, as in MLlib");
+    // Saving again over it needs overwrite, as for every Spark ML writer.
+    fitted.write().overwrite().save(path);
+  }
+
+  @Test
+  void savedNetworkOpensWithThePlainSequentialLoader(@TempDir Path tmp) throws Exception {
+    MLPClassificationModel model = (MLPClassificationModel) fitted.stages()[2];
+    Path path = tmp.resolve("mlp");
+    model.write().save(path.toString());
+    Sequential plain = Sequential.load(path.resolve(MLPModel.NETWORK_DIR));
+    try (Stream<Path> files = Files.list(path.resolve(MLPModel.NETWORK_DIR))) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".crc")));
+    }
+    Dataset<Row> scaled = fitted.transform(data).limit(20);
+    for (Row r : scaled.select("scaled", "probability").collectAsList()) {
+      Vector x = r.getAs(0);
+      Vector p = r.getAs(1);
+      Matrix out = plain.predict(new Matrix(new float[] {(float) x.apply(0),
+          (float) x.apply(1)}, 1, 2));
+      assertEquals(p.apply(1), out.get(0, 1), 0.0);
+      assertEquals(model.predictProbability(x), p);
+    }
+    MLPClassificationModel again = MLPClassificationModel.load(path.toString());
+    assertArrayEquals(model.network().params(), again.network().params());
+  }
+
+  @Test
+  void unfittedEstimatorRoundTripsItsParams(@TempDir Path tmp) throws Exception {
+    MLPRegressor r = new MLPRegressor().setLayers(new int[] {3, 7, 2}).setLoss("mae")
+        .setDropout(0.25).setWeightCol("w").setSeed(11);
+    r.write().save(tmp.resolve("r").toString());
+    MLPRegressor loaded = MLPRegressor.load(tmp.resolve("r").toString());
+    assertEquals(r.uid(), loaded.uid());
+    assertArrayEquals(new int[] {3, 7, 2}, loaded.getLayers());
+    assertEquals("mae", loaded.getLoss());
+    assertEquals(0.25, loaded.getDropout());
+    assertEquals("w", loaded.getWeightCol());
+    assertEquals(11L, loaded.getSeed());
+  }
+
+  @Test
+  void fittedModelHasTheTrainingSummary() {
+    MLPClassificationModel model = (MLPClassificationModel) fitted.stages()[2];
+    MLPTrainingSummary s = model.summary();
+    assertEquals(15, s.totalEpochs());
+    double[] loss = s.objectiveHistory();
+    assertTrue(loss[14] < loss[0] * 0.5, () -> "loss fell too little: " + loss[0] + " -> "
+        + loss[14]);
+    assertEquals(15, s.series("accuracy").length);
+    assertEquals(0, s.validationLossHistory().length);
+  }
+}

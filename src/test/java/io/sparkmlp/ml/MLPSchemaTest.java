@@ -1,0 +1,132 @@
+package io.sparkmlp.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** transformSchema's errors name the stage, the column and what was expected. */
+class MLPSchemaTest {
+  private static final StructType VECTOR_FEATURES = new StructType()
+      .add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
+
+  private static MLPClassifier classifier() {
+    return new MLPClassifier().setLayers(new int[] {4, 8, 3});
+  }
+
+  private static String message(Executable e) {
+    return assertThrows(IllegalArgumentException.class, e).getMessage();
+  }
+
+  @Test
+  void missingFeaturesColumnIsNamedWithTheColumnsThereAre() {
+    String m = message(() -> classifier().setFeaturesCol("pixels")
+        .transformSchema(VECTOR_FEATURES));
+    assertEquals("MLPClassifier: features column 'pixels' not found; the DataFrame has "
+        + "columns: features, label", m);
+  }
+
+  @Test
+  void featuresOfTheWrongTypeAreRejected() {
+    StructType schema = new StructType().add("features", DataTypes.StringType)
+        .add("label", DataTypes.DoubleType);
+    String m = message(() -> classifier().transformSchema(schema));
+    assertEquals("MLPClassifier: features column 'features' has type string; expected a "
+        + "Vector (org.apache.spark.ml.linalg), array<float> or array<double>", m);
+  }
+
+  @Test
+  void arrayOfIntegersIsNotAFeatureVector() {
+    StructType schema = new StructType()
+        .add("features", DataTypes.createArrayType(DataTypes.IntegerType))
+        .add("label", DataTypes.DoubleType);
+    assertTrue(message(() -> classifier().transformSchema(schema))
+        .contains("has type array<int>"));
+  }
+
+  @Test
+  void vectorOfTheWrongWidthIsCaughtFromItsAttributes() {
+    Dataset<Row> df = MlTestData.rings(10, 1);
+    Dataset<Row> assembled = new VectorAssembler().setInputCols(new String[] {"x1", "x2"})
+        .setOutputCol("features").transform(df);
+    String m = message(() -> classifier().transformSchema(assembled.schema()));
+    assertEquals("MLPClassifier: features column 'features' holds vectors of 2 values (from "
+        + "its ML attributes), expected 4 (layers[0])", m);
+  }
+
+  @Test
+  void wrongWidthWithoutAttributesFailsFitNamingBothWidths() {
+    Dataset<Row> df = MlTestData.blobs(30, 1);  // 4 features
+    MLPClassifier c = new MLPClassifier().setLayers(new int[] {5, 3}).setMaxEpochs(1);
+    String m = message(() -> c.fit(df));
+    assertTrue(m.contains("4 features per row") && m.contains("inputDim is 5"), m);
+  }
+
+  @Test
+  void stringLabelsAreRejected() {
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.StringType);
+    assertEquals("MLPClassifier: label column 'label' has type string; expected a number",
+        message(() -> classifier().transformSchema(schema)));
+  }
+
+  @Test
+  void missingWeightColumnIsNamed() {
+    assertTrue(message(() -> classifier().setWeightCol("w").transformSchema(VECTOR_FEATURES))
+        .startsWith("MLPClassifier: weight column 'w' not found"));
+  }
+
+  @Test
+  void regressorAcceptsVectorLabelsButNotStrings() {
+    StructType vectorLabel = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", SQLDataTypes.VectorType());
+    StructType out = new MLPRegressor().setLayers(new int[] {4, 8, 2})
+        .transformSchema(vectorLabel);
+    assertEquals(SQLDataTypes.VectorType(), out.apply("prediction").dataType());
+    StructType stringLabel = new StructType().add("features", SQLDataTypes.VectorType())
+        .add("label", DataTypes.StringType);
+    assertTrue(message(() -> new MLPRegressor().setLayers(new int[] {4, 1})
+        .transformSchema(stringLabel)).contains("expected a number, a Vector or array"));
+  }
+
+  @Test
+  void existingOutputColumnIsRefused() {
+    StructType schema = VECTOR_FEATURES.add("prediction", DataTypes.DoubleType);
+    assertEquals("MLPClassifier: output column 'prediction' already exists; set another "
+        + "name or drop it", message(() -> classifier().transformSchema(schema)));
+  }
+
+  @Test
+  void layersMustBeSetAndValid() {
+    assertTrue(message(() -> new MLPClassifier().transformSchema(VECTOR_FEATURES))
+        .contains("layers is not set"));
+    assertEquals("layers must list at least 2 widths (the features' width, ..., the "
+        + "outputs), each >= 1, got [4, 0, 3]",
+        message(() -> new MLPClassifier().setLayers(new int[] {4, 0, 3})));
+  }
+
+  @Test
+  void classifierAppendsMllibsColumns() {
+    StructType out = classifier().transformSchema(VECTOR_FEATURES);
+    assertEquals(SQLDataTypes.VectorType(), out.apply("rawPrediction").dataType());
+    assertEquals(SQLDataTypes.VectorType(), out.apply("probability").dataType());
+    assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
+    StructType some = classifier().setRawPredictionCol("").transformSchema(VECTOR_FEATURES);
+    assertEquals(4, some.size());
+  }
+
+  @Test
+  void invalidParamValuesAreRefusedBySpark() {
+    assertThrows(IllegalArgumentException.class, () -> classifier().setLearningRate(-1));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setActivation("softmax"));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setOptimizer("lbfgs"));
+  }
+}
