@@ -140,16 +140,16 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
 
   public M setFeaturesCol(String value) {
     set(ps.featuresCol, value);
-    return newSelf();
+    return self();
   }
 
   public M setPredictionCol(String value) {
     set(ps.predictionCol, value);
-    return newSelf();
+    return self();
   }
 
   @SuppressWarnings("unchecked")
-  private M newSelf() {
+  private M self() {
     return (M) this;
   }
 

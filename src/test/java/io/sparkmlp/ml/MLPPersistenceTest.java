@@ -70,15 +70,22 @@ class MLPPersistenceTest {
     try (Stream<Path> files = Files.list(path.resolve(MLPModel.NETWORK_DIR))) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".crc")));
     }
-    Dataset<Row> scaled = fitted.transform(data).limit(20);
-    for (Row r : scaled.select("scaled", "probability").collectAsList()) {
-      Vector x = r.getAs(0);
-      Vector p = r.getAs(1);
-      Matrix out = plain.predict(new Matrix(new float[] {(float) x.apply(0),
-          (float) x.apply(1)}, 1, 2));
-      assertEquals(p.apply(1), out.get(0, 1), 0.0);
-      assertEquals(model.predictProbability(x), p);
+    // All 300 rows: transform's batches of 256 must keep every row with its own outputs.
+    List<Row> rows = fitted.transform(data).select("scaled", "probability").collectAsList();
+    float[] x = new float[rows.size() * 2];
+    for (int r = 0; r < rows.size(); r++) {
+      Vector v = rows.get(r).getAs(0);
+      x[2 * r] = (float) v.apply(0);
+      x[2 * r + 1] = (float) v.apply(1);
     }
+    Matrix out = plain.predict(new Matrix(x, rows.size(), 2));
+    for (int r = 0; r < rows.size(); r++) {
+      Vector p = rows.get(r).getAs(1);
+      assertEquals(out.get(r, 0), p.apply(0), 1e-6, "row " + r);
+      assertEquals(out.get(r, 1), p.apply(1), 1e-6, "row " + r);
+    }
+    Vector first = rows.get(0).getAs(0);
+    assertEquals(rows.get(0).getAs(1), model.predictProbability(first));
     MLPClassificationModel again = MLPClassificationModel.load(path.toString());
     assertArrayEquals(model.network().params(), again.network().params());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -121,6 +122,21 @@ class MLPSchemaTest {
     assertEquals(DataTypes.DoubleType, out.apply("prediction").dataType());
     StructType some = classifier().setRawPredictionCol("").transformSchema(VECTOR_FEATURES);
     assertEquals(4, some.size());
+  }
+
+  @Test
+  void paramsHaveDocsAndCopyKeepsTheUid() {
+    MLPClassifier c = classifier().setLearningRate(0.01);
+    String explained = c.explainParams();
+    assertTrue(explained.contains("layers: layer widths from the input to the output"),
+        explained);
+    assertTrue(explained.contains("learningRate: the optimizer's learning rate (> 0) "
+        + "(default: 0.001, current: 0.01)"), explained);
+    MLPClassifier copy = c.copy(new ParamMap().put(c.batchSize(), 64));
+    assertEquals(c.uid(), copy.uid());
+    assertEquals(64, copy.getBatchSize());
+    assertEquals(0.01, copy.getLearningRate());
+    assertEquals(128, c.getBatchSize(), "copy must not change the original");
   }
 
   @Test
