@@ -2,7 +2,8 @@
 # MLlib's MultilayerPerceptronClassifier (L-BFGS) against sparkmlp's MLPClassifier (Adam) on
 # Fashion-MNIST, 784-256-128-10, same Spark session and cached DataFrames: fit wall time and
 # test accuracy of each, as a Markdown table. local[2] unless BENCH_MASTER is set.
-#   benchmarks/mllib-comparison.sh [mllibIters=100] [epochs=6] [batch=512] [lr=0.002] [syncEvery=1] [both|mllib|sparkmlp]
+#   benchmarks/mllib-comparison.sh [mllibIters=100] [epochs=2] [batch=256] [lr=0.003] [syncEvery=8] [both|mllib|sparkmlp]
+# BENCH_JAVA_OPTS=-Dbench.sparkmlpRuns=2 fits sparkmlp twice in the JVM (cold, then warm).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -24,5 +25,6 @@ if [ -n "${BENCH_MASTER:-}" ]; then
           -Dspark.executor.extraJavaOptions="$(tr '\n' ' ' < scripts/jvm-options)"
           -Dspark.driver.host=127.0.0.1)
 fi
-java -Xmx6g "${jvm_opts[@]}" "${master[@]}" -cp "$work:$cp" io.sparkmlp.bench.MllibComparisonBench "$@" \
+# MLlib's native BLAS (when it loads) must not start threads inside Spark's tasks.
+OPENBLAS_NUM_THREADS=1 java -Xmx6g ${BENCH_JAVA_OPTS:-} "${jvm_opts[@]}" "${master[@]}" -cp "$work:$cp" io.sparkmlp.bench.MllibComparisonBench "$@" \
   2>&1 | grep -vE 'incubator modules| WARN '
