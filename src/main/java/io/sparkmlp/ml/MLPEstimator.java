@@ -11,11 +11,6 @@ import io.sparkmlp.spark.SparkFitOptions;
 import io.sparkmlp.spark.SparkTraining;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntArrayParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
@@ -49,6 +44,11 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
   @Override
   public String uid() {
     return uid;
+  }
+
+  @Override
+  public MLPParamSet paramSet() {
+    return ps;
   }
 
   /** The loss to compile with (Keras name). */
@@ -148,102 +148,7 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
     return defaultCopy(extra);
   }
 
-  // Params: the shared set's objects, then setters that chain.
-
-  @Override
-  public Param<String> featuresCol() {
-    return ps.featuresCol;
-  }
-
-  @Override
-  public Param<String> labelCol() {
-    return ps.labelCol;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return ps.weightCol;
-  }
-
-  @Override
-  public Param<String> predictionCol() {
-    return ps.predictionCol;
-  }
-
-  @Override
-  public IntArrayParam layers() {
-    return ps.layers;
-  }
-
-  @Override
-  public Param<String> activation() {
-    return ps.activation;
-  }
-
-  @Override
-  public Param<String> kernelInitializer() {
-    return ps.kernelInitializer;
-  }
-
-  @Override
-  public DoubleParam dropout() {
-    return ps.dropout;
-  }
-
-  @Override
-  public DoubleParam l2() {
-    return ps.l2;
-  }
-
-  @Override
-  public Param<String> optimizer() {
-    return ps.optimizer;
-  }
-
-  @Override
-  public DoubleParam learningRate() {
-    return ps.learningRate;
-  }
-
-  @Override
-  public IntParam batchSize() {
-    return ps.batchSize;
-  }
-
-  @Override
-  public IntParam maxEpochs() {
-    return ps.maxEpochs;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return ps.validationFraction;
-  }
-
-  @Override
-  public IntParam earlyStoppingPatience() {
-    return ps.earlyStoppingPatience;
-  }
-
-  @Override
-  public LongParam seed() {
-    return ps.seed;
-  }
-
-  @Override
-  public IntParam numPartitions() {
-    return ps.numPartitions;
-  }
-
-  @Override
-  public IntParam syncEvery() {
-    return ps.syncEvery;
-  }
-
-  @Override
-  public IntParam verbose() {
-    return ps.verbose;
-  }
+  // Setters, which chain with the stage's own type.
 
   public E setFeaturesCol(String value) {
     set(ps.featuresCol, value);

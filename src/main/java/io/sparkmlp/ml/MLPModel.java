@@ -7,11 +7,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntArrayParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
@@ -48,6 +43,11 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
   @Override
   public String uid() {
     return uid;
+  }
+
+  @Override
+  public MLPParamSet paramSet() {
+    return ps;
   }
 
   /** The columns transform appends, in order, as filled from a forward pass. */
@@ -151,100 +151,5 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
   @SuppressWarnings("unchecked")
   private M self() {
     return (M) this;
-  }
-
-  @Override
-  public Param<String> featuresCol() {
-    return ps.featuresCol;
-  }
-
-  @Override
-  public Param<String> labelCol() {
-    return ps.labelCol;
-  }
-
-  @Override
-  public Param<String> weightCol() {
-    return ps.weightCol;
-  }
-
-  @Override
-  public Param<String> predictionCol() {
-    return ps.predictionCol;
-  }
-
-  @Override
-  public IntArrayParam layers() {
-    return ps.layers;
-  }
-
-  @Override
-  public Param<String> activation() {
-    return ps.activation;
-  }
-
-  @Override
-  public Param<String> kernelInitializer() {
-    return ps.kernelInitializer;
-  }
-
-  @Override
-  public DoubleParam dropout() {
-    return ps.dropout;
-  }
-
-  @Override
-  public DoubleParam l2() {
-    return ps.l2;
-  }
-
-  @Override
-  public Param<String> optimizer() {
-    return ps.optimizer;
-  }
-
-  @Override
-  public DoubleParam learningRate() {
-    return ps.learningRate;
-  }
-
-  @Override
-  public IntParam batchSize() {
-    return ps.batchSize;
-  }
-
-  @Override
-  public IntParam maxEpochs() {
-    return ps.maxEpochs;
-  }
-
-  @Override
-  public DoubleParam validationFraction() {
-    return ps.validationFraction;
-  }
-
-  @Override
-  public IntParam earlyStoppingPatience() {
-    return ps.earlyStoppingPatience;
-  }
-
-  @Override
-  public LongParam seed() {
-    return ps.seed;
-  }
-
-  @Override
-  public IntParam numPartitions() {
-    return ps.numPartitions;
-  }
-
-  @Override
-  public IntParam syncEvery() {
-    return ps.syncEvery;
-  }
-
-  @Override
-  public IntParam verbose() {
-    return ps.verbose;
   }
 }

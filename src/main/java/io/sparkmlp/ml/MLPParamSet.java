@@ -18,9 +18,9 @@ import scala.runtime.AbstractFunction1;
 /**
  * The shared params of one stage, created for their owner (Spark ML checks that a stage owns
  * the params set on it), with their docs, validators and defaults written once for the
- * estimators and models alike.
+ * estimators and models alike. Opaque outside this package: use the stage's param methods.
  */
-final class MLPParamSet implements Serializable {
+public final class MLPParamSet implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Hidden-layer activations: every Keras name the kernel has except softmax. */

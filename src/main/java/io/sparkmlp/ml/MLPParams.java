@@ -9,48 +9,90 @@ import org.apache.spark.ml.param.Params;
 
 /**
  * The params that sparkmlp's estimators and their models share, with Spark ML's getters. The
- * Param objects themselves live in an {@link MLPParamSet} owned by each stage; models carry
+ * Param objects live in an {@link MLPParamSet} that each stage creates for itself; Spark ML
+ * finds them through the public no-argument methods below, which return them. Models carry
  * the estimator's training params too (as MLlib's models do), so a fitted model, for example
  * CrossValidator's best one, tells which settings produced it.
  */
 public interface MLPParams extends Params {
-  Param<String> featuresCol();
+  /** The stage's own Param objects (each stage creates its set for itself in its constructor). */
+  MLPParamSet paramSet();
 
-  Param<String> labelCol();
+  default Param<String> featuresCol() {
+    return paramSet().featuresCol;
+  }
 
-  Param<String> weightCol();
+  default Param<String> labelCol() {
+    return paramSet().labelCol;
+  }
 
-  Param<String> predictionCol();
+  default Param<String> weightCol() {
+    return paramSet().weightCol;
+  }
 
-  IntArrayParam layers();
+  default Param<String> predictionCol() {
+    return paramSet().predictionCol;
+  }
 
-  Param<String> activation();
+  default IntArrayParam layers() {
+    return paramSet().layers;
+  }
 
-  Param<String> kernelInitializer();
+  default Param<String> activation() {
+    return paramSet().activation;
+  }
 
-  DoubleParam dropout();
+  default Param<String> kernelInitializer() {
+    return paramSet().kernelInitializer;
+  }
 
-  DoubleParam l2();
+  default DoubleParam dropout() {
+    return paramSet().dropout;
+  }
 
-  Param<String> optimizer();
+  default DoubleParam l2() {
+    return paramSet().l2;
+  }
 
-  DoubleParam learningRate();
+  default Param<String> optimizer() {
+    return paramSet().optimizer;
+  }
 
-  IntParam batchSize();
+  default DoubleParam learningRate() {
+    return paramSet().learningRate;
+  }
 
-  IntParam maxEpochs();
+  default IntParam batchSize() {
+    return paramSet().batchSize;
+  }
 
-  DoubleParam validationFraction();
+  default IntParam maxEpochs() {
+    return paramSet().maxEpochs;
+  }
 
-  IntParam earlyStoppingPatience();
+  default DoubleParam validationFraction() {
+    return paramSet().validationFraction;
+  }
 
-  LongParam seed();
+  default IntParam earlyStoppingPatience() {
+    return paramSet().earlyStoppingPatience;
+  }
 
-  IntParam numPartitions();
+  default LongParam seed() {
+    return paramSet().seed;
+  }
 
-  IntParam syncEvery();
+  default IntParam numPartitions() {
+    return paramSet().numPartitions;
+  }
 
-  IntParam verbose();
+  default IntParam syncEvery() {
+    return paramSet().syncEvery;
+  }
+
+  default IntParam verbose() {
+    return paramSet().verbose;
+  }
 
   default String getFeaturesCol() {
     return (String) getOrDefault(featuresCol());
