@@ -84,7 +84,15 @@ public final class MLPClassifier
 
   @Override
   protected void checkLabel(StructType schema) {
-    SchemaChecks.numeric(getClass().getSimpleName(), schema, getLabelCol(), "label");
+    String stage = getClass().getSimpleName();
+    SchemaChecks.numeric(stage, schema, getLabelCol(), "label");
+    int[] widths = getLayers();
+    int outputs = widths[widths.length - 1];
+    if (outputs < 2) {
+      throw new IllegalArgumentException(String.format("%s: layers ends with %d output; a "
+          + "classifier needs one output per class, at least 2", stage, outputs));
+    }
+    SchemaChecks.classCount(stage, schema, getLabelCol(), outputs);
   }
 
   @Override

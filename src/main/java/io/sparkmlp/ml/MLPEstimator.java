@@ -92,15 +92,37 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
     Dataset<Row> df = dataset.toDF();
     double fraction = getValidationFraction();
     History history;
-    if (fraction > 0) {
-      Dataset<Row>[] parts = df.randomSplit(new double[] {1 - fraction, fraction}, getSeed());
-      history = SparkTraining.fit(network, parts[0], parts[1], options);
-    } else {
-      history = SparkTraining.fit(network, df, options);
+    try {
+      if (fraction > 0) {
+        Dataset<Row>[] parts = df.randomSplit(new double[] {1 - fraction, fraction},
+            getSeed());
+        history = SparkTraining.fit(network, parts[0], parts[1], options);
+      } else {
+        history = SparkTraining.fit(network, df, options);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(trainingError(e.getMessage()), e);
     }
     M model = copyValues(newModel(network), ParamMap.empty());
     model.setParent(this);
     return model.withSummary(new MLPTrainingSummary(history));
+  }
+
+  /**
+   * A data error from training, prefixed with the stage and pointed at the param or column
+   * behind it: the trainer names rows and data sets, not Spark ML's columns and params.
+   */
+  private String trainingError(String message) {
+    String hint = "";
+    if (message.contains(" is empty") && getValidationFraction() > 0) {
+      hint = String.format(" (validationFraction %s holds out a random part of the rows; with "
+          + "this few rows one side of the split is empty)", getValidationFraction());
+    } else if (message.contains("label")) {
+      hint = String.format(" (label column '%s')", getLabelCol());
+    } else if (message.contains("weight")) {
+      hint = String.format(" (weight column '%s')", getWeightCol());
+    }
+    return getClass().getSimpleName() + ": " + message + hint;
   }
 
   /** The untrained network the params describe, compiled with the optimizer. */

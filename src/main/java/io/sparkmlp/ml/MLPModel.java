@@ -9,9 +9,11 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -82,8 +84,8 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
   float[] predictOne(Vector features) {
     int d = numFeatures();
     if (features.size() != d) {
-      throw new IllegalArgumentException(String.format("features have %d values, the model "
-          + "expects %d (layers[0])", features.size(), d));
+      throw new IllegalArgumentException(String.format("%s: features have %d values, the "
+          + "model expects %d (layers[0])", getClass().getSimpleName(), features.size(), d));
     }
     float[] x = new float[d];
     VectorRows.copy(features, x, 0);
@@ -98,7 +100,8 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
   public MLPTrainingSummary summary() {
     if (summary == null) {
       throw new IllegalStateException(getClass().getSimpleName() + " " + uid + " has no "
-          + "training summary: only a model fresh from fit has one (not a loaded or copied one)");
+          + "training summary: only a model fresh from fit (or a copy of one) has one, not a "
+          + "loaded one");
     }
     return summary;
   }
@@ -122,8 +125,24 @@ public abstract class MLPModel<M extends MLPModel<M>> extends Model<M>
     Broadcast<float[]> params = JavaSparkContext.fromSparkContext(
         df.sparkSession().sparkContext()).broadcast(network.params().clone());
     int index = df.schema().fieldIndex(getFeaturesCol());
-    return df.mapPartitions(new PartitionPredictor(network.network(), params, index,
-        getFeaturesCol(), outputs), Encoders.row(out));
+    Dataset<Row> predicted = df.mapPartitions(new PartitionPredictor(getClass().getSimpleName(),
+        network.network(), params, index, getFeaturesCol(), outputs), Encoders.row(out));
+    return withMetadata(predicted, out);
+  }
+
+  /**
+   * The rows with every column's metadata as the schema gives it: the row encoder drops
+   * field metadata, and later stages read ML attributes from it (StringIndexer's labels,
+   * VectorAssembler's feature names, the prediction's number of classes).
+   */
+  private static Dataset<Row> withMetadata(Dataset<Row> rows, StructType schema) {
+    Column[] columns = new Column[schema.size()];
+    for (int i = 0; i < columns.length; i++) {
+      StructField f = schema.fields()[i];
+      columns[i] = rows.col("`" + f.name().replace("`", "``") + "`").as(f.name(),
+          f.metadata());
+    }
+    return rows.select(columns);
   }
 
   @Override

@@ -32,10 +32,13 @@ final class MLPModelWriter extends MLWriter {
       java.nio.file.Path dir = local.resolve(MLPModel.NETWORK_DIR);
       instance.network().save(dir);
       Path target = new Path(path, MLPModel.NETWORK_DIR);
-      FileSystem fs = target.getFileSystem(sc().hadoopConfiguration());
-      // A local target would otherwise get a .crc file beside each of the model's files.
-      fs.setWriteChecksum(false);
-      fs.copyFromLocalFile(false, true, new Path(dir.toUri()), target);
+      // A FileSystem of our own: turning checksums off on Hadoop's cached, shared instance
+      // would turn them off for every later write in this JVM.
+      try (FileSystem fs = FileSystem.newInstance(target.toUri(), sc().hadoopConfiguration())) {
+        // A local target would otherwise get a .crc file beside each of the model's files.
+        fs.setWriteChecksum(false);
+        fs.copyFromLocalFile(false, true, new Path(dir.toUri()), target);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the model to " + path + ": " + e.getMessage(),
           e);

@@ -78,7 +78,10 @@ public final class MLPRegressor extends MLPEstimator<MLPRegressor, MLPRegression
 
   @Override
   protected void checkLabel(StructType schema) {
-    SchemaChecks.numericOrVector(getClass().getSimpleName(), schema, getLabelCol(), "label");
+    String stage = getClass().getSimpleName();
+    SchemaChecks.numericOrVector(stage, schema, getLabelCol(), "label");
+    int[] widths = getLayers();
+    SchemaChecks.targetWidth(stage, schema, getLabelCol(), widths[widths.length - 1]);
   }
 
   @Override

@@ -23,14 +23,16 @@ final class PartitionPredictor implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   static final int BATCH = 256;
 
+  private final String stage;
   private final Network net;
   private final Broadcast<float[]> params;
   private final int featuresIndex;
   private final String featuresCol;
   private final ModelOutputs outputs;
 
-  PartitionPredictor(Network net, Broadcast<float[]> params, int featuresIndex,
+  PartitionPredictor(String stage, Network net, Broadcast<float[]> params, int featuresIndex,
                      String featuresCol, ModelOutputs outputs) {
+    this.stage = stage;
     this.net = net;
     this.params = params;
     this.featuresIndex = featuresIndex;
@@ -97,8 +99,8 @@ final class PartitionPredictor implements MapPartitionsFunction<Row, Row> {
   /** The row's features as d floats at dst[off], or a one-line error naming the column. */
   private void copyFeatures(Row row, float[] dst, int off, int d) {
     if (row.isNullAt(featuresIndex)) {
-      throw new IllegalArgumentException(String.format("features column '%s' is null in a "
-          + "row to transform", featuresCol));
+      throw new IllegalArgumentException(String.format("%s: features column '%s' is null in "
+          + "a row to transform", stage, featuresCol));
     }
     Object v = row.get(featuresIndex);
     if (v instanceof Vector vec) {
@@ -111,8 +113,8 @@ final class PartitionPredictor implements MapPartitionsFunction<Row, Row> {
     for (int i = 0; i < d; i++) {
       Object e = values.get(i);
       if (e == null) {
-        throw new IllegalArgumentException(String.format("features column '%s' has a null "
-            + "element at index %d in a row to transform", featuresCol, i));
+        throw new IllegalArgumentException(String.format("%s: features column '%s' has a "
+            + "null element at index %d in a row to transform", stage, featuresCol, i));
       }
       dst[off + i] = ((Number) e).floatValue();
     }
@@ -120,8 +122,9 @@ final class PartitionPredictor implements MapPartitionsFunction<Row, Row> {
 
   private void checkWidth(int actual, int expected) {
     if (actual != expected) {
-      throw new IllegalArgumentException(String.format("features column '%s' has %d values in "
-          + "a row to transform, expected %d (layers[0])", featuresCol, actual, expected));
+      throw new IllegalArgumentException(String.format("%s: features column '%s' has %d "
+          + "values in a row to transform, expected %d (layers[0])", stage, featuresCol, actual,
+          expected));
     }
   }
 }

@@ -1,7 +1,10 @@
 package io.sparkmlp.ml;
 
 import java.util.Arrays;
+import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.BinaryAttribute;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -14,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * transformSchema's checks, with one-line messages that name the stage, the column and what
  * was expected: a missing column, a column of the wrong type, a Vector whose ML attributes
- * give another width than the model's, an output column that already exists.
+ * give another width than the model's, a label that does not fit the output layer, an output
+ * column that already exists.
  */
 final class SchemaChecks {
   private SchemaChecks() {}
@@ -54,6 +58,46 @@ final class SchemaChecks {
       throw new IllegalArgumentException(String.format("%s: %s column '%s' has type %s; "
           + "expected a number, a Vector or array<float|double> (several outputs)", stage,
           role, col, t.simpleString()));
+    }
+  }
+
+  /**
+   * A class-index label whose ML attributes (StringIndexer's, for one) give its number of
+   * classes must have as many as the network has outputs.
+   */
+  static void classCount(String stage, StructType schema, String col, int outputs) {
+    Attribute attr = Attribute.fromStructField(schema.apply(col));
+    int classes = -1;
+    if (attr instanceof NominalAttribute nominal && nominal.getNumValues().isDefined()) {
+      classes = (Integer) nominal.getNumValues().get();
+    } else if (attr instanceof BinaryAttribute) {
+      classes = 2;
+    }
+    if (classes >= 0 && classes != outputs) {
+      throw new IllegalArgumentException(String.format("%s: label column '%s' has %d classes "
+          + "(from its ML attributes) but layers ends with %d outputs; set layers[last] to "
+          + "the number of classes", stage, col, classes, outputs));
+    }
+  }
+
+  /**
+   * A regression label's width must match the outputs: one number per row for one output, a
+   * Vector or array (of the outputs' width, where its ML attributes tell) for several.
+   */
+  static void targetWidth(String stage, StructType schema, String col, int outputs) {
+    DataType t = schema.apply(col).dataType();
+    if (t instanceof NumericType && outputs != 1) {
+      throw new IllegalArgumentException(String.format("%s: label column '%s' holds one "
+          + "number per row but layers ends with %d outputs; give a Vector or array label of "
+          + "%d values, or end layers with 1", stage, col, outputs, outputs));
+    }
+    if (t.equals(SQLDataTypes.VectorType())) {
+      int size = AttributeGroup.fromStructField(schema.apply(col)).size();
+      if (size >= 0 && size != outputs) {
+        throw new IllegalArgumentException(String.format("%s: label column '%s' holds "
+            + "vectors of %d values (from its ML attributes) but layers ends with %d outputs",
+            stage, col, size, outputs));
+      }
     }
   }
 

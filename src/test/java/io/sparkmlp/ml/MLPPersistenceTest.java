@@ -3,10 +3,12 @@ package io.sparkmlp.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Sequential;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +16,13 @@ import java.util.stream.Stream;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +62,7 @@ class MLPPersistenceTest {
     assertEquals(fitted.stages()[2].uid(), model.uid());
     assertFalse(model.hasSummary(), "a loaded model has no training summary, as in MLlib");
     // Saving again over it needs overwrite, as for every Spark ML writer.
+    assertThrows(IOException.class, () -> fitted.write().save(path));
     fitted.write().overwrite().save(path);
   }
 
@@ -70,8 +75,10 @@ class MLPPersistenceTest {
     try (Stream<Path> files = Files.list(path.resolve(MLPModel.NETWORK_DIR))) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".crc")));
     }
-    // All 300 rows: transform's batches of 256 must keep every row with its own outputs.
-    List<Row> rows = fitted.transform(data).select("scaled", "probability").collectAsList();
+    // All 300 rows in one partition: transform's batches of 256 rows must keep every row with
+    // its own outputs across the batch boundary.
+    List<Row> rows = fitted.transform(data.coalesce(1)).select("scaled", "probability")
+        .collectAsList();
     float[] x = new float[rows.size() * 2];
     for (int r = 0; r < rows.size(); r++) {
       Vector v = rows.get(r).getAs(0);
@@ -86,6 +93,11 @@ class MLPPersistenceTest {
     }
     Vector first = rows.get(0).getAs(0);
     assertEquals(rows.get(0).getAs(1), model.predictProbability(first));
+    // Leaving out .crc files must not switch checksums off for Hadoop's shared FileSystem.
+    org.apache.hadoop.fs.FileSystem shared = org.apache.hadoop.fs.FileSystem.get(
+        MlTestData.spark().sparkContext().hadoopConfiguration());
+    shared.create(new org.apache.hadoop.fs.Path(tmp.resolve("after").toUri())).close();
+    assertTrue(Files.exists(tmp.resolve(".after.crc")));
     MLPClassificationModel again = MLPClassificationModel.load(path.toString());
     assertArrayEquals(model.network().params(), again.network().params());
   }
@@ -102,6 +114,25 @@ class MLPPersistenceTest {
     assertEquals(0.25, loaded.getDropout());
     assertEquals("w", loaded.getWeightCol());
     assertEquals(11L, loaded.getSeed());
+  }
+
+  @Test
+  void transformKeepsTheMlAttributesTransformSchemaPromises() {
+    // VectorAssembler's feature names and the prediction's number of classes survive.
+    Dataset<Row> in = fitted.stages()[1].transform(fitted.stages()[0].transform(data));
+    MLPClassificationModel model = (MLPClassificationModel) fitted.stages()[2];
+    Dataset<Row> out = model.transform(in);
+    StructField[] promised = model.transformSchema(in.schema()).fields();
+    StructField[] actual = out.schema().fields();
+    assertEquals(promised.length, actual.length);
+    for (int i = 0; i < promised.length; i++) {
+      assertEquals(promised[i].name(), actual[i].name());
+      assertEquals(promised[i].dataType(), actual[i].dataType());
+      assertEquals(promised[i].metadata(), actual[i].metadata(), promised[i].name());
+    }
+    assertEquals(2, AttributeGroup.fromStructField(out.schema().apply("features")).size());
+    assertEquals("x1", AttributeGroup.fromStructField(out.schema().apply("features"))
+        .getAttr(0).name().get());
   }
 
   @Test

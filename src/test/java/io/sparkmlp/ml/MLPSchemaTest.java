@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,37 @@ class MLPSchemaTest {
         .add("label", DataTypes.StringType);
     assertTrue(message(() -> new MLPRegressor().setLayers(new int[] {4, 1})
         .transformSchema(stringLabel)).contains("expected a number, a Vector or array"));
+  }
+
+  @Test
+  void labelsMustFitTheOutputLayer() {
+    assertEquals("MLPClassifier: layers ends with 1 output; a classifier needs one output per "
+        + "class, at least 2", message(() -> new MLPClassifier().setLayers(new int[] {4, 1})
+        .transformSchema(VECTOR_FEATURES)));
+    Dataset<Row> indexed = new StringIndexer().setInputCol("name").setOutputCol("label")
+        .fit(MlTestData.spark().createDataFrame(List.of(RowFactory.create("a"),
+            RowFactory.create("b"), RowFactory.create("c")),
+            new StructType().add("name", DataTypes.StringType)))
+        .transform(MlTestData.spark().createDataFrame(List.of(RowFactory.create("a")),
+            new StructType().add("name", DataTypes.StringType)));
+    StructType schema = indexed.schema().add("features", SQLDataTypes.VectorType());
+    assertEquals("MLPClassifier: label column 'label' has 3 classes (from its ML attributes) "
+        + "but layers ends with 10 outputs; set layers[last] to the number of classes",
+        message(() -> new MLPClassifier().setLayers(new int[] {4, 10})
+            .transformSchema(schema)));
+    assertEquals("MLPRegressor: label column 'label' holds one number per row but layers ends "
+        + "with 2 outputs; give a Vector or array label of 2 values, or end layers with 1",
+        message(() -> new MLPRegressor().setLayers(new int[] {4, 2})
+            .transformSchema(VECTOR_FEATURES)));
+  }
+
+  @Test
+  void aLabelOutOfRangeFailsFitNamingTheStageAndColumn() {
+    Dataset<Row> df = MlTestData.blobs(30, 2);  // labels 0, 1, 2
+    String m = message(() -> new MLPClassifier().setLayers(new int[] {4, 2}).setMaxEpochs(1)
+        .fit(df));
+    assertTrue(m.startsWith("MLPClassifier: ") && m.contains("label 2.0")
+        && m.endsWith("(label column 'label')"), m);
   }
 
   @Test
