@@ -62,8 +62,10 @@ public final class Losses {
           dz[o + j] -= t;
         }
       }
-      for (int j = 0; j < cols; j++) {
-        dz[o + j] *= wr;
+      if (w != null) {
+        for (int j = 0; j < cols; j++) {
+          dz[o + j] *= wr;
+        }
       }
     }
     return total;

@@ -53,10 +53,10 @@ final class ClassifierOutputs implements ModelOutputs {
   public void write(float[] outputs, float[] logits, int r, int k, Object[] dst, int pos) {
     int off = r * k;
     if (raw) {
-      dst[pos++] = Vectors.dense(toDouble(logits, off, k));
+      dst[pos++] = Vectors.dense(ModelOutputs.toDouble(logits, off, k));
     }
     if (probability) {
-      dst[pos++] = Vectors.dense(toDouble(outputs, off, k));
+      dst[pos++] = Vectors.dense(ModelOutputs.toDouble(outputs, off, k));
     }
     if (prediction) {
       dst[pos] = (double) argmax(outputs, off, k);
@@ -73,11 +73,4 @@ final class ClassifierOutputs implements ModelOutputs {
     return best;
   }
 
-  static double[] toDouble(float[] values, int off, int k) {
-    double[] d = new double[k];
-    for (int j = 0; j < k; j++) {
-      d[j] = values[off + j];
-    }
-    return d;
-  }
 }

@@ -47,7 +47,7 @@ public final class MLPClassificationModel extends MLPModel<MLPClassificationMode
   /** The class probabilities of one row of features. */
   public Vector predictProbability(Vector features) {
     float[] p = predictOne(features);
-    return Vectors.dense(ClassifierOutputs.toDouble(p, 0, p.length));
+    return Vectors.dense(ModelOutputs.toDouble(p, 0, p.length));
   }
 
   @Override

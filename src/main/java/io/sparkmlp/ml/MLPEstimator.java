@@ -109,20 +109,21 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
   }
 
   /**
-   * A data error from training, prefixed with the stage and pointed at the param or column
-   * behind it: the trainer names rows and data sets, not Spark ML's columns and params.
+   * A data error from training, prefixed with the stage and the columns and split it read:
+   * the trainer names rows and data sets ("training data labels: row 3 ..."), not Spark ML's
+   * columns and params.
    */
   private String trainingError(String message) {
-    String hint = "";
-    if (message.contains(" is empty") && getValidationFraction() > 0) {
-      hint = String.format(" (validationFraction %s holds out a random part of the rows; with "
-          + "this few rows one side of the split is empty)", getValidationFraction());
-    } else if (message.contains("label")) {
-      hint = String.format(" (label column '%s')", getLabelCol());
-    } else if (message.contains("weight")) {
-      hint = String.format(" (weight column '%s')", getWeightCol());
+    StringBuilder where = new StringBuilder(getClass().getSimpleName()).append(" (featuresCol '")
+        .append(getFeaturesCol()).append("', labelCol '").append(getLabelCol()).append('\'');
+    if (!getWeightCol().isEmpty()) {
+      where.append(", weightCol '").append(getWeightCol()).append('\'');
     }
-    return getClass().getSimpleName() + ": " + message + hint;
+    if (getValidationFraction() > 0) {
+      where.append(", validationFraction ").append(getValidationFraction())
+          .append(" held out at random");
+    }
+    return where.append("): ").append(message).toString();
   }
 
   /** The untrained network the params describe, compiled with the optimizer. */

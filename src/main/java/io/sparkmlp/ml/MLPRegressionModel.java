@@ -49,7 +49,7 @@ public final class MLPRegressionModel extends MLPModel<MLPRegressionModel>
   /** All outputs for one row of features. */
   public Vector predictOutputs(Vector features) {
     float[] y = predictOne(features);
-    return Vectors.dense(ClassifierOutputs.toDouble(y, 0, y.length));
+    return Vectors.dense(ModelOutputs.toDouble(y, 0, y.length));
   }
 
   @Override

@@ -12,4 +12,13 @@ interface ModelOutputs extends Serializable {
 
   /** Writes row r's appended values into dst[pos, pos + count()). */
   void write(float[] outputs, float[] logits, int r, int k, Object[] dst, int pos);
+
+  /** values[off, off + k) widened to double, for a Vector column. */
+  static double[] toDouble(float[] values, int off, int k) {
+    double[] d = new double[k];
+    for (int j = 0; j < k; j++) {
+      d[j] = values[off + j];
+    }
+    return d;
+  }
 }

@@ -40,7 +40,7 @@ final class RegressorOutputs implements ModelOutputs {
   public void write(float[] outputs, float[] logits, int r, int k, Object[] dst, int pos) {
     if (prediction) {
       dst[pos] = k == 1 ? (Object) (double) outputs[r]
-          : Vectors.dense(ClassifierOutputs.toDouble(outputs, r * k, k));
+          : Vectors.dense(ModelOutputs.toDouble(outputs, r * k, k));
     }
   }
 }

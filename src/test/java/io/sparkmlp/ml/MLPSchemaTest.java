@@ -128,8 +128,8 @@ class MLPSchemaTest {
     Dataset<Row> df = MlTestData.blobs(30, 2);  // labels 0, 1, 2
     String m = message(() -> new MLPClassifier().setLayers(new int[] {4, 2}).setMaxEpochs(1)
         .fit(df));
-    assertTrue(m.startsWith("MLPClassifier: ") && m.contains("label 2.0")
-        && m.endsWith("(label column 'label')"), m);
+    assertTrue(m.startsWith("MLPClassifier (featuresCol 'features', labelCol 'label'): ")
+        && m.contains("label 2.0"), m);
   }
 
   @Test
