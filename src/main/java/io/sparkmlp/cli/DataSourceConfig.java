@@ -1,6 +1,6 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import java.util.List;
 
 /**
@@ -27,11 +27,11 @@ public record DataSourceConfig(
         doc = "feature columns, in order (csv)")
     List<String> features,
     @Key(name = "features_col", defaultValue = Key.UNSET,
-        derivedDefault = SparkFitOptions.DEFAULT_FEATURES_COL + " (parquet)",
+        derivedDefault = DistributedOptions.DEFAULT_FEATURES_COL + " (parquet)",
         doc = "the vector or array column holding the features (parquet)")
     String featuresCol,
     @Key(name = "label", defaultValue = Key.UNSET,
-        derivedDefault = SparkFitOptions.DEFAULT_LABEL_COL + " (csv, parquet)",
+        derivedDefault = DistributedOptions.DEFAULT_LABEL_COL + " (csv, parquet)",
         doc = "the label column: a class index, a regression target, or a vector (csv, parquet)")
     String label,
     @Key(name = "header", defaultValue = Key.UNSET,
@@ -55,8 +55,8 @@ public record DataSourceConfig(
   DataSourceConfig withDefaultsFor(DataFormat format) {
     return new DataSourceConfig(x, y, path, features,
         featuresCol == null && format.reads("features_col")
-            ? SparkFitOptions.DEFAULT_FEATURES_COL : featuresCol,
-        label == null && format.reads("label") ? SparkFitOptions.DEFAULT_LABEL_COL : label,
+            ? DistributedOptions.DEFAULT_FEATURES_COL : featuresCol,
+        label == null && format.reads("label") ? DistributedOptions.DEFAULT_LABEL_COL : label,
         header == null && format.reads("header") ? Boolean.valueOf(DEFAULT_HEADER) : header,
         numFeatures);
   }
