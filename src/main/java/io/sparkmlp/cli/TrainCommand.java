@@ -22,6 +22,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
   @Override
   public Integer call() throws Exception {
@@ -104,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark, data.format(), data.train(), data.partitions())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    int inputDim = TaskErrors.rethrowBadInput(() -> raw.map(Block::xCols).reduce(Math::max));
+    List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
+    int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
@@ -119,6 +123,8 @@ final class TrainCommand implements Callable<Integer> {
     SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar(),
             RunReport.streaming(epochLog, resume))
         .verbose(0).checkpointDir(checkpoint).resume(resume).build();
+    LOG.info(StartLine.of(spark.sparkContext(), shapes, validation != null,
+        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
     long start = System.nanoTime();
     History history;
     try {
