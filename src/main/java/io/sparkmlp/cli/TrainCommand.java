@@ -110,21 +110,22 @@ final class TrainCommand implements Callable<Integer> {
     List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
+    RunCallbacks callbacks = cfg.callbacks();
+    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
+    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
+    // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
+    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar(),
+            RunReport.streaming(epochLog, resume))
+        .verbose(0).checkpointDir(checkpoint).resume(resume).build();
+    // As soon as the data is counted, before any other job: a log reader's first line.
+    LOG.info(StartLine.of(spark.sparkContext(), shapes, data.validation() != null,
+        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
         : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
             data.partitions()));
-    RunCallbacks callbacks = cfg.callbacks();
-    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
-    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
-    // The bar redraws in place on a terminal and prints one line per epoch in a log.
-    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar(),
-            RunReport.streaming(epochLog, resume))
-        .verbose(0).checkpointDir(checkpoint).resume(resume).build();
-    LOG.info(StartLine.of(spark.sparkContext(), shapes, validation != null,
-        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
     long start = System.nanoTime();
     History history;
     try {
