@@ -118,8 +118,9 @@ run local 'local[2]'
 
 say "cluster run ${cluster_s}s, local[2] run ${local_s}s (whole JVMs: startup, data, training," \
     "saving); per epoch:"
-paste -d'\n' <(grep '^Epoch' "$out/cluster.log" | sed 's/^/  cluster:  /') \
-             <(grep '^Epoch' "$out/local.log" | sed 's/^/  local[2]: /')
+# The epoch lines are logged (ProgressLogger, INFO): "<date> <time> INFO ProgressLogger: Epoch 1/3 ...".
+paste -d'\n' <(grep -o 'ProgressLogger: Epoch .*' "$out/cluster.log" | sed 's/^ProgressLogger: /  cluster:  /') \
+             <(grep -o 'ProgressLogger: Epoch .*' "$out/local.log" | sed 's/^ProgressLogger: /  local[2]: /')
 say "total $(secs "$t0" "$(now)")s"
 
 if cmp -s "$out/cluster/weights.bin" "$out/local/weights.bin"; then

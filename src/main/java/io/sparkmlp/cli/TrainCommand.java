@@ -22,6 +22,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
   @Override
   public Integer call() throws Exception {
@@ -104,21 +107,25 @@ final class TrainCommand implements Callable<Integer> {
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark, data.format(), data.train(), data.partitions())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    int inputDim = TaskErrors.rethrowBadInput(() -> raw.map(Block::xCols).reduce(Math::max));
+    List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
+    int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
+    RunCallbacks callbacks = cfg.callbacks();
+    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
+    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
+    // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
+    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
+        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
+        .verbose(0).checkpointDir(checkpoint).resume(resume).build());
+    // As soon as the data is counted, before any other job: a log reader's first line.
+    LOG.info(StartLine.of(spark.sparkContext(), shapes, data.validation() != null,
+        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
         : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
             data.partitions()));
-    RunCallbacks callbacks = cfg.callbacks();
-    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
-    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
-    // The bar redraws in place on a terminal and prints one line per epoch in a log.
-    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
-        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
-        .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     long start = System.nanoTime();
     History history;
     try {

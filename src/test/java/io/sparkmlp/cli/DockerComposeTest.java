@@ -59,6 +59,9 @@ class DockerComposeTest {
     String command = services.get("train").get("command").asText();
     assertTrue(command.contains("io.sparkmlp.cli.Main") && command.contains(
         "conf/fashion-mnist.yaml"), command);
+    // The driver runs the CLI: it needs our JVM options (the training plot needs no display).
+    assertTrue(command.contains("--driver-java-options \"-Djava.awt.headless=true "
+        + "-Djdk.console=java.base\""), command);
     assertTrue(Files.exists(Path.of("conf/fashion-mnist.yaml")));
   }
 
