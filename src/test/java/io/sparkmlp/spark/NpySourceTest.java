@@ -87,6 +87,17 @@ class NpySourceTest {
   }
 
   @Test
+  void symbolicLinkLoopIsNamedAsSuch() throws IOException {
+    Path a = dir.resolve("loop_a.npy");
+    Path b = dir.resolve("loop_b.npy");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    Path[] f = files();
+    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), a.toString(), f[1].toString(), 2),
+        a + ": a symbolic link that leads nowhere (its target is missing, or links loop): " + a);
+  }
+
+  @Test
   void badFilesFailOnTheDriver() {
     Path[] f = files();
     JavaSparkContext jsc = SparkTestSession.jsc();
