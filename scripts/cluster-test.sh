@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Integration test (CI): trains DistributedSeedExample on a real Spark standalone cluster (a
-# master and two 1-core workers on 127.0.0.1, scripts/cluster.sh) and in local[2], with the same
-# seed and partitioning, and checks that both save byte-identical weights.bin files: the result
-# must not depend on the deployment. Builds the jar, starts the cluster and stops it on exit
+# master and two 1-core workers on 127.0.0.1, scripts/cluster.sh, started with --auth so that
+# it requires Spark's shared-secret authentication) and in local[2], with the same seed and
+# partitioning, and checks that both save byte-identical weights.bin files: the result must not
+# depend on the deployment. On an authenticated cluster it also checks that a driver without
+# the secret is refused. Builds the jar, starts the cluster and stops it on exit
 # (also on failure or ^C), unless a cluster was already running, which it then uses and leaves
 # running. Ends with the line "cluster-test: N passed, M failed"; exits 1 on failure.
 # Environment: SPARKMLP_MVN_FLAGS (extra mvn flags, e.g. -o), SPARKMLP_IT_TIMEOUT (seconds per
@@ -22,6 +24,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 started=0      # whether this script started the cluster (and so stops it)
 finished=0
+checks=()      # the checks that passed, for the verdict
 
 stop_cluster() {
   if [ $started = 1 ]; then
@@ -32,17 +35,17 @@ stop_cluster() {
 
 # The verdict: stops the cluster first, so that the summary is the last line.
 result() {  # PASSED(1|0)
-  local passed=$1
+  local passed=$1 c
   if [ "$passed" = 1 ]; then
-    say "PASS: the cluster and local[2] runs saved byte-identical weights.bin"
+    for c in "${checks[@]}"; do say "PASS: $c"; done
   fi
   stop_cluster || passed=0
   finished=1
   if [ "$passed" = 1 ]; then
-    say "1 passed, 0 failed"
+    say "${#checks[@]} passed, 0 failed"
     exit 0
   fi
-  say "0 passed, 1 failed"
+  say "${#checks[@]} passed, 1 failed"
   exit 1
 }
 fail() {
@@ -61,7 +64,7 @@ cleanup() {
     wait "$run_pid" 2>/dev/null || true
   fi
   stop_cluster || true
-  say "0 passed, 1 failed"
+  say "${#checks[@]} passed, 1 failed"
   [ $rc = 0 ] && rc=1
   exit $rc
 }
@@ -84,7 +87,7 @@ if scripts/cluster.sh status >/dev/null 2>&1; then
 else
   started=1
   t=$(now)
-  scripts/cluster.sh start || fail "the cluster did not start"
+  scripts/cluster.sh start --auth || fail "the cluster did not start"
   say "cluster started in $(secs "$t" "$(now)")s"
 fi
 master=$(cat target/cluster/master-url)
@@ -124,8 +127,36 @@ paste -d'\n' <(grep -o 'ProgressLogger: Epoch .*' "$out/cluster.log" | sed 's/^P
 say "total $(secs "$t0" "$(now)")s"
 
 if cmp -s "$out/cluster/weights.bin" "$out/local/weights.bin"; then
-  result 1
+  kind=$([ -s target/cluster/auth.conf ] && echo "authenticated cluster" || echo "cluster")
+  checks+=("the $kind and local[2] runs saved byte-identical weights.bin")
 else
   cmp "$out/cluster/weights.bin" "$out/local/weights.bin" || true
   fail "weights.bin differs between the cluster and the local[2] run"
 fi
+
+# A driver without the secret (its --conf overrides the properties file submit.sh passes) must
+# not get executors: the master drops its connections until Spark gives up registering ("All
+# masters are unresponsive"), about a minute. The JVM may linger after that, so it is stopped
+# once the refusal is logged.
+if [ -s target/cluster/auth.conf ]; then
+  say "a driver without the cluster's secret (expected to be refused) ..."
+  t=$(now)
+  refused="All masters are unresponsive"
+  scripts/submit.sh --conf spark.authenticate=false "$main" "$out/noauth" 2 1 200 \
+    >"$out/noauth.log" 2>&1 &
+  run_pid=$!
+  deadline=$((SECONDS + 240))
+  while [ $SECONDS -lt $deadline ]; do
+    grep -q "$refused" "$out/noauth.log" && break
+    kill -0 "$run_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -TERM "$run_pid" 2>/dev/null || true
+  wait "$run_pid" 2>/dev/null || true
+  run_pid=""
+  [ ! -e "$out/noauth/weights.bin" ] || fail "a driver without the secret saved a model"
+  grep -q "$refused" "$out/noauth.log" ||
+    fail "a driver without the secret was not refused within 240 s (see $out/noauth.log)"
+  checks+=("a driver without the secret was refused after $(secs "$t" "$(now)")s")
+fi
+result 1

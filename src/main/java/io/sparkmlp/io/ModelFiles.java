@@ -78,7 +78,7 @@ public final class ModelFiles {
     try {
       JsonNode root;
       try {
-        root = JSON.readTree(Files.readString(json));
+        root = JSON.readTree(RegularFiles.readText(json, RegularFiles.MAX_TEXT_BYTES));
       } catch (NoSuchFileException e) {
         throw new IllegalArgumentException(json + ": missing; not a sparkmlp model directory");
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -65,6 +65,21 @@ class DockerComposeTest {
     assertTrue(Files.exists(Path.of("conf/fashion-mnist.yaml")));
   }
 
+  /** Nothing is published beyond the host's loopback unless the operator asks for it. */
+  @Test
+  void publishedPortsBindToLoopbackByDefault() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(FILE))
+        .get("services");
+    int published = 0;
+    for (JsonNode service : services) {
+      for (JsonNode port : service.path("ports")) {
+        assertTrue(port.asText().startsWith("${SPARK_BIND:-127.0.0.1}:"), port.asText());
+        published++;
+      }
+    }
+    assertEquals(2, published, "the master's RPC and web UI ports");
+  }
+
   private static boolean runs(List<String> cmd, String arg) {
     try {
       List<String> full = new java.util.ArrayList<>(cmd);
