@@ -80,6 +80,11 @@ if ! mvn -q -B ${SPARKMLP_MVN_FLAGS:-} -DskipTests package >"$out/mvn.log" 2>&1;
   cat "$out/mvn.log"
   fail "mvn package failed"
 fi
+# The CLI's launcher (scripts/run-local.sh) needs the class path; with SPARKMLP_SKIP_BUILD it
+# would not make it.
+# shellcheck disable=SC2086
+mvn -q -B ${SPARKMLP_MVN_FLAGS:-} dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt >>"$out/mvn.log" 2>&1 || fail "mvn build-classpath failed"
 export SPARKMLP_SKIP_BUILD=1
 
 if scripts/cluster.sh status >/dev/null 2>&1; then
@@ -127,18 +132,60 @@ paste -d'\n' <(grep -o 'ProgressLogger: Epoch .*' "$out/cluster.log" | sed 's/^P
 say "total $(secs "$t0" "$(now)")s"
 
 if cmp -s "$out/cluster/weights.bin" "$out/local/weights.bin"; then
-  kind=$([ -s target/cluster/auth.conf ] && echo "authenticated cluster" || echo "cluster")
+  kind=$([ -s target/cluster/conf/spark-defaults.conf ] && echo "authenticated cluster" || echo "cluster")
   checks+=("the $kind and local[2] runs saved byte-identical weights.bin")
 else
   cmp "$out/cluster/weights.bin" "$out/local/weights.bin" || true
   fail "weights.bin differs between the cluster and the local[2] run"
 fi
 
+# The CLI as users start it (scripts/sparkmlp: a driver started with java -cp, which must ship
+# its own jar to the executors) on the cluster and in local[2]: the same config must save the
+# same weights. Its secret comes from the cluster's spark-defaults.conf, as with spark-submit.
+cli_train() {  # NAME MASTER
+  local name=$1 master=$2 t rc=0
+  say "CLI $name run: scripts/sparkmlp train --config $out/cli.yaml --master '$master'"
+  t=$(now)
+  SPARK_CONF_DIR=$root/target/cluster/conf timeout -k 30 "$run_timeout" scripts/sparkmlp train \
+    --config "$out/cli.yaml" --master "$master" --output "$out/cli-$name" \
+    >"$out/cli-$name.log" 2>&1 || rc=$?
+  [ "$rc" = 0 ] || { tail -n 20 "$out/cli-$name.log"; fail "the CLI $name run exited with status $rc"; }
+  [ -f "$out/cli-$name/weights.bin" ] || fail "the CLI $name run saved no weights.bin"
+  say "CLI $name run: $(secs "$t" "$(now)")s"
+}
+/usr/bin/python3 - "$out" <<'PY'
+import sys, numpy as np
+rng = np.random.default_rng(7)
+x = rng.normal(size=(3000, 20)).astype("<f4")
+y = (x[:, 0] + x[:, 1] > 0).astype("<i8") + (x[:, 2] > 1)
+np.save(sys.argv[1] + "/x.npy", x)
+np.save(sys.argv[1] + "/y.npy", y)
+PY
+cat >"$out/cli.yaml" <<YAML
+data:
+  format: npy
+  partitions: 2
+  train: {x: $root/$out/x.npy, y: $root/$out/y.npy}
+model:
+  seed: 3
+  layers:
+    - {type: dense, units: 16, activation: relu, input_dim: 20}
+    - {type: dense, units: 3, activation: softmax}
+compile: {loss: sparse_categorical_crossentropy, optimizer: adam, metrics: [accuracy]}
+fit: {batch_size: 100, epochs: 2}
+output: {dir: $root/$out/cli}
+YAML
+cli_train cluster "$master"
+cli_train local 'local[2]'
+cmp -s "$out/cli-cluster/weights.bin" "$out/cli-local/weights.bin" ||
+  fail "the CLI saved different weights on the cluster and in local[2]"
+checks+=("the CLI (scripts/sparkmlp --master spark://...) trained on the $kind to the weights of local[2]")
+
 # A driver without the secret (its --conf overrides the properties file submit.sh passes) must
 # not get executors: the master drops its connections until Spark gives up registering ("All
 # masters are unresponsive"), about a minute. The JVM may linger after that, so it is stopped
 # once the refusal is logged.
-if [ -s target/cluster/auth.conf ]; then
+if [ -s target/cluster/conf/spark-defaults.conf ]; then
   say "a driver without the cluster's secret (expected to be refused) ..."
   t=$(now)
   refused="All masters are unresponsive"

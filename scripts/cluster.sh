@@ -8,9 +8,10 @@
 #                               Idempotent: starts only what is not running. With --auth the
 #                               daemons require Spark's shared-secret authentication
 #                               (spark.authenticate): a random secret is written to
-#                               target/cluster/auth.conf (mode 0600, a Spark properties file that
-#                               scripts/submit.sh passes to drivers of this cluster); a driver
-#                               without it cannot register.
+#                               target/cluster/conf/spark-defaults.conf (mode 0600), which
+#                               scripts/submit.sh passes to drivers of this cluster and the CLI
+#                               reads with SPARK_CONF_DIR=target/cluster/conf; a driver without
+#                               it cannot register.
 #   scripts/cluster.sh stop     stops the workers (and their executors) and the master, and waits.
 #   scripts/cluster.sh status   prints the master URL and the workers alive; exits 1 unless the
 #                               master and both workers are up.
@@ -219,11 +220,12 @@ print_log_tails() {
 # --auth: the secret the daemons check, as a Spark properties file for drivers. The daemons
 # inherit it through the environment (_SPARK_AUTH_SECRET, which Spark reads and hands on to the
 # executors it starts), so it never shows on a command line.
-auth_conf=$state/auth.conf
+auth_conf=$state/conf/spark-defaults.conf
 auth_opts=()
 prepare_auth() {  # WANTED(0|1)
   if [ "$1" = 1 ]; then
     if [ ! -s "$auth_conf" ]; then
+      mkdir -p "$state/conf"
       (umask 077 && printf 'spark.authenticate true\nspark.authenticate.secret %s\n' \
         "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" > "$auth_conf")
     fi
@@ -299,7 +301,7 @@ cmd_start() {
     url=$(json_field "$json" url)
     echo "$url" > "$state/master-url"
     say "master $url up (web UI http://127.0.0.1:$uport/), pid $(daemon_pid master)$(
-      [ $auth = 1 ] && echo ", authentication required (secret in target/cluster/auth.conf)")"
+      [ $auth = 1 ] && echo ", authentication required (secret in target/cluster/conf/spark-defaults.conf)")"
   fi
   ports=("$uport")
 

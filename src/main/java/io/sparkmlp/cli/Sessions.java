@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -8,9 +9,12 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark session of a command. The master is, in order: {@code --master}; the one
- * spark-submit set; {@code spark.master} from the config; {@code local[*]}. A session that
- * already exists in the JVM (a notebook, a test, an application calling {@link Main#run}) is
- * used as it is and left running when the command ends, its logging untouched.
+ * spark-submit set; {@code spark.master} from the config; the one in spark-defaults.conf;
+ * {@code local[*]}. Outside spark-submit, the settings of spark-defaults.conf apply
+ * ({@link SparkDefaults}), and the CLI's own jar is shipped to the executors
+ * ({@link OwnJar}). A session that already exists in the JVM (a notebook, a test, an
+ * application calling {@link Main#run}) is used as it is and left running when the command
+ * ends, its logging untouched.
  */
 final class Sessions implements AutoCloseable {
   /** The logger under which every class of this project logs. */
@@ -28,11 +32,29 @@ final class Sessions implements AutoCloseable {
     if (SparkSession.getDefaultSession().isDefined()) {
       return new Sessions(SparkSession.getDefaultSession().get(), false);
     }
-    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    SparkSession.Builder b = SparkSession.builder();
+    // spark-submit has read spark-defaults.conf into system properties already.
+    boolean submitted = System.getProperty("spark.submit.deployMode") != null;
+    Map<String, String> defaults = submitted ? Map.of() : SparkDefaults.load(System.getenv());
+    defaults.forEach((k, v) -> {
+      if (System.getProperty(k) == null) {
+        b.config(k, v);
+      }
+    });
+    b.appName(appName);
     if (cliMaster != null) {
       b.master(cliMaster);
     } else if (System.getProperty("spark.master") == null) {
-      b.master(configMaster != null ? configMaster : "local[*]");
+      if (configMaster != null) {
+        b.master(configMaster);
+      } else if (!defaults.containsKey("spark.master")) {
+        b.master("local[*]");
+      }
+    }
+    String jars = OwnJar.withSparkJars(System.getProperty("spark.jars",
+        defaults.get("spark.jars")));
+    if (jars != null) {
+      b.config("spark.jars", jars);
     }
     SparkSession spark = b.getOrCreate();
     quietSpark(spark);
