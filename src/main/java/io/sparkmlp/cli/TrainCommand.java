@@ -11,6 +11,7 @@ import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.TaskErrors;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,16 +89,24 @@ final class TrainCommand implements Callable<Integer> {
     RunConfig cfg = ConfigLoader.load(config, overrides);
     Path out = Path.of(cfg.output().dir()).toAbsolutePath().normalize();
     Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
-    if (Files.exists(out) && !cfg.output().overwrite() && !resume) {
-      throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
-          + "it (only once training succeeds)");
-    }
-    if (resume && !Checkpoint.exists(checkpoint)) {
-      throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
-    }
-    try (Sessions session = Sessions.open(master, cfg.spark().master(), cfg.spark().appName())) {
-      SparkSession spark = session.spark();
-      return train(spark, cfg, out, checkpoint);
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      if (Files.exists(out) && !cfg.output().overwrite()) {
+        throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
+            + "it (only once training succeeds)");
+      }
+      // Only a checkpoint of ours may be replaced (while training) or removed (at the end).
+      if (Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS) && !Checkpoint.exists(checkpoint)) {
+        throw new IllegalArgumentException(checkpoint + " exists but is not a sparkmlp "
+            + "checkpoint; move it away, it would be replaced");
+      }
+      if (resume && !Checkpoint.exists(checkpoint)) {
+        throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
+      }
+      try (Sessions session = Sessions.open(master, cfg.spark().master(),
+          cfg.spark().appName())) {
+        SparkSession spark = session.spark();
+        return train(spark, cfg, out, checkpoint);
+      }
     }
   }
 
