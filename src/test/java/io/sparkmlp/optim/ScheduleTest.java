@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -109,10 +110,5 @@ class ScheduleTest {
     assertMessage("StepDecay step_size must be an integer, got 2.5",
         () -> LearningRateSchedule.fromConfig("StepDecay",
             Map.of("initial_learning_rate", 0.1, "step_size", 2.5, "factor", 0.5)));
-  }
-
-  static void assertMessage(String expected, Runnable r) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-    assertEquals(expected, e.getMessage());
   }
 }

@@ -1,13 +1,11 @@
 package io.sparkmlp.spark;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sparkmlp.testing.Expect.assertFails;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Sequential;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Bad training data is reported once, before the first step, naming the first bad row. */
 class DistributedBadInputTest {
@@ -33,13 +31,6 @@ class DistributedBadInputTest {
     return new Matrix(v, rows, 1);
   }
 
-  private static void assertMessage(Executable call, String... parts) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-    for (String p : parts) {
-      assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' should mention " + p);
-    }
-  }
-
   private static void prepare(Matrix x, Matrix y, int partitions) {
     TrainingBlocks.prepare(MatrixSource.blocks(SparkTestSession.jsc(), x, y, partitions),
         model().network(), "train.npy").release();
@@ -49,7 +40,7 @@ class DistributedBadInputTest {
   void nanInRowFortyThousandIsNamedByItsGlobalRow() {
     Matrix x = features(50_000, 4);
     x.values()[40_000 * 4 + 2] = Float.NaN;
-    assertMessage(() -> prepare(x, labels(50_000), 3), "train.npy", "row 40000", "column 2",
+    assertFails(() -> prepare(x, labels(50_000), 3), "train.npy", "row 40000", "column 2",
         "NaN");
   }
 
@@ -57,18 +48,18 @@ class DistributedBadInputTest {
   void labelsOutOfRange() {
     Matrix y = labels(100);
     y.values()[77] = 3;
-    assertMessage(() -> prepare(features(100, 4), y, 2), "row 77", "label 3.0", "[0, 3)");
+    assertFails(() -> prepare(features(100, 4), y, 2), "row 77", "label 3.0", "[0, 3)");
   }
 
   @Test
   void featuresOfTheWrongWidth() {
-    assertMessage(() -> prepare(features(10, 5), labels(10), 2), "5 features per row",
+    assertFails(() -> prepare(features(10, 5), labels(10), 2), "5 features per row",
         "inputDim is 4");
   }
 
   @Test
   void emptyDataset() {
-    assertMessage(() -> prepare(features(0, 4), labels(0), 2), "train.npy is empty");
+    assertFails(() -> prepare(features(0, 4), labels(0), 2), "train.npy is empty");
   }
 
   @Test
