@@ -2,7 +2,6 @@ package io.sparkmlp.optim;
 
 import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ class ScheduleTest {
     assertEquals(-0.1f, w[0], 1e-7f);
     sgd.step(w, new float[] {1f}, state);
     assertEquals(-0.15f, w[0], 1e-7f);
-    assertThrows(IllegalArgumentException.class, () -> sgd.learningRate(0));
+    assertMessage("step is 1-based, got 0", () -> sgd.learningRate(0));
   }
 
   @Test
