@@ -54,13 +54,22 @@ public final class Expect {
     return check(e, fragments);
   }
 
-  private static String check(Throwable e, String... fragments) {
-    String m = e.getMessage();
-    assertNotNull(m, () -> e.getClass().getName() + " without a message");
+  /**
+   * Asserts a message (an exception's, or a line the CLI printed) is one line that holds every
+   * fragment; returns it.
+   */
+  public static String assertMentions(String message, String... fragments) {
+    assertNotNull(message, "no message");
     for (String f : fragments) {
-      assertTrue(m.contains(f), () -> "'" + m + "' should mention '" + f + "'");
+      assertTrue(message.contains(f), () -> "'" + message + "' should mention '" + f + "'");
     }
-    assertFalse(m.contains("\n") || m.contains("\r"), () -> "not one line: " + m);
-    return m;
+    assertFalse(message.contains("\n") || message.contains("\r"),
+        () -> "not one line: " + message);
+    return message;
+  }
+
+  private static String check(Throwable e, String... fragments) {
+    assertNotNull(e.getMessage(), () -> e.getClass().getName() + " without a message");
+    return assertMentions(e.getMessage(), fragments);
   }
 }
