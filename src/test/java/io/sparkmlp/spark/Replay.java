@@ -74,8 +74,8 @@ final class Replay {
       double lossSum = 0;
       for (int s = 0; s < steps; s += k) {
         int group = Math.min(k, steps - s);
-        lossSum += group == 1 ? synchronousStep(net, orders, epoch, s, steps)
-            : localStepGroup(net, orders, epoch, s, group, steps);
+        lossSum += group == 1 ? synchronousStep(net, orders, s, steps)
+            : localStepGroup(net, orders, s, group, steps);
       }
       losses.add(lossSum / SampleWeights.sum(w, 0, total));
     }
@@ -87,7 +87,7 @@ final class Replay {
    * its slice in float, the partitions' sums added in double and rounded to float once, divided
    * by the total weight. Returns the weighted loss sum.
    */
-  private double synchronousStep(Network net, int[][] orders, int epoch, int step, int steps) {
+  private double synchronousStep(Network net, int[][] orders, int step, int steps) {
     float[] params = model.params();
     int n = params.length;
     double[] sum = new double[n];
@@ -115,8 +115,7 @@ final class Replay {
     return loss;
   }
 
-  private double localStepGroup(Network net, int[][] orders, int epoch, int first, int k,
-                                int steps) {
+  private double localStepGroup(Network net, int[][] orders, int first, int k, int steps) {
     float[] start = model.params().clone();
     OptimizerState state = model.optimizerState();
     int n = start.length;
