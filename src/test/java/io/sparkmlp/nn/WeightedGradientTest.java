@@ -2,9 +2,8 @@ package io.sparkmlp.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import io.sparkmlp.testing.GradientCheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -61,29 +60,13 @@ class WeightedGradientTest {
     double reg = net.finishGradient(grad, weightSum, params);
 
     ReferenceNetwork ref = new ReferenceNetwork(net);
-    double[] p = new double[params.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = params[i];
-    }
+    double[] p = GradientCheck.toDouble(params);
     float[][] noMasks = new float[layers.size()][];
     double refLoss = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
     assertEquals(refLoss, lossSum / weightSum + reg, 1e-5 * Math.max(1, Math.abs(refLoss)),
         "weighted mean loss");
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      double keep = p[i];
-      p[i] = keep + H;
-      double up = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
-      p[i] = keep - H;
-      double down = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
-      p[i] = keep;
-      double numeric = (up - down) / (2 * H);
-      double err = Math.abs(numeric - grad[i]);
-      if (err > REL_TOL * Math.max(Math.abs(numeric), Math.abs(grad[i])) + ABS_FLOOR) {
-        failures.add(String.format("param %d: analytic %.7g numeric %.7g", i, grad[i], numeric));
-      }
-    }
-    assertTrue(failures.isEmpty(), () -> out + " " + loss + ": " + failures);
+    GradientCheck.assertGradient(q -> ref.loss(q, x, y, WEIGHTS, ROWS, noMasks), p, grad, H,
+        REL_TOL, ABS_FLOOR, () -> out + " " + loss);
   }
 
   /** Each term times exactly 1 is the term: unit weights reproduce the unweighted bits. */

@@ -2,7 +2,7 @@ package io.sparkmlp.spark;
 
 import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
 import static io.sparkmlp.spark.SourceAsserts.assertBlocks;
-import static io.sparkmlp.spark.SourceAsserts.assertFails;
+import static io.sparkmlp.testing.Expect.assertFailsInChain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,12 +76,12 @@ class NpySourceTest {
     Path[] f = files();
     String missing = dir.resolve("x_test.npy").toString();
     JobCounter jobs = JobCounter.start();
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), missing, f[1].toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), missing, f[1].toString(), 2),
         missing + ": no such file: " + missing);
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
         "no_such_y.npy", 2), "no_such_y.npy: no such file: "
         + Path.of("no_such_y.npy").toAbsolutePath());
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), dir.toString(),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), dir.toString(),
         f[1].toString(), 2), dir + ": is a directory, expected a file");
     assertEquals(0, jobs.stop(), "jobs run");
   }
@@ -93,7 +93,7 @@ class NpySourceTest {
     Files.createSymbolicLink(a, b);
     Files.createSymbolicLink(b, a);
     Path[] f = files();
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), a.toString(), f[1].toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), a.toString(), f[1].toString(), 2),
         a + ": a symbolic link that leads nowhere (its target is missing, or links loop): " + a);
   }
 
@@ -103,12 +103,12 @@ class NpySourceTest {
     JavaSparkContext jsc = SparkTestSession.jsc();
     JobCounter jobs = JobCounter.start();
     Path cube = SourceAsserts.fixture("cube_f4_c");
-    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), cube.toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(jsc, f[0].toString(), cube.toString(), 2),
         f[0] + " has 23 rows but " + cube + " has 2");
     Path truncated = SourceAsserts.fixture("bad_truncated");
-    assertFails(() -> NpySource.blocks(jsc, truncated.toString(), f[1].toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(jsc, truncated.toString(), f[1].toString(), 2),
         truncated + ": file is truncated");
-    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), f[1].toString(), -1),
+    assertFailsInChain(() -> NpySource.blocks(jsc, f[0].toString(), f[1].toString(), -1),
         "numPartitions must be >= 0");
     assertEquals(0, jobs.stop(), "jobs run");
   }
@@ -160,7 +160,7 @@ class NpySourceTest {
     List<Block> blocks = SourceAsserts.collect(
         NpySource.blocks(jsc, empty.toString(), empty.toString(), 3), 3);
     assertEquals(0, blocks.stream().mapToInt(Block::rows).sum());
-    assertFails(() -> TrainingBlocks.prepare(NpySource.blocks(jsc, empty.toString(),
+    assertFailsInChain(() -> TrainingBlocks.prepare(NpySource.blocks(jsc, empty.toString(),
         empty.toString(), 3), SourceAsserts.classifier(3, 2), "empty_rows_f4.npy"),
         "empty_rows_f4.npy is empty");
   }
