@@ -75,6 +75,11 @@ public final class Network implements Serializable {
     return layers.get(layers.size() - 1).outputDim();
   }
 
+  /** Targets per row: 1 (a class index) for sparse labels, else one per output. */
+  public int targetCols() {
+    return loss.sparseLabels() ? 1 : outputDim();
+  }
+
   /** Activation of the output layer. */
   public Activation outputActivation() {
     return ((DenseSpec) layers.get(layers.size() - 1)).activation();
@@ -137,29 +142,24 @@ public final class Network implements Serializable {
   }
 
   /**
-   * Forward and backward pass over rows examples with dropout active: adds the gradient of the
-   * summed loss to {@code grad} (same layout as params) and returns the summed loss.
+   * Forward and backward pass over contiguous rows with dropout active: adds the gradient of
+   * the summed loss Σ w_i·loss_i (Σ loss_i when rows.w() is null) to {@code grad} (same layout
+   * as params) and returns that summed loss.
    */
-  public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, int rows,
-                                float[] params, float[] grad, Workspace ws, long dropoutSeed) {
-    return lossAndGradient(x, xOff, y, yOff, null, 0, rows, params, grad, ws, dropoutSeed);
-  }
-
-  /**
-   * As {@link #lossAndGradient(float[], int, float[], int, int, float[], float[], Workspace,
-   * long)} for the weighted sum Σ w_i·loss_i, with sample weights sw at swOff (null:
-   * unweighted).
-   */
-  public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff,
-                                int rows, float[] params, float[] grad, Workspace ws,
+  public double lossAndGradient(Rows batch, float[] params, float[] grad, Workspace ws,
                                 long dropoutSeed) {
+    Checks.argument(batch.order() == null, "the network reads contiguous rows; gather them first");
+    float[] x = batch.x();
+    int xOff = batch.from() * inputDim();
+    int rows = batch.count();
     forward(x, xOff, rows, params, ws, true, dropoutSeed);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     float[] cur = ws.deltaA;
     float[] other = ws.deltaB;
     double lossSum = loss.lossAndDelta(cur, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, sw, swOff, rows, top.units());
+        ws.out[last], batch.y(), batch.from() * targetCols(), batch.w(), batch.from(), rows,
+        top.units());
     // cur holds dL/dz for the top layer, dL/d(output) for every layer below it.
     for (int i = last; i >= firstDense; i--) {
       LayerSpec spec = layers.get(i);
@@ -200,23 +200,19 @@ public final class Network implements Serializable {
     return ws.pre[layers.size() - 1];
   }
 
-  /** Summed loss of rows examples in inference mode (no dropout, no gradient). */
-  public double loss(float[] x, int xOff, float[] y, int yOff, int rows, float[] params,
-                     Workspace ws) {
-    return loss(x, xOff, y, yOff, null, 0, rows, params, ws);
-  }
-
   /**
-   * Weighted summed loss Σ w_i·loss_i in inference mode, with sample weights sw at swOff
-   * (null: none).
+   * Summed loss Σ w_i·loss_i (Σ loss_i when rows.w() is null) of contiguous rows in inference
+   * mode: no dropout, no gradient.
    */
-  public double loss(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff, int rows,
-                     float[] params, Workspace ws) {
-    forward(x, xOff, rows, params, ws, false, 0L);
+  public double loss(Rows batch, float[] params, Workspace ws) {
+    Checks.argument(batch.order() == null, "the network reads contiguous rows; gather them first");
+    int rows = batch.count();
+    forward(batch.x(), batch.from() * inputDim(), rows, params, ws, false, 0L);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     return loss.lossAndDelta(ws.deltaA, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, sw, swOff, rows, top.units());
+        ws.out[last], batch.y(), batch.from() * targetCols(), batch.w(), batch.from(), rows,
+        top.units());
   }
 
   /**

@@ -12,6 +12,7 @@ import io.sparkmlp.model.History;
 import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.Sgd;
 import java.util.Arrays;
@@ -103,7 +104,7 @@ class DistributedEqualityTest {
           }
         }
         Arrays.fill(grad, 0f);
-        net.lossAndGradient(xb, 0, yb, 0, rows, params, grad, net.newWorkspace(rows), 0);
+        net.lossAndGradient(Rows.of(xb, yb, null, rows), params, grad, net.newWorkspace(rows), 0);
         net.finishGradient(grad, rows, params);
         m.optimizer().step(params, grad, m.optimizerState());
       }

@@ -11,6 +11,7 @@ import io.sparkmlp.model.History;
 import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.optim.Sgd;
 import java.util.Arrays;
@@ -179,7 +180,7 @@ class WeightedTrainingTest {
           }
         }
         Arrays.fill(grad, 0f);
-        net.lossAndGradient(xb, 0, yb, 0, wb, 0, rows, params, grad, net.newWorkspace(rows), 0);
+        net.lossAndGradient(Rows.of(xb, yb, wb, rows), params, grad, net.newWorkspace(rows), 0);
         net.finishGradient(grad, SampleWeights.sum(wb, 0, rows), params);
         m.optimizer().step(params, grad, m.optimizerState());
       }
