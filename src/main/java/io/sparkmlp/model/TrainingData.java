@@ -12,9 +12,10 @@ import java.util.Arrays;
  * Training and validation matrices checked against a network once, before the first step:
  * widths, row counts, finite features, labels that fit the loss, weights finite and >= 0.
  * Applies Keras's validation_split (the last fraction of rows, before shuffling; sample weights
- * split with them).
+ * split with them) and class_weight (training rows only, as Keras does).
  *
- * @param w the training rows' sample weights, or null when the rows are unweighted
+ * @param w the training rows' weights (sample weights times class weights), or null when the
+ *     rows are unweighted
  * @param wVal the validation rows' sample weights, or null
  */
 public record TrainingData(Matrix x, Matrix y, float[] w, Matrix xVal, Matrix yVal,
@@ -31,7 +32,7 @@ public record TrainingData(Matrix x, Matrix y, float[] w, Matrix xVal, Matrix yV
 
   /**
    * As {@link #of(Network, Matrix, Matrix, FitOptions)} with one weight per row of x (null:
-   * unweighted).
+   * unweighted), and the options' class weights applied.
    */
   public static TrainingData of(Network net, Matrix x, Matrix y, float[] sampleWeight,
                                 FitOptions options) {
@@ -58,6 +59,11 @@ public record TrainingData(Matrix x, Matrix y, float[] w, Matrix xVal, Matrix yV
           sampleWeight == null ? null : Arrays.copyOfRange(sampleWeight, split, x.rows()));
     } else {
       data = new TrainingData(x, y, sampleWeight, null, null, null);
+    }
+    if (!options.classWeight().isEmpty()) {
+      data = new TrainingData(data.x, data.y,
+          ClassWeights.apply(options.classWeight(), net, data.y, data.w), data.xVal, data.yVal,
+          data.wVal);
     }
     Checks.argument(data.w == null || SampleWeights.sum(data.w, 0, data.x.rows()) > 0,
         "the training rows' weights sum to 0; at least one row needs a positive weight");

@@ -6,6 +6,7 @@ import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.StepPlan;
 import io.sparkmlp.model.StepStrategy;
 import io.sparkmlp.model.Trainer;
+import io.sparkmlp.util.Checks;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -37,6 +38,8 @@ public final class DistributedTrainer {
   /** Trains on prepared blocks, validating on {@code validation} (may be null) every epoch. */
   public History fit(TrainingBlocks train, TrainingBlocks validation) {
     FitOptions fit = options.fit();
+    Checks.argument(fit.classWeight().isEmpty(), "classWeight is not applied to Spark data "
+        + "yet; multiply it into the weight column instead");
     SparkSource source = new SparkSource(jsc, train, validation,
         options.depthFor(train.numPartitions()), fit.epochs());
     return new Trainer(model, fit, StepStrategy.of(model, options.syncEvery())).fit(source);

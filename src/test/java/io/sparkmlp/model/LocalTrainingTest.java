@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
+import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.SampleWeights;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +55,16 @@ class LocalTrainingTest {
     return w;
   }
 
+  /** Class indices (n, 1) of the one-hot labels. */
+  private static Matrix sparseLabels() {
+    Matrix y = DATA[1];
+    float[] v = new float[y.rows()];
+    for (int r = 0; r < v.length; r++) {
+      v[r] = Metric.argmax(y.values(), r * y.cols(), y.cols());
+    }
+    return new Matrix(v, y.rows(), 1);
+  }
+
   @Test
   void unitSampleWeightsTrainExactlyAsNone() {
     Sequential plain = model("categorical_crossentropy");
@@ -81,6 +94,58 @@ class LocalTrainingTest {
     double weightSum = SampleWeights.sum(weights(), 0, DATA[0].rows());
     assertEquals(sums[0] / weightSum, h.last("loss"), 1e-9);
     assertEquals(sums[1] / weightSum, h.last("accuracy"), 1e-12);
+  }
+
+  @Test
+  void classWeightsMultiplyTheSampleWeightsOfEachRowsClass() {
+    Map<Integer, Double> cw = new HashMap<>();
+    for (int c = 0; c < SeedData.CLASSES; c++) {
+      cw.put(c, 0.5 + 0.25 * c);
+    }
+    float[] sw = weights();
+    float[] combined = new float[sw.length];
+    Matrix sparse = sparseLabels();
+    for (int r = 0; r < sw.length; r++) {
+      combined[r] = sw[r] * (float) (0.5 + 0.25 * (int) sparse.get(r, 0));
+    }
+    Sequential byHand = model("categorical_crossentropy");
+    byHand.fit(DATA[0], DATA[1], combined, options().build());
+
+    Sequential oneHot = model("categorical_crossentropy");
+    oneHot.fit(DATA[0], DATA[1], sw, options().classWeight(cw).build());
+    assertArrayEquals(byHand.params(), oneHot.params(), 0f);
+
+    Sequential sparseByHand = model("sparse_categorical_crossentropy");
+    sparseByHand.fit(DATA[0], sparse, combined, options().build());
+    Sequential sparseCw = model("sparse_categorical_crossentropy");
+    sparseCw.fit(DATA[0], sparse, sw, options().classWeight(cw).build());
+    assertArrayEquals(sparseByHand.params(), sparseCw.params(), 0f);
+  }
+
+  @Test
+  void badClassWeightsAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FitOptions.builder().classWeight(Map.of(-1, 1.0)).build());
+    assertEquals("classWeight has class -1; classes are indices >= 0", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> FitOptions.builder().classWeight(Map.of(0, Double.NaN)).build());
+    assertEquals("classWeight of class 0 is NaN; every weight must be finite and >= 0",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model("categorical_crossentropy")
+        .fit(DATA[0], DATA[1], options().classWeight(Map.of(0, 1.0, 10, 1.0)).build()));
+    assertEquals("classWeight has class 10 but the labels have 10 classes (0 to 9)",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model("categorical_crossentropy")
+        .fit(DATA[0], DATA[1], options().classWeight(Map.of(0, 1.0)).build()));
+    assertTrue(e.getMessage().startsWith("classWeight has no weight for class "),
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model("categorical_crossentropy")
+        .fit(DATA[0], DATA[1], new float[3], options().build()));
+    assertEquals("sampleWeight has 3 values but x has 600 rows", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> model("categorical_crossentropy")
+        .fit(DATA[0], DATA[1], new float[DATA[0].rows()], options().build()));
+    assertEquals("the training rows' weights sum to 0; at least one row needs a positive weight",
+        e.getMessage());
   }
 
   @Test

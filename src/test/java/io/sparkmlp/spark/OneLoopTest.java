@@ -13,6 +13,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Sgd;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,14 @@ class OneLoopTest {
     DivergedException spark = assertThrows(DivergedException.class,
         () -> onSpark(model(1e30), null, options()));
     assertEquals(local.getMessage(), spark.getMessage());
+  }
+
+  @Test
+  void classWeightsAreRefusedOnSparkData() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> onSpark(model(0.05), null, options().toBuilder().classWeight(Map.of(0, 2.0))
+            .build()));
+    assertEquals("classWeight is not applied to Spark data yet; multiply it into the weight "
+        + "column instead", e.getMessage());
   }
 }
