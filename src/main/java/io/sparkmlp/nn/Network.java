@@ -12,14 +12,14 @@ import java.util.SplittableRandom;
  * A feed-forward network (Dense and Dropout layers) and its loss: the one place that computes
  * forward passes, losses and gradients, for local and distributed training alike.
  *
- * <p>Parameters live in one flat float array laid out by {@link ParamLayout}. Inputs x are
- * row-major (rows, inputDim) blocks at an offset into a larger array, targets y likewise
- * (rows, outputDim), or (rows, 1) class indices for sparse labels. Gradients are of the SUM of
- * per-example losses, added into the caller's array, so that partial sums from any split of a
- * minibatch add up to the same total; {@link #finishGradient} turns the sum into the mean
- * and adds the regulariser.
+ * <p>Parameters live in one flat float array laid out by {@link ParamLayout}. A pass reads
+ * contiguous {@link Rows}: inputs x row-major (n, inputDim), targets y likewise (n, outputDim),
+ * or (n, 1) class indices for sparse labels ({@link #targetCols}), rows [from, to) of them.
+ * Gradients are of the SUM of per-example losses, added into the caller's array, so that
+ * partial sums from any split of a minibatch add up to the same total; {@link #finishGradient}
+ * turns the sum into the mean and adds the regulariser.
  *
- * <p>Optional per-example sample weights sw (rows, at swOff) make that sum Σ w_i·loss_i, and
+ * <p>Optional per-example sample weights w (one per row) make that sum Σ w_i·loss_i, and
  * finishGradient then divides by Σ w_i instead of the count: the weighted mean, as Spark ML's
  * weightCol defines it. A null w is the unweighted sum, bit for bit.
  */
