@@ -13,12 +13,21 @@ import java.util.Map;
  * its label for sparse labels, the argmax of a one-hot (or multi-output) target, and the
  * rounded target of a single output.
  */
-final class ClassWeights {
+public final class ClassWeights {
   private ClassWeights() {}
 
-  /** The rows' weights: sampleWeight (null: all 1) times each row's class weight. */
-  static float[] apply(Map<Integer, Double> classWeight, Network net, Matrix y,
-                       float[] sampleWeight) {
+  /**
+   * The rows' weights: sampleWeight (null: all 1) times each row's class weight. Errors name
+   * rows from 0; {@code rowOffset} is added for a block of a larger data set.
+   */
+  public static float[] apply(Map<Integer, Double> classWeight, Network net, Matrix y,
+                              float[] sampleWeight) {
+    return apply(classWeight, net, y, sampleWeight, 0);
+  }
+
+  /** As {@link #apply(Map, Network, Matrix, float[])} for rows that start at rowOffset. */
+  public static float[] apply(Map<Integer, Double> classWeight, Network net, Matrix y,
+                              float[] sampleWeight, long rowOffset) {
     Loss loss = net.loss();
     Checks.argument(loss.isClassification(), "classWeight needs a classification loss, not %s",
         loss.kerasName());
@@ -38,7 +47,7 @@ final class ClassWeights {
       int c = y.cols() == 1 ? (int) Math.rint(y.get(r, 0))
           : Metric.argmax(y.values(), r * y.cols(), y.cols());
       Checks.argument(given[c], "classWeight has no weight for class %s (row %s); give one "
-          + "for every class in the labels", c, r);
+          + "for every class in the labels", c, rowOffset + r);
       w[r] = sampleWeight == null ? cw[c] : sampleWeight[r] * cw[c];
     }
     return w;

@@ -6,7 +6,6 @@ import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.StepPlan;
 import io.sparkmlp.model.StepStrategy;
 import io.sparkmlp.model.Trainer;
-import io.sparkmlp.util.Checks;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,6 +18,9 @@ import org.apache.spark.broadcast.Broadcast;
  * treeAggregate sums them, and the driver turns the sum into the mean and applies the same
  * optimizer step as local training. With syncEvery k > 1, partitions instead take k local steps
  * and the driver averages their weight and optimizer-state changes, weighted by rows.
+ *
+ * <p>Keras's class weights (FitOptions.classWeight) multiply the training rows' weights, as in
+ * local training; validation rows keep theirs.
  *
  * <p>Data with per-row sample weights trains on the weighted mean loss Σ w_i·loss_i / Σ w_i
  * of each minibatch (Spark ML's convention): every "divide by the row count" above divides by
@@ -38,8 +40,18 @@ public final class DistributedTrainer {
   /** Trains on prepared blocks, validating on {@code validation} (may be null) every epoch. */
   public History fit(TrainingBlocks train, TrainingBlocks validation) {
     FitOptions fit = options.fit();
-    Checks.argument(fit.classWeight().isEmpty(), "classWeight is not applied to Spark data "
-        + "yet; multiply it into the weight column instead");
+    if (!fit.classWeight().isEmpty()) {
+      TrainingBlocks weighted = train.withClassWeights(fit.classWeight(), model.network());
+      try {
+        return fit(weighted, validation, fit);
+      } finally {
+        weighted.release();
+      }
+    }
+    return fit(train, validation, fit);
+  }
+
+  private History fit(TrainingBlocks train, TrainingBlocks validation, FitOptions fit) {
     SparkSource source = new SparkSource(jsc, train, validation,
         options.depthFor(train.numPartitions()), fit.epochs());
     return new Trainer(model, fit, StepStrategy.of(model, options.syncEvery())).fit(source);

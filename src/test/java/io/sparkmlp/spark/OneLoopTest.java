@@ -3,6 +3,7 @@ package io.sparkmlp.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
@@ -13,6 +14,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Sgd;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -77,11 +79,23 @@ class OneLoopTest {
   }
 
   @Test
-  void classWeightsAreRefusedOnSparkData() {
+  void classWeightsTrainAlikeLocallyAndOnSpark() {
+    Map<Integer, Double> cw = new HashMap<>();
+    for (int c = 0; c < SeedData.CLASSES; c++) {
+      cw.put(c, 0.5 + 0.25 * c);
+    }
+    FitOptions options = options().toBuilder().classWeight(cw).build();
+    Sequential local = model(0.05);
+    History a = local.fit(DATA[0], DATA[1], weights(), options);
+    Sequential spark = model(0.05);
+    History b = onSpark(spark, weights(), options);
+    assertArrayEquals(local.params(), spark.params(), 0f);
+    assertEquals(a.get("loss"), b.get("loss"));
+
+    cw.remove(3);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> onSpark(model(0.05), null, options().toBuilder().classWeight(Map.of(0, 2.0))
-            .build()));
-    assertEquals("classWeight is not applied to Spark data yet; multiply it into the weight "
-        + "column instead", e.getMessage());
+        () -> onSpark(model(0.05), null, options().toBuilder().classWeight(cw).build()));
+    assertTrue(e.getMessage().startsWith("classWeight has no weight for class 3 (row "),
+        e.getMessage());
   }
 }
