@@ -2,10 +2,10 @@ package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.AtomicDirectory;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.Checkpoint;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.TaskErrors;

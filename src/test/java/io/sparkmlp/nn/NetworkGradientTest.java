@@ -80,7 +80,7 @@ class NetworkGradientTest {
     long dropoutSeed = 99;
     Workspace ws = net.newWorkspace(ROWS);
     float[] grad = new float[params.length];
-    double lossSum = net.lossAndGradient(x, 0, y, 0, ROWS, params, grad, ws, dropoutSeed);
+    double lossSum = net.lossAndGradient(Rows.of(x, y, null, ROWS), params, grad, ws, dropoutSeed);
     double reg = net.finishGradient(grad, ROWS, params);
 
     float[][] masks = masks(net, dropoutSeed);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Callback;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;

@@ -4,6 +4,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.optim.OptimizerState;
 import java.math.BigDecimal;
@@ -209,7 +210,7 @@ final class Replay {
     /** Adds the slice's summed-loss gradient at params to grad; returns the summed loss. */
     double lossAndGradient(Network net, float[] params, float[] grad) {
       Arrays.fill(grad, 0f);
-      return net.lossAndGradient(xb, 0, yb, 0, w == null ? null : wb, 0, rows, params, grad,
+      return net.lossAndGradient(Rows.of(xb, yb, w == null ? null : wb, rows), params, grad,
           net.newWorkspace(Math.max(rows, 1)), 0L);
     }
   }

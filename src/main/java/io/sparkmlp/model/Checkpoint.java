@@ -1,8 +1,7 @@
-package io.sparkmlp.spark;
+package io.sparkmlp.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparkmlp.model.Sequential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
