@@ -142,16 +142,33 @@ fi
 # The CLI as users start it (scripts/sparkmlp: a driver started with java -cp, which must ship
 # its own jar to the executors) on the cluster and in local[2]: the same config must save the
 # same weights. Its secret comes from the cluster's spark-defaults.conf, as with spark-submit.
-cli_train() {  # NAME MASTER
+cli_train() {  # NAME MASTER [--resume]: trains into $out/cli-NAME
   local name=$1 master=$2 t rc=0
-  say "CLI $name run: scripts/sparkmlp train --config $out/cli.yaml --master '$master'"
+  shift 2
+  say "CLI $name run: scripts/sparkmlp train --config $out/cli.yaml --master '$master' $*"
   t=$(now)
   SPARK_CONF_DIR=$root/target/cluster/conf timeout -k 30 "$run_timeout" scripts/sparkmlp train \
-    --config "$out/cli.yaml" --master "$master" --output "$out/cli-$name" \
-    >"$out/cli-$name.log" 2>&1 || rc=$?
-  [ "$rc" = 0 ] || { tail -n 20 "$out/cli-$name.log"; fail "the CLI $name run exited with status $rc"; }
-  [ -f "$out/cli-$name/weights.bin" ] || fail "the CLI $name run saved no weights.bin"
-  say "CLI $name run: $(secs "$t" "$(now)")s"
+    --config "$out/cli.yaml" --master "$master" --output "$out/cli-$name" "$@" \
+    >>"$out/cli-$name.log" 2>&1 || rc=$?
+  printf -v cli_rc %s "$rc"
+  say "CLI $name run: $(secs "$t" "$(now)")s, exit $rc"
+}
+cli_ok() {  # NAME: the run ended well and saved weights
+  [ "$cli_rc" = 0 ] || { tail -n 20 "$out/cli-$1.log"; fail "the CLI $1 run exited with status $cli_rc"; }
+  [ -f "$out/cli-$1/weights.bin" ] || fail "the CLI $1 run saved no weights.bin"
+}
+# Waits (in the background) until the log of run NAME shows "Epoch E/", then kills -9 the
+# first process whose command line matches PATTERN; records the pid in $out/killed-NAME.
+kill_after_epoch() {  # NAME EPOCH PATTERN
+  local name=$1 epoch=$2 pattern=$3 pid deadline=$((SECONDS + run_timeout))
+  while [ $SECONDS -lt $deadline ]; do
+    if grep -q "Epoch $epoch/" "$out/cli-$name.log" 2>/dev/null; then
+      pid=$(pgrep -f -- "$pattern" | head -n 1)
+      [ -n "$pid" ] && kill -KILL "$pid" && echo "$pid" > "$out/killed-$name"
+      return 0
+    fi
+    sleep 0.2
+  done
 }
 /usr/bin/python3 - "$out" <<'PY'
 import sys, numpy as np
@@ -172,14 +189,34 @@ model:
     - {type: dense, units: 16, activation: relu, input_dim: 20}
     - {type: dense, units: 3, activation: softmax}
 compile: {loss: sparse_categorical_crossentropy, optimizer: adam, metrics: [accuracy]}
-fit: {batch_size: 100, epochs: 2}
+fit: {batch_size: 100, epochs: 4}
 output: {dir: $root/$out/cli}
 YAML
-cli_train cluster "$master"
 cli_train local 'local[2]'
+cli_ok local
+# On the cluster, an executor is killed (kill -9) after the first epoch: Spark starts another
+# and reruns the lost tasks; the weights must not change.
+kill_after_epoch cluster 1 CoarseGrainedExecutorBackend &
+cli_train cluster "$master"
+wait
+cli_ok cluster
+[ -s "$out/killed-cluster" ] || fail "no executor was killed during the CLI cluster run"
 cmp -s "$out/cli-cluster/weights.bin" "$out/cli-local/weights.bin" ||
-  fail "the CLI saved different weights on the cluster and in local[2]"
-checks+=("the CLI (scripts/sparkmlp --master spark://...) trained on the $kind to the weights of local[2]")
+  fail "the CLI saved different weights on the cluster (one executor killed) and in local[2]"
+checks+=("the CLI (scripts/sparkmlp --master spark://...) trained on the $kind, one executor killed mid-training, to the weights of local[2]")
+# The driver is killed (kill -9) after the second epoch; the same command with --resume
+# continues from the checkpoint and must end with the same weights.
+kill_after_epoch resumed 2 "io.sparkmlp.cli.Main train .*$out/cli-resumed" &
+cli_train resumed "$master"
+wait
+[ -s "$out/killed-resumed" ] || fail "the driver was not killed during the CLI run"
+[ "$cli_rc" != 0 ] || fail "the killed driver exited 0"
+[ -d "$out/cli-resumed.checkpoint" ] || fail "the killed run left no checkpoint"
+cli_train resumed "$master" --resume
+cli_ok resumed
+cmp -s "$out/cli-resumed/weights.bin" "$out/cli-local/weights.bin" ||
+  fail "the CLI run resumed after a driver kill saved other weights than local[2]"
+checks+=("the CLI driver killed after epoch 2 and rerun with --resume ended with the weights of local[2]")
 
 # A driver without the secret (its --conf overrides the properties file submit.sh passes) must
 # not get executors: the master drops its connections until Spark gives up registering ("All
