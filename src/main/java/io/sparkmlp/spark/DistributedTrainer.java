@@ -60,8 +60,8 @@ public final class DistributedTrainer {
   /** Mean loss and metrics of the model on prepared blocks, keyed as Keras names them. */
   public Map<String, Double> evaluate(TrainingBlocks data) {
     StepPlan plan = new StepPlan(model.network(), model.metrics(), model.seed(), 1, false, 1);
-    Broadcast<TrainingSpec> spec = jsc.broadcast(new TrainingSpec(UUID.randomUUID().toString(),
-        plan));
+    Broadcast<Shipped<TrainingSpec>> spec = jsc.broadcast(Shipped.of(new TrainingSpec(
+        UUID.randomUUID().toString(), plan)));
     try {
       jsc.setJobDescription("evaluate");
       return SparkSource.evaluate(jsc, spec, data, model.params(),

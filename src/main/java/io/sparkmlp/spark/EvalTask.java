@@ -15,17 +15,17 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   /** Rows per forward pass: large enough for efficient GEMMs, small enough to stay in cache. */
   static final int CHUNK_ROWS = 512;
 
-  private final Broadcast<TrainingSpec> spec;
+  private final Broadcast<Shipped<TrainingSpec>> spec;
   private final Broadcast<float[]> params;
 
-  EvalTask(Broadcast<TrainingSpec> spec, Broadcast<float[]> params) {
+  EvalTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params) {
     this.spec = spec;
     this.params = params;
   }
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    StepPlan plan = spec.value().plan();
+    StepPlan plan = spec.value().get().plan();
     if (block.rows() == 0) {
       return acc.addSums(new double[1 + plan.metrics().size()], 0);
     }

@@ -14,15 +14,15 @@ import org.apache.spark.broadcast.Broadcast;
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
-  private final Broadcast<TrainingSpec> spec;
+  private final Broadcast<Shipped<TrainingSpec>> spec;
   private final Broadcast<float[]> params;
-  private final Broadcast<OptimizerSnapshot> optimizer;
+  private final Broadcast<Shipped<OptimizerSnapshot>> optimizer;
   private final int epoch;
   private final int firstStep;
   private final int k;
 
-  LocalStepsTask(Broadcast<TrainingSpec> spec, Broadcast<float[]> params,
-                 Broadcast<OptimizerSnapshot> optimizer, int epoch, int firstStep, int k) {
+  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params,
+                 Broadcast<Shipped<OptimizerSnapshot>> optimizer, int epoch, int firstStep, int k) {
     this.spec = spec;
     this.params = params;
     this.optimizer = optimizer;
@@ -33,9 +33,9 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    Shard shard = PartitionCache.get(spec.value(), block);
+    Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
-      Shard.LocalUpdate u = shard.localSteps(params.value(), optimizer.value(), epoch,
+      Shard.LocalUpdate u = shard.localSteps(params.value(), optimizer.value().get(), epoch,
           firstStep, k);
       StepSums sum = u.sums();
       return u.change() == null ? acc.addSums(sum.sums(), 0)

@@ -75,8 +75,11 @@ final class RangedFiles {
     // (TrainingBlocks.prepare cuts it), and a recomputed block needs it until then.
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(
         new SerializableConfiguration(conf));
-    return jsc.parallelize(ranges, p).mapPartitionsWithIndex((index, it) -> {
-      Range r = it.next();
+    // The ranges are records: shipped so that Kryo, when configured, can carry them.
+    JavaRDD<Shipped<Range>> planned = jsc.parallelize(ranges.stream().map(Shipped::of)
+        .toList(), p);
+    return planned.mapPartitionsWithIndex((index, it) -> {
+      Range r = it.next().get();
       Checks.state(r.partition() == index && !it.hasNext(), "partition %s did not get exactly "
           + "its own range", index);
       if (r.count() == 0) {  // more partitions than rows: skip opening (and decompressing)

@@ -27,7 +27,7 @@ final class SparkSource implements GradientSource {
   private final TrainingBlocks validation;
   private final int depth;
   private final int epochs;
-  private Broadcast<TrainingSpec> spec;
+  private Broadcast<Shipped<TrainingSpec>> spec;
   private String runId;
   private int steps;
 
@@ -65,7 +65,7 @@ final class SparkSource implements GradientSource {
   public void start(StepPlan plan) {
     runId = UUID.randomUUID().toString();
     steps = plan.stepsPerEpoch();
-    spec = jsc.broadcast(new TrainingSpec(runId, plan));
+    spec = jsc.broadcast(Shipped.of(new TrainingSpec(runId, plan)));
   }
 
   @Override
@@ -92,7 +92,7 @@ final class SparkSource implements GradientSource {
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
     Broadcast<float[]> bw = jsc.broadcast(params);
-    Broadcast<OptimizerSnapshot> bs = jsc.broadcast(OptimizerSnapshot.of(optimizer, state));
+    Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
     try {
       sum = train.blocks().treeAggregate(GradientSum.empty(),
@@ -118,7 +118,7 @@ final class SparkSource implements GradientSource {
   }
 
   /** Loss and metrics of params on blocks, keyed prefix + Keras's names. */
-  static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<TrainingSpec> spec,
+  static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
                                       TrainingBlocks data, float[] params, int depth,
                                       String prefix) {
     Broadcast<float[]> bw = jsc.broadcast(params);
@@ -129,7 +129,7 @@ final class SparkSource implements GradientSource {
     } finally {
       bw.destroy();
     }
-    StepPlan plan = spec.value().plan();
+    StepPlan plan = spec.value().get().plan();
     return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,
         prefix);
   }

@@ -13,12 +13,12 @@ import org.apache.spark.broadcast.Broadcast;
 final class StepTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
-  private final Broadcast<TrainingSpec> spec;
+  private final Broadcast<Shipped<TrainingSpec>> spec;
   private final Broadcast<float[]> params;
   private final int epoch;
   private final int step;
 
-  StepTask(Broadcast<TrainingSpec> spec, Broadcast<float[]> params, int epoch, int step) {
+  StepTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params, int epoch, int step) {
     this.spec = spec;
     this.params = params;
     this.epoch = epoch;
@@ -27,7 +27,7 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    Shard shard = PartitionCache.get(spec.value(), block);
+    Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
       float[] grad = shard.gradientBuffer();
       StepSums sum = shard.gradient(params.value(), grad, epoch, step);

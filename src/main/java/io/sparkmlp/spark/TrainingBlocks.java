@@ -55,9 +55,9 @@ public final class TrainingBlocks {
     JavaRDD<Block> blocks = raw.persist(StorageLevel.MEMORY_AND_DISK());
     blocks.rdd().localCheckpoint();
     blocks.context().setJobDescription("count " + name);
-    List<Shape> shapes = TaskErrors.rethrowBadInput(() -> blocks.map(b -> new Shape(
-        b.partition(), b.rows(), b.xCols(), b.yCols(), b.w() != null, b.weightSum()))
-        .collect());
+    List<Shape> shapes = TaskErrors.rethrowBadInput(() -> blocks.map(b -> Shipped.of(new Shape(
+        b.partition(), b.rows(), b.xCols(), b.yCols(), b.w() != null, b.weightSum())))
+        .collect()).stream().map(Shipped::get).toList();
     int[] rowsPerPartition = new int[blocks.getNumPartitions()];
     boolean weighted = false;
     double weightSum = 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
+import io.sparkmlp.spark.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,12 +48,7 @@ final class CliTestSupport {
   /** The shared session, (re)started when missing or stopped. */
   static synchronized SparkSession spark() {
     if (session == null || session.sparkContext().isStopped()) {
-      session = SparkSession.builder().master("local[2]").appName("sparkmlp-cli-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .getOrCreate();
+      session = SparkTestSession.builder("sparkmlp-cli-tests").getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }
     return session;

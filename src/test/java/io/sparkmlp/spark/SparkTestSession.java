@@ -3,20 +3,41 @@ package io.sparkmlp.spark;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
-/** One local[2] Spark session shared by the test classes of a run (starting one costs seconds). */
+/**
+ * One local[2] Spark session shared by the test classes of a run (starting one costs seconds).
+ * Its data serializer is Kryo with registration required (the strictest setting clusters use),
+ * unless the system property {@code sparkmlp.test.serializer} is {@code java}: the pom runs the
+ * Spark and ML tests once more that way, so both serializers carry fit, transform and
+ * persistence.
+ */
 public final class SparkTestSession {
+  /** The system property that picks the serializer: {@code kryo} (default) or {@code java}. */
+  public static final String SERIALIZER = "sparkmlp.test.serializer";
   private static SparkSession session;
 
   private SparkTestSession() {}
 
+  /** A local[2] builder with the tests' settings and serializer. */
+  public static SparkSession.Builder builder(String appName) {
+    SparkSession.Builder b = SparkSession.builder().master("local[2]").appName(appName)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1");
+    String serializer = System.getProperty(SERIALIZER, "kryo");
+    if (serializer.equals("kryo")) {
+      b.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+          .config("spark.kryo.registrationRequired", "true")
+          .config("spark.kryo.registrator", SparkmlpKryoRegistrator.class.getName());
+    } else if (!serializer.equals("java")) {
+      throw new IllegalArgumentException(SERIALIZER + " must be kryo or java, got " + serializer);
+    }
+    return b;
+  }
+
   public static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkSession.builder().master("local[2]").appName("sparkmlp-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .getOrCreate();
+      session = builder("sparkmlp-tests").getOrCreate();
       session.sparkContext().setLogLevel("WARN");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> session.stop()));
     }

@@ -1,0 +1,49 @@
+package io.sparkmlp.spark;
+
+import com.esotericsoftware.kryo.Kryo;
+import io.sparkmlp.data.ColumnStats;
+import org.apache.spark.serializer.KryoRegistrator;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Registers every sparkmlp class that Spark's data serializer may meet (cached and shuffled
+ * blocks, task results, broadcasts), for clusters that set
+ * {@code spark.kryo.registrationRequired=true}:
+ * <pre>
+ * spark.serializer                    org.apache.spark.serializer.KryoSerializer
+ * spark.kryo.registrationRequired     true
+ * spark.kryo.registrator              io.sparkmlp.spark.SparkmlpKryoRegistrator
+ * </pre>
+ * With Kryo but without required registration, nothing needs registering.
+ */
+public final class SparkmlpKryoRegistrator implements KryoRegistrator {
+  @Override
+  public void registerClasses(Kryo kryo) {
+    kryo.register(Shipped.class);
+    kryo.register(Block.class);
+    kryo.register(GradientSum.class);
+    kryo.register(LabeledSample.class);
+    kryo.register(ColumnStats.class);
+    kryo.register(float[][].class);
+    kryo.register(double[][].class);
+    kryo.register(int[][].class);
+    // Spark's own classes that sparkmlp's jobs send and Spark leaves unregistered: collected
+    // partitions of lists, and the schemas of the DataFrames that sources and predict build.
+    kryo.register(java.util.List[].class);
+    kryo.register(org.apache.spark.sql.types.ArrayType.class);
+    kryo.register(org.apache.spark.sql.types.DataType[].class);
+    kryo.register(org.apache.spark.ml.linalg.VectorUDT.class);
+    for (DataType t : new DataType[] {DataTypes.FloatType, DataTypes.DoubleType,
+        DataTypes.IntegerType, DataTypes.LongType, DataTypes.ShortType, DataTypes.ByteType,
+        DataTypes.BooleanType, DataTypes.StringType, DataTypes.BinaryType, DataTypes.NullType,
+        DataTypes.DateType, DataTypes.TimestampType}) {
+      kryo.register(t.getClass());
+    }
+    kryo.register(org.apache.spark.sql.types.Metadata.class);
+    kryo.register(org.apache.spark.sql.Row[].class);
+    kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRow.class);
+    kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema.class);
+    kryo.register(Object[].class);
+  }
+}
