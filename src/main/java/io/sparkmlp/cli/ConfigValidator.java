@@ -1,6 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.cli.ConfigSchema.Field;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
@@ -15,15 +14,15 @@ import java.util.List;
  */
 final class ConfigValidator {
   private final RunConfig c;
-  private final Locations at;
+  private final YamlTree at;
 
-  private ConfigValidator(RunConfig config, Locations at) {
+  private ConfigValidator(RunConfig config, YamlTree at) {
     this.c = config;
     this.at = at;
   }
 
   /** @throws ConfigException naming the first mistake found */
-  static void validate(RunConfig config, Locations at) {
+  static void validate(RunConfig config, YamlTree at) {
     ConfigValidator v = new ConfigValidator(config, at);
     v.source("data.train", config.data().train());
     v.source("data.validation", config.data().validation());
@@ -48,14 +47,16 @@ final class ConfigValidator {
     DataFormat format = c.data().format();
     String reads = String.join(", ", format.requiredKeys()) + (format.optionalKeys().isEmpty()
         ? "" : " and optionally " + String.join(", ", format.optionalKeys()));
-    for (Field f : ConfigSchema.fields(DataSourceConfig.class)) {
-      String keyPath = path + "." + f.name();
-      Object value = f.get(source);
-      if (value != null && !format.reads(f.name())) {
+    List<ConfigKeys.Key> keys = ConfigKeys.of(DataSourceConfig.class);
+    for (int i = 0; i < keys.size(); i++) {
+      String name = keys.get(i).name();
+      String keyPath = path + "." + name;
+      Object value = value(source, i);
+      if (value != null && !format.reads(name)) {
         throw error(keyPath, String.format("%s is not read by format %s, which reads %s",
             keyPath, format.yamlName(), reads));
       }
-      if (value == null && format.requiredKeys().contains(f.name())) {
+      if (value == null && format.requiredKeys().contains(name)) {
         throw error(path, String.format("%s is required by format %s, which reads %s",
             keyPath, format.yamlName(), reads));
       }
@@ -71,12 +72,17 @@ final class ConfigValidator {
     }
   }
 
+  private static Object value(Record r, int component) {
+    try {
+      return r.getClass().getRecordComponents()[component].getAccessor().invoke(r);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** At least one layer; declared widths agree; each layer builds. */
   private void layers() {
     List<LayerConfig> layers = c.model().layers();
-    if (layers.isEmpty()) {
-      throw error("model.layers", "model.layers must hold at least one layer");
-    }
     int width = 0;  // 0 until known: the first layer may take its width from the data
     for (int i = 0; i < layers.size(); i++) {
       LayerConfig layer = layers.get(i);

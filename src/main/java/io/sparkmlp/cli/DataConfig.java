@@ -1,24 +1,31 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.util.Checks;
+
 /** The {@code data} section: the format and the training, validation and test sources. */
-@Section(doc = "Where the examples come from. All sources share one format.")
+@JsonClassDescription("Where the examples come from. All sources share one format.")
 public record DataConfig(
-    @Key(name = "format",
-        doc = "how the files are stored")
+    @JsonProperty(required = true) @JsonPropertyDescription("how the files are stored")
     DataFormat format,
-    @Key(name = "train",
-        doc = "the training examples")
+    @JsonProperty(required = true) @JsonPropertyDescription("the training examples")
     DataSourceConfig train,
-    @Key(name = "validation", defaultValue = Key.UNSET, derivedDefault = "none",
-        doc = "examples evaluated after every epoch (val_loss, val_accuracy, ...); the "
-            + "alternative to fit.validation_split")
+    @JsonPropertyDescription("examples evaluated after every epoch (val_loss, val_accuracy, "
+        + "...); the alternative to fit.validation_split; unset, none")
     DataSourceConfig validation,
-    @Key(name = "test", defaultValue = Key.UNSET, derivedDefault = "none",
-        doc = "examples evaluated once, after training")
+    @JsonPropertyDescription("examples evaluated once, after training; unset, none")
     DataSourceConfig test,
-    @Key(name = "partitions", defaultValue = "0", range = ">= 0",
-        doc = "Spark partitions to spread the examples over; 0 takes the cluster's total cores")
-    int partitions) {
+    @JsonPropertyDescription("Spark partitions to spread the examples over (>= 0); 0 takes the "
+        + "cluster's total cores")
+    Integer partitions) {
+  public static final int DEFAULT_PARTITIONS = 0;
+
+  public DataConfig {
+    partitions = partitions == null ? DEFAULT_PARTITIONS : partitions;
+    Checks.argument(partitions >= 0, "partitions must be >= 0, got %s", partitions);
+  }
 
   /** This section with the format-dependent defaults of every source filled in. */
   DataConfig resolved() {

@@ -1,6 +1,9 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.util.Checks;
 import java.util.List;
 
 /**
@@ -10,38 +13,29 @@ import java.util.List;
  * spark-submit resolves them; any Hadoop path ({@code hdfs:}, {@code file:}) works where the
  * format is read by the executors.
  */
-@Section(doc = "One set of examples. The keys that apply depend on data.format: npy and idx read "
-    + "x and y; csv, libsvm and parquet read path and their own columns.")
+@JsonClassDescription("One set of examples. The keys that apply depend on data.format: npy "
+    + "and idx read x and y; csv, libsvm and parquet read path and their own columns.")
 public record DataSourceConfig(
-    @Key(name = "x", defaultValue = Key.UNSET,
-        doc = "features file (npy, idx)")
+    @JsonPropertyDescription("features file (npy, idx)")
     String x,
-    @Key(name = "y", defaultValue = Key.UNSET,
-        doc = "labels/targets file (npy, idx)")
+    @JsonPropertyDescription("labels/targets file (npy, idx)")
     String y,
-    @Key(name = "path", defaultValue = Key.UNSET,
-        doc = "the file or directory (csv, libsvm, parquet)")
+    @JsonPropertyDescription("the file or directory (csv, libsvm, parquet)")
     String path,
-    @Key(name = "features", defaultValue = Key.UNSET,
-        derivedDefault = "all columns but the label",
-        doc = "feature columns, in order (csv)")
+    @JsonPropertyDescription("feature columns, in order (csv); unset, all columns but the label")
     List<String> features,
-    @Key(name = "features_col", defaultValue = Key.UNSET,
-        derivedDefault = SparkFitOptions.DEFAULT_FEATURES_COL + " (parquet)",
-        doc = "the vector or array column holding the features (parquet)")
+    @JsonPropertyDescription("the vector or array column holding the features (parquet); unset, "
+        + SparkFitOptions.DEFAULT_FEATURES_COL)
     String featuresCol,
-    @Key(name = "label", defaultValue = Key.UNSET,
-        derivedDefault = SparkFitOptions.DEFAULT_LABEL_COL + " (csv, parquet)",
-        doc = "the label column: a class index, a regression target, or a vector (csv, parquet)")
+    @JsonPropertyDescription("the label column: a class index, a regression target, or a vector "
+        + "(csv, parquet); unset, " + SparkFitOptions.DEFAULT_LABEL_COL)
     String label,
-    @Key(name = "header", defaultValue = Key.UNSET,
-        derivedDefault = DataSourceConfig.DEFAULT_HEADER + " (csv)",
-        doc = "whether the first row names the columns (csv); without one they are _c0, _c1, ...")
+    @JsonPropertyDescription("whether the first row names the columns (csv); without one they "
+        + "are _c0, _c1, ...")
     Boolean header,
-    @Key(name = "num_features", defaultValue = Key.UNSET, range = ">= 1",
-        derivedDefault = "the largest index in the file",
-        doc = "the feature width (libsvm); set it so train, validation and test agree when the "
-            + "last features are missing from some of them")
+    @JsonPropertyDescription("the feature width (libsvm, >= 1); set it so train, validation and "
+        + "test agree when the last features are missing from some of them; unset, the largest "
+        + "index in the file")
     Integer numFeatures) {
 
   /** Whether a CSV file has a header row unless the configuration says otherwise. */
@@ -49,6 +43,8 @@ public record DataSourceConfig(
 
   public DataSourceConfig {
     features = features == null ? null : List.copyOf(features);
+    Checks.argument(numFeatures == null || numFeatures >= 1, "num_features must be >= 1, got %s",
+        numFeatures);
   }
 
   /** This source with the keys that format reads and the file left out set to their defaults. */

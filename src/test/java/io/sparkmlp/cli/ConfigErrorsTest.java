@@ -71,6 +71,22 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void valuesAreNotCoercedByGuessing() {
+    assertEquals("conf/x.yaml line 17: fit.shuffle must be true or false, got 'yes'",
+        error(replace(17, "  shuffle: yes")));
+    assertEquals("conf/x.yaml line 17: fit.shuffle must be true or false, got '1'",
+        error(replace(17, "  shuffle: 1")));
+    assertEquals("conf/x.yaml line 17: fit.epochs must be an integer, got '10.0'",
+        error(replace(17, "  epochs: 10.0")));
+    assertEquals("conf/x.yaml line 17: fit.epochs must be an integer, got 'true'",
+        error(replace(17, "  epochs: true")));
+    assertEquals("conf/x.yaml line 17: fit.validation_split must be a number, got 'false'",
+        error(replace(17, "  validation_split: false")));
+    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().epochs());
+    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().shuffle());
+  }
+
+  @Test
   void badNamesReadAsTheRuntimeSaysThem() {
     assertEquals("conf/x.yaml line 9: model.layers[0].activation: unknown activation 'relux'; "
         + "expected one of: linear, relu, sigmoid, tanh, softmax, leaky_relu, elu, gelu, swish",
@@ -129,11 +145,11 @@ class ConfigErrorsTest {
 
   @Test
   void numbersOutOfRange() {
-    assertEquals("conf/x.yaml line 10: model.layers[1].rate must be in [0, 1), got '1.5'",
+    assertEquals("conf/x.yaml line 10: model.layers[1].rate must be in [0, 1), got 1.5",
         error(replace(10, "    - {type: dropout, rate: 1.5}")));
-    assertEquals("conf/x.yaml line 16: fit.batch_size must be >= 1, got '0'",
+    assertEquals("conf/x.yaml line 16: fit.batch_size must be >= 1, got 0",
         error(replace(16, "  batch_size: 0")));
-    assertEquals("conf/x.yaml line 16: fit.validation_split must be in [0, 1), got '1'",
+    assertEquals("conf/x.yaml line 16: fit.validation_split must be in [0, 1), got 1.0",
         error(replace(16, "  validation_split: 1")));
     assertEquals("conf/x.yaml line 7: model.seed must be an integer that fits in 64 bits, got "
         + "'99999999999999999999'", error(replace(7, "  seed: 99999999999999999999")));
