@@ -4,6 +4,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.FashionMnist;
 import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
@@ -11,7 +12,7 @@ import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
 import io.sparkmlp.spark.MatrixSource;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +82,9 @@ public final class SparkStepBench {
             heap.append(String.format(Locale.ROOT, " %.1f", usedHeapMiB()));
           }
         };
-        History h = new DistributedTrainer(jsc, m, SparkFitOptions.builder().batchSize(batch)
-            .epochs(epochs).seed(7).verbose(0).callbacks(heapAfterEpoch).build())
+        History h = new DistributedTrainer(jsc, m, DistributedOptions.of(FitOptions.builder()
+            .batchSize(batch).epochs(epochs).seed(7).verbose(0).callbacks(heapAfterEpoch)
+            .build()))
             .fit(train, null);
         double best = h.get("seconds").stream().mapToDouble(x -> x).min().orElse(0);
         double steps = h.epoch(0).get("steps");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -109,8 +110,10 @@ final class ConfigErrors {
   private static ConfigException recordCheck(YamlTree tree, String path, Class<?> record,
                                              String message) {
     Matcher m = KEY.matcher(message);
-    if (m.matches() && ConfigKeys.names(record).contains(m.group(1))) {
-      String keyPath = YamlTree.join(path, m.group(1)) + m.group(2);
+    // The runtime's records name their components in camelCase: batchSize is batch_size.
+    String key = m.matches() ? SnakeCaseStrategy.INSTANCE.translate(m.group(1)) : "";
+    if (ConfigKeys.names(record).contains(key)) {
+      String keyPath = YamlTree.join(path, key) + m.group(2);
       return error(tree, keyPath, keyPath + m.group(3));
     }
     return error(tree, path, (path.isEmpty() ? "" : path + ": ") + message);

@@ -180,7 +180,7 @@ final class ConfigValidator {
       }
     }
     try {
-      c.sparkFitOptions(c.callbacks()).build();
+      c.distributedOptions(c.fitOptions(c.callbacks()).build());
     } catch (IllegalArgumentException e) {
       throw error("fit", "fit: " + e.getMessage());
     }

@@ -3,7 +3,7 @@ package io.sparkmlp.cli;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.sparkmlp.util.Checks;
+import io.sparkmlp.spark.DistributedOptions;
 
 /** The {@code data} section: the format and the training, validation and test sources. */
 @JsonClassDescription("Where the examples come from. All sources share one format.")
@@ -20,11 +20,11 @@ public record DataConfig(
     @JsonPropertyDescription("Spark partitions to spread the examples over (>= 0); 0 takes the "
         + "cluster's total cores")
     Integer partitions) {
-  public static final int DEFAULT_PARTITIONS = 0;
+  public static final int DEFAULT_PARTITIONS = DistributedOptions.DEFAULT_NUM_PARTITIONS;
 
   public DataConfig {
-    partitions = partitions == null ? DEFAULT_PARTITIONS : partitions;
-    Checks.argument(partitions >= 0, "partitions must be >= 0, got %s", partitions);
+    partitions = DistributedOptions.builder().numPartitions(partitions == null
+        ? DEFAULT_PARTITIONS : partitions).build().numPartitions();
   }
 
   /** This section with the format-dependent defaults of every source filled in. */

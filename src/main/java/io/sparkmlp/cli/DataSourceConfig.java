@@ -2,7 +2,7 @@ package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.util.Checks;
 import java.util.List;
 
@@ -25,10 +25,10 @@ public record DataSourceConfig(
     @JsonPropertyDescription("feature columns, in order (csv); unset, all columns but the label")
     List<String> features,
     @JsonPropertyDescription("the vector or array column holding the features (parquet); unset, "
-        + SparkFitOptions.DEFAULT_FEATURES_COL)
+        + DistributedOptions.DEFAULT_FEATURES_COL)
     String featuresCol,
     @JsonPropertyDescription("the label column: a class index, a regression target, or a vector "
-        + "(csv, parquet); unset, " + SparkFitOptions.DEFAULT_LABEL_COL)
+        + "(csv, parquet); unset, " + DistributedOptions.DEFAULT_LABEL_COL)
     String label,
     @JsonPropertyDescription("whether the first row names the columns (csv); without one they "
         + "are _c0, _c1, ...")
@@ -51,8 +51,8 @@ public record DataSourceConfig(
   DataSourceConfig withDefaultsFor(DataFormat format) {
     return new DataSourceConfig(x, y, path, features,
         featuresCol == null && format.reads("features_col")
-            ? SparkFitOptions.DEFAULT_FEATURES_COL : featuresCol,
-        label == null && format.reads("label") ? SparkFitOptions.DEFAULT_LABEL_COL : label,
+            ? DistributedOptions.DEFAULT_FEATURES_COL : featuresCol,
+        label == null && format.reads("label") ? DistributedOptions.DEFAULT_LABEL_COL : label,
         header == null && format.reads("header") ? Boolean.valueOf(DEFAULT_HEADER) : header,
         numFeatures);
   }

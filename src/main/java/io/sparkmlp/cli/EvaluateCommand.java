@@ -1,7 +1,8 @@
 package io.sparkmlp.cli;
 
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.model.FitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Double> metrics = SparkTraining.evaluate(m,
           JavaSparkContext.fromSparkContext(spark.sparkContext()),
           pre.apply(DataLoader.blocks(spark, data.dataFormat(), src, data.partitions)),
-          SparkFitOptions.builder().build());
+          DistributedOptions.of(FitOptions.DEFAULTS));
       System.out.print(MetricsTable.table(metrics));
       String line = MetricsTable.json(metrics);
       System.out.println(line);

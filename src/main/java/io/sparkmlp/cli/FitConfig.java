@@ -3,9 +3,13 @@ package io.sparkmlp.cli;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.model.FitOptions;
-import io.sparkmlp.util.Checks;
+import io.sparkmlp.spark.DistributedOptions;
 
-/** The {@code fit} section: Keras's {@code model.fit} arguments plus the distributed ones. */
+/**
+ * The {@code fit} section: Keras's {@code model.fit} arguments plus the distributed ones. It
+ * binds the keys of {@link FitOptions} and {@link DistributedOptions} a file may set, and takes
+ * their defaults and checks from those records; {@link RunConfig#fitOptions} builds them.
+ */
 @JsonClassDescription("Keras's model.fit arguments, and how the cluster trains.")
 public record FitConfig(
     @JsonPropertyDescription("global batch size (>= 1): examples per step over all partitions "
@@ -30,23 +34,24 @@ public record FitConfig(
     @JsonPropertyDescription("local steps each partition takes between synchronisations (>= 1);"
         + " 1 is exact synchronous training, larger values cost fewer Spark jobs")
     Integer syncEvery) {
+  // Defaults and ranges are FitOptions' and DistributedOptions'; these name them for the
+  // reference.
   public static final int DEFAULT_BATCH_SIZE = FitOptions.DEFAULT_BATCH_SIZE;
   public static final int DEFAULT_EPOCHS = FitOptions.DEFAULT_EPOCHS;
-  public static final double DEFAULT_VALIDATION_SPLIT = 0.0;
-  public static final boolean DEFAULT_SHUFFLE = true;
-  public static final int DEFAULT_CHECKPOINT_EVERY = 1;
-  public static final int DEFAULT_SYNC_EVERY = 1;
+  public static final double DEFAULT_VALIDATION_SPLIT = FitOptions.DEFAULT_VALIDATION_SPLIT;
+  public static final boolean DEFAULT_SHUFFLE = FitOptions.DEFAULT_SHUFFLE;
+  public static final int DEFAULT_CHECKPOINT_EVERY = FitOptions.DEFAULT_CHECKPOINT_EVERY;
+  public static final int DEFAULT_SYNC_EVERY = DistributedOptions.DEFAULT_SYNC_EVERY;
 
   public FitConfig {
-    batchSize = Checks.positive(batchSize == null ? DEFAULT_BATCH_SIZE : batchSize, "batch_size");
-    epochs = Checks.positive(epochs == null ? DEFAULT_EPOCHS : epochs, "epochs");
-    validationSplit = Checks.fraction(validationSplit == null ? DEFAULT_VALIDATION_SPLIT
-        : validationSplit, "validation_split");
-    shuffle = shuffle == null ? DEFAULT_SHUFFLE : shuffle;
-    checkpointEvery = Checks.positive(checkpointEvery == null ? DEFAULT_CHECKPOINT_EVERY
-        : checkpointEvery, "checkpoint_every");
-    syncEvery = Checks.positive(syncEvery == null ? DEFAULT_SYNC_EVERY : syncEvery,
-        "sync_every");
+    FitOptions o = new FitOptions(batchSize, epochs, null, validationSplit, shuffle, seed, null,
+        null, checkpointEvery, null, null, null, null);
+    batchSize = o.batchSize();
+    epochs = o.epochs();
+    validationSplit = o.validationSplit();
+    shuffle = o.shuffle();
+    checkpointEvery = o.checkpointEvery();
+    syncEvery = new DistributedOptions(o, null, null, null, null, null, syncEvery).syncEvery();
   }
 
   /** This section with an unset seed replaced by the model's. */

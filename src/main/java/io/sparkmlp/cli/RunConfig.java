@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.util.Json;
 
 /**
@@ -92,38 +92,27 @@ public record RunConfig(
   }
 
   /**
-   * Distributed fit settings from {@code fit}, {@code data} and {@code spark}, with the given
-   * callbacks; the caller adds what only it knows (checkpoint directory, resume, verbosity).
-   * Label and feature columns are set for the formats that name them.
+   * Distributed fit settings from {@code fit}, {@code data} and {@code spark} around the given
+   * fit settings (see {@link #fitOptions}). Label and feature columns are set for the formats
+   * that name them.
    */
-  public SparkFitOptions.Builder sparkFitOptions(RunCallbacks callbacks) {
-    SparkFitOptions.Builder b = SparkFitOptions.builder()
-        .batchSize(fit.batchSize())
-        .epochs(fit.epochs())
-        .validationSplit(fit.validationSplit())
-        .shuffle(fit.shuffle())
-        .seed(seed())
-        .syncEvery(fit.syncEvery())
-        .checkpointEvery(fit.checkpointEvery())
-        .callbacks(callbacks.all());
-    // 0 means "choose" in the file; the builder takes only explicit positive values.
-    if (data.partitions() > 0) {
-      b.numPartitions(data.partitions());
-    }
-    if (spark.treeDepth() > 0) {
-      b.treeDepth(spark.treeDepth());
-    }
+  public DistributedOptions distributedOptions(FitOptions fit) {
     DataSourceConfig train = data.train();
-    if (train.featuresCol() != null) {
-      b.featuresCol(train.featuresCol());
-    }
-    if (train.label() != null) {
-      b.labelCol(train.label());
-    }
-    return b;
+    return DistributedOptions.builder()
+        .fit(fit)
+        .syncEvery(this.fit.syncEvery())
+        .numPartitions(data.partitions())
+        .treeDepth(spark.treeDepth())
+        .featuresCol(train.featuresCol() != null ? train.featuresCol()
+            : DistributedOptions.DEFAULT_FEATURES_COL)
+        .labelCol(train.label() != null ? train.label() : DistributedOptions.DEFAULT_LABEL_COL)
+        .build();
   }
 
-  /** Local fit settings (one JVM, no Spark) from {@code fit}, with the given callbacks. */
+  /**
+   * Fit settings from {@code fit}, with the given callbacks; the caller adds what only it knows
+   * (checkpoint directory, resume, verbosity).
+   */
   public FitOptions.Builder fitOptions(RunCallbacks callbacks) {
     return FitOptions.builder()
         .batchSize(fit.batchSize())
@@ -131,6 +120,7 @@ public record RunConfig(
         .validationSplit(fit.validationSplit())
         .shuffle(fit.shuffle())
         .seed(seed())
+        .checkpointEvery(fit.checkpointEvery())
         .callbacks(callbacks.all());
   }
 

@@ -2,7 +2,7 @@ package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.sparkmlp.util.Checks;
+import io.sparkmlp.spark.DistributedOptions;
 
 /** The {@code spark} section: how the Spark session is set up. */
 @JsonClassDescription("The Spark session. Settings given to spark-submit win over these.")
@@ -15,12 +15,12 @@ public record SparkConfig(
     Integer treeDepth,
     @JsonPropertyDescription("the application name in the Spark UI")
     String appName) {
-  public static final int DEFAULT_TREE_DEPTH = 0;
+  public static final int DEFAULT_TREE_DEPTH = DistributedOptions.DEFAULT_TREE_DEPTH;
   public static final String DEFAULT_APP_NAME = "sparkmlp";
 
   public SparkConfig {
-    treeDepth = treeDepth == null ? DEFAULT_TREE_DEPTH : treeDepth;
-    Checks.argument(treeDepth >= 0, "tree_depth must be >= 0, got %s", treeDepth);
+    treeDepth = DistributedOptions.builder().treeDepth(treeDepth == null ? DEFAULT_TREE_DEPTH
+        : treeDepth).build().treeDepth();
     appName = appName == null ? DEFAULT_APP_NAME : appName;
   }
 }

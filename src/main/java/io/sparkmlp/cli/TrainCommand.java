@@ -6,7 +6,7 @@ import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.Checkpoint;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.TaskErrors;
 import java.io.IOException;
@@ -116,9 +116,9 @@ final class TrainCommand implements Callable<Integer> {
     Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
     // The bar redraws in place on a terminal and prints one line per epoch in a log.
-    SparkFitOptions options = cfg.sparkFitOptions(callbacks).callbacks(new ProgressBar(),
-            RunReport.streaming(epochLog, resume))
-        .verbose(0).checkpointDir(checkpoint).resume(resume).build();
+    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
+        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
+        .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     long start = System.nanoTime();
     History history;
     try {

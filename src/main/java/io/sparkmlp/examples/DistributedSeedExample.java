@@ -2,11 +2,12 @@ package io.sparkmlp.examples;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.MatrixSource;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,8 +47,8 @@ public final class DistributedSeedExample {
           .compile("categorical_crossentropy", "adam", "accuracy");
       TrainingBlocks train = TrainingBlocks.prepare(
           MatrixSource.blocks(jsc, data[0], data[1], partitions), model.network(), "seed data");
-      DistributedTrainer trainer = new DistributedTrainer(jsc, model, SparkFitOptions.builder()
-          .batchSize(256).epochs(epochs).seed(7).build());
+      DistributedTrainer trainer = new DistributedTrainer(jsc, model, DistributedOptions.of(
+          FitOptions.builder().batchSize(256).epochs(epochs).seed(7).build()));
       History h = trainer.fit(train, null);
       System.out.printf(Locale.ROOT, "master %s, %d partitions: final training accuracy %.4f "
           + "(loss %.4f)%n", jsc.master(), train.numPartitions(),

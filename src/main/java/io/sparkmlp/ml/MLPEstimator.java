@@ -3,11 +3,12 @@ package io.sparkmlp.ml;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Dropout;
 import io.sparkmlp.model.EarlyStopping;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizers;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
@@ -88,7 +89,7 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
   public M fit(Dataset<?> dataset) {
     transformSchema(dataset.schema(), true);
     Sequential network = buildNetwork();
-    SparkFitOptions options = fitOptions();
+    DistributedOptions options = fitOptions();
     Dataset<Row> df = dataset.toDF();
     double fraction = getValidationFraction();
     History history;
@@ -143,22 +144,17 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
         Map.of("learning_rate", getLearningRate())), metricNames());
   }
 
-  private SparkFitOptions fitOptions() {
-    SparkFitOptions.Builder b = SparkFitOptions.builder().featuresCol(getFeaturesCol())
-        .labelCol(getLabelCol()).batchSize(getBatchSize()).epochs(getMaxEpochs())
-        .seed(getSeed()).syncEvery(getSyncEvery()).verbose(getVerbose());
-    if (!getWeightCol().isEmpty()) {
-      b.weightCol(getWeightCol());
-    }
-    if (getNumPartitions() > 0) {
-      b.numPartitions(getNumPartitions());
-    }
+  private DistributedOptions fitOptions() {
+    FitOptions.Builder fit = FitOptions.builder().batchSize(getBatchSize())
+        .epochs(getMaxEpochs()).seed(getSeed()).verbose(getVerbose());
     if (getEarlyStoppingPatience() > 0) {
       String monitor = getValidationFraction() > 0 ? Logs.VAL_PREFIX + Logs.LOSS : Logs.LOSS;
-      b.callbacks(new EarlyStopping(monitor, getEarlyStoppingPatience())
+      fit.callbacks(new EarlyStopping(monitor, getEarlyStoppingPatience())
           .restoreBestWeights(true));
     }
-    return b.build();
+    return DistributedOptions.builder().fit(fit.build()).featuresCol(getFeaturesCol())
+        .labelCol(getLabelCol()).weightCol(getWeightCol()).numPartitions(getNumPartitions())
+        .syncEvery(getSyncEvery()).build();
   }
 
   @SuppressWarnings("unchecked")

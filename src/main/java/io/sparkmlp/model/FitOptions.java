@@ -2,112 +2,124 @@ package io.sparkmlp.model;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.util.Checks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settings of one {@code fit} call, Keras's keyword arguments as a builder:
+ * Settings of one {@code fit} call: Keras's keyword arguments, plus checkpoints. Components
+ * left null take their defaults here, in the compact constructor, which also checks every
+ * range; YAML's {@code fit:} section and the Spark ML params bind to these components and
+ * constants, so a default or a range is written once, here. In code, the builder reads best:
  * <pre>{@code
  * FitOptions.builder().batchSize(128).epochs(10).validationSplit(0.1).seed(7)
  *     .callbacks(new EarlyStopping("val_loss", 3).restoreBestWeights(true)).build()
  * }</pre>
+ *
+ * @param batchSize examples per step (over all partitions together when distributed)
+ * @param epochs passes over the training data
+ * @param initialEpoch the 0-based epoch to start at, for resuming (Keras's initial_epoch)
+ * @param validationSplit fraction of the training rows held out for validation (Keras takes
+ *     them from the end, before shuffling)
+ * @param shuffle whether each epoch visits the rows in a new order
+ * @param seed seeds shuffling and dropout; null uses the model's seed
+ * @param verbose 0 silent, 1 one progress line per epoch
+ * @param checkpointDir where checkpoints go; null for none
+ * @param checkpointEvery epochs between checkpoints (one is also written after the last)
+ * @param resume continue from the checkpoint in checkpointDir when there is one
+ * @param validationX validation features given explicitly, or null
+ * @param validationY validation labels given explicitly, or null
+ * @param callbacks called at the start and end of training and after each epoch
  */
-public final class FitOptions {
+public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch,
+                         Double validationSplit, Boolean shuffle, Long seed, Integer verbose,
+                         Path checkpointDir, Integer checkpointEvery, Boolean resume,
+                         Matrix validationX, Matrix validationY, List<Callback> callbacks) {
   public static final int DEFAULT_BATCH_SIZE = 32;
   public static final int DEFAULT_EPOCHS = 1;
+  public static final int DEFAULT_INITIAL_EPOCH = 0;
+  public static final double DEFAULT_VALIDATION_SPLIT = 0.0;
+  public static final boolean DEFAULT_SHUFFLE = true;
+  public static final int DEFAULT_VERBOSE = 1;
+  public static final int DEFAULT_CHECKPOINT_EVERY = 1;
+  public static final boolean DEFAULT_RESUME = false;
 
-  private final int batchSize;
-  private final int epochs;
-  private final int initialEpoch;
-  private final double validationSplit;
-  private final Matrix validationX;
-  private final Matrix validationY;
-  private final boolean shuffle;
-  private final Long seed;
-  private final int verbose;
-  private final List<Callback> callbacks;
+  /** Keras's defaults throughout: batch 32, 1 epoch, shuffled, verbose, no checkpoints. */
+  public static final FitOptions DEFAULTS = builder().build();
 
-  private FitOptions(Builder b) {
-    this.batchSize = b.batchSize;
-    this.epochs = b.epochs;
-    this.initialEpoch = b.initialEpoch;
-    this.validationSplit = b.validationSplit;
-    this.validationX = b.validationX;
-    this.validationY = b.validationY;
-    this.shuffle = b.shuffle;
-    this.seed = b.seed;
-    this.verbose = b.verbose;
-    this.callbacks = List.copyOf(b.callbacks);
+  public FitOptions {
+    batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+    epochs = epochs == null ? DEFAULT_EPOCHS : epochs;
+    initialEpoch = initialEpoch == null ? DEFAULT_INITIAL_EPOCH : initialEpoch;
+    validationSplit = validationSplit == null ? DEFAULT_VALIDATION_SPLIT : validationSplit;
+    shuffle = shuffle == null ? DEFAULT_SHUFFLE : shuffle;
+    verbose = verbose == null ? DEFAULT_VERBOSE : verbose;
+    checkpointEvery = checkpointEvery == null ? DEFAULT_CHECKPOINT_EVERY : checkpointEvery;
+    resume = resume == null ? DEFAULT_RESUME : resume;
+    callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+    Checks.positive(batchSize, "batchSize");
+    Checks.positive(epochs, "epochs");
+    Checks.argument(initialEpoch >= 0, "initialEpoch must be >= 0, got %s", initialEpoch);
+    Checks.argument(initialEpoch < epochs, "initialEpoch %s must be below epochs %s",
+        initialEpoch, epochs);
+    Checks.fraction(validationSplit, "validationSplit");
+    Checks.argument(verbose == 0 || verbose == 1, "verbose must be 0 or 1, got %s", verbose);
+    Checks.positive(checkpointEvery, "checkpointEvery");
+    Checks.argument(!resume || checkpointDir != null, "resume needs a checkpointDir");
+    Checks.argument((validationX == null) == (validationY == null),
+        "validationData needs both x and y");
+    Checks.argument(validationX == null || validationSplit == 0,
+        "give either validationData or validationSplit, not both");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public int batchSize() {
-    return batchSize;
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder().batchSize(batchSize).epochs(epochs).initialEpoch(initialEpoch)
+        .validationSplit(validationSplit).shuffle(shuffle).verbose(verbose)
+        .checkpointDir(checkpointDir).checkpointEvery(checkpointEvery).resume(resume)
+        .callbacks(callbacks.toArray(new Callback[0]));
+    b.seed = seed;
+    if (validationX != null) {
+      b.validationData(validationX, validationY);
+    }
+    return b;
   }
 
-  public int epochs() {
-    return epochs;
+  /** The seed for shuffling and dropout: this one, else the model's. */
+  public long seedOr(long modelSeed) {
+    return seed != null ? seed : modelSeed;
   }
 
-  /** The 0-based epoch to start at, for resuming (Keras's initial_epoch). */
-  public int initialEpoch() {
-    return initialEpoch;
-  }
-
-  public double validationSplit() {
-    return validationSplit;
-  }
-
-  /** Validation features given explicitly, or null. */
-  public Matrix validationX() {
-    return validationX;
-  }
-
-  public Matrix validationY() {
-    return validationY;
-  }
-
-  public boolean shuffle() {
-    return shuffle;
-  }
-
-  /** The seed for shuffling and dropout, or null to use the model's seed. */
-  public Long seed() {
-    return seed;
-  }
-
-  /** 0 silent, 1 one progress line per epoch. */
-  public int verbose() {
-    return verbose;
-  }
-
-  public List<Callback> callbacks() {
-    return callbacks;
-  }
-
-  /** Builder with Keras's defaults: batch 32, 1 epoch, shuffled, verbose. */
+  /**
+   * Collects settings by name; {@link #build} applies the defaults and checks. Unset settings
+   * stay null here, so the record's constants are the only defaults.
+   */
   public static final class Builder {
-    private int batchSize = DEFAULT_BATCH_SIZE;
-    private int epochs = DEFAULT_EPOCHS;
-    private int initialEpoch;
-    private double validationSplit;
+    private Integer batchSize;
+    private Integer epochs;
+    private Integer initialEpoch;
+    private Double validationSplit;
+    private Boolean shuffle;
+    private Long seed;
+    private Integer verbose;
+    private Path checkpointDir;
+    private Integer checkpointEvery;
+    private Boolean resume;
     private Matrix validationX;
     private Matrix validationY;
-    private boolean shuffle = true;
-    private Long seed;
-    private int verbose = 1;
     private final List<Callback> callbacks = new ArrayList<>();
 
     public Builder batchSize(int batchSize) {
-      this.batchSize = Checks.positive(batchSize, "batchSize");
+      this.batchSize = batchSize;
       return this;
     }
 
     public Builder epochs(int epochs) {
-      this.epochs = Checks.positive(epochs, "epochs");
+      this.epochs = epochs;
       return this;
     }
 
@@ -116,14 +128,12 @@ public final class FitOptions {
      * loaded again continues with {@code initialEpoch(k)} exactly where it stopped.
      */
     public Builder initialEpoch(int initialEpoch) {
-      Checks.argument(initialEpoch >= 0, "initialEpoch must be >= 0, got %s", initialEpoch);
       this.initialEpoch = initialEpoch;
       return this;
     }
 
-    /** Fraction of the training rows, taken from the end before shuffling, held out (Keras). */
     public Builder validationSplit(double fraction) {
-      this.validationSplit = Checks.fraction(fraction, "validationSplit");
+      this.validationSplit = fraction;
       return this;
     }
 
@@ -145,8 +155,24 @@ public final class FitOptions {
     }
 
     public Builder verbose(int verbose) {
-      Checks.argument(verbose == 0 || verbose == 1, "verbose must be 0 or 1, got %s", verbose);
       this.verbose = verbose;
+      return this;
+    }
+
+    /** Where checkpoints (a model directory plus training.json) go; null for none. */
+    public Builder checkpointDir(Path dir) {
+      this.checkpointDir = dir;
+      return this;
+    }
+
+    public Builder checkpointEvery(int epochs) {
+      this.checkpointEvery = epochs;
+      return this;
+    }
+
+    /** Continue from the checkpoint in the checkpoint directory when there is one. */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
       return this;
     }
 
@@ -156,11 +182,8 @@ public final class FitOptions {
     }
 
     public FitOptions build() {
-      Checks.argument(initialEpoch < epochs, "initialEpoch %s must be below epochs %s",
-          initialEpoch, epochs);
-      Checks.argument(validationX == null || validationSplit == 0,
-          "give either validationData or validationSplit, not both");
-      return new FitOptions(this);
+      return new FitOptions(batchSize, epochs, initialEpoch, validationSplit, shuffle, seed,
+          verbose, checkpointDir, checkpointEvery, resume, validationX, validationY, callbacks);
     }
   }
 }

@@ -33,9 +33,9 @@ import org.apache.spark.broadcast.Broadcast;
 public final class DistributedTrainer {
   private final JavaSparkContext jsc;
   private final Sequential model;
-  private final SparkFitOptions options;
+  private final DistributedOptions options;
 
-  public DistributedTrainer(JavaSparkContext jsc, Sequential model, SparkFitOptions options) {
+  public DistributedTrainer(JavaSparkContext jsc, Sequential model, DistributedOptions options) {
     this.jsc = jsc;
     this.model = model;
     this.options = options;
@@ -46,7 +46,7 @@ public final class DistributedTrainer {
     FitOptions fit = options.fit();
     Network net = model.network();
     float[] params = model.params();
-    long seed = fit.seed() != null ? fit.seed() : model.seed();
+    long seed = fit.seedOr(model.seed());
     int firstEpoch = resumeIfAsked(train, seed);
     int steps = MinibatchPlan.stepsPerEpoch(train.rows(), fit.batchSize());
     int maxSlice = MinibatchPlan.maxSlice(train.maxPartitionRows(), steps);
@@ -191,19 +191,19 @@ public final class DistributedTrainer {
   }
 
   private int resumeIfAsked(TrainingBlocks train, long seed) {
-    if (!options.resume() || !Checkpoint.exists(options.checkpointDir())) {
+    if (!options.fit().resume() || !Checkpoint.exists(options.fit().checkpointDir())) {
       return options.fit().initialEpoch();
     }
-    Checkpoint.State state = Checkpoint.readState(options.checkpointDir());
+    Checkpoint.State state = Checkpoint.readState(options.fit().checkpointDir());
     Checks.argument(state.seed() == seed, "%s was written with seed %s, this run uses %s; "
-        + "resuming needs the same seed", options.checkpointDir(), state.seed(), seed);
+        + "resuming needs the same seed", options.fit().checkpointDir(), state.seed(), seed);
     Checks.argument(state.numPartitions() == train.numPartitions() && state.rows()
         == train.rows(), "%s was written for %s rows in %s partitions, this run has %s in %s; "
-        + "resuming needs the same data and partitioning", options.checkpointDir(), state.rows(),
+        + "resuming needs the same data and partitioning", options.fit().checkpointDir(), state.rows(),
         state.numPartitions(), train.rows(), train.numPartitions());
-    Sequential saved = Sequential.load(options.checkpointDir());
+    Sequential saved = Sequential.load(options.fit().checkpointDir());
     Checks.argument(saved.params().length == model.params().length, "%s holds a model with %s "
-        + "parameters, this one has %s", options.checkpointDir(), saved.params().length,
+        + "parameters, this one has %s", options.fit().checkpointDir(), saved.params().length,
         model.params().length);
     System.arraycopy(saved.params(), 0, model.params(), 0, saved.params().length);
     model.optimizerState(saved.optimizerState());
@@ -211,12 +211,12 @@ public final class DistributedTrainer {
   }
 
   private void checkpointIfDue(int epoch, long seed, TrainingBlocks train, boolean stopping) {
-    if (options.checkpointDir() == null) {
+    if (options.fit().checkpointDir() == null) {
       return;
     }
     boolean last = epoch + 1 == options.fit().epochs() || stopping;
-    if ((epoch + 1) % options.checkpointEvery() == 0 || last) {
-      Checkpoint.write(options.checkpointDir(), model, new Checkpoint.State(epoch + 1, seed,
+    if ((epoch + 1) % options.fit().checkpointEvery() == 0 || last) {
+      Checkpoint.write(options.fit().checkpointDir(), model, new Checkpoint.State(epoch + 1, seed,
           train.numPartitions(), train.rows()));
     }
   }

@@ -13,7 +13,7 @@ import org.apache.spark.storage.StorageLevel;
  * The one-call way to train a compiled {@link Sequential} on Spark data:
  * <pre>{@code
  * History h = SparkTraining.fit(model, spark.read().parquet("train.parquet"),
- *     SparkFitOptions.builder().featuresCol("features").labelCol("label")
+ *     DistributedOptions.builder().featuresCol("features").labelCol("label")
  *         .batchSize(512).epochs(10).validationSplit(0.1).seed(7).build());
  * }</pre>
  * It converts the input to cached blocks, holds out the validation split, checks the data
@@ -26,7 +26,7 @@ public final class SparkTraining {
    * Trains on a DataFrame with the options' features and label columns, and its weight column
    * when set (the validation split then reports weighted means too).
    */
-  public static History fit(Sequential model, Dataset<Row> train, SparkFitOptions options) {
+  public static History fit(Sequential model, Dataset<Row> train, DistributedOptions options) {
     return fit(model, jsc(train), blocks(train, options), null, options);
   }
 
@@ -35,13 +35,13 @@ public final class SparkTraining {
    * have it.
    */
   public static History fit(Sequential model, Dataset<Row> train, Dataset<Row> validation,
-                            SparkFitOptions options) {
+                            DistributedOptions options) {
     return fit(model, jsc(train), blocks(train, options), blocks(validation, options), options);
   }
 
   /** Trains on an RDD of samples. */
   public static History fit(Sequential model, JavaRDD<LabeledSample> train,
-                            SparkFitOptions options) {
+                            DistributedOptions options) {
     return fit(model, JavaSparkContext.fromSparkContext(train.context()),
         RddSource.blocks(train, options.numPartitions()), null, options);
   }
@@ -51,7 +51,7 @@ public final class SparkTraining {
    * {@code validation} blocks when given, else on the options' validationSplit if set.
    */
   public static History fit(Sequential model, JavaSparkContext jsc, JavaRDD<Block> train,
-                            JavaRDD<Block> validation, SparkFitOptions options) {
+                            JavaRDD<Block> validation, DistributedOptions options) {
     JavaRDD<Block> source = train;
     double split = options.fit().validationSplit();
     if (validation == null && split > 0) {
@@ -82,13 +82,13 @@ public final class SparkTraining {
    * when the options name a weight column.
    */
   public static Map<String, Double> evaluate(Sequential model, Dataset<Row> data,
-                                             SparkFitOptions options) {
+                                             DistributedOptions options) {
     return evaluate(model, jsc(data), blocks(data, options), options);
   }
 
   /** Mean loss and metrics of the model on blocks from any source. */
   public static Map<String, Double> evaluate(Sequential model, JavaSparkContext jsc,
-                                             JavaRDD<Block> data, SparkFitOptions options) {
+                                             JavaRDD<Block> data, DistributedOptions options) {
     TrainingBlocks blocks = TrainingBlocks.prepare(data, model.network(), "evaluation data");
     try {
       return new DistributedTrainer(jsc, model, options).evaluate(blocks);
@@ -97,7 +97,7 @@ public final class SparkTraining {
     }
   }
 
-  private static JavaRDD<Block> blocks(Dataset<Row> df, SparkFitOptions options) {
+  private static JavaRDD<Block> blocks(Dataset<Row> df, DistributedOptions options) {
     return DataFrameSource.blocks(df, options.featuresCol(), options.labelCol(),
         options.weightCol(), options.numPartitions());
   }

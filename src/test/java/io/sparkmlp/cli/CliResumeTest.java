@@ -132,11 +132,11 @@ class CliResumeTest {
         }
       }
     };
-    var builder = cfg.sparkFitOptions(cfg.callbacks()).verbose(0).checkpointDir(checkpoint);
+    var builder = cfg.fitOptions(cfg.callbacks()).verbose(0).checkpointDir(checkpoint);
     if (logEpochs) {
       builder.callbacks(RunReport.streaming(epochLog(checkpoint)));
     }
-    var options = builder.callbacks(crash).build();
+    var options = cfg.distributedOptions(builder.callbacks(crash).build());
     assertThrows(Crash.class, () -> SparkTraining.fit(model, jsc, pre.apply(raw), null,
         options));
   }

@@ -35,7 +35,7 @@ class ConfigFilesTest {
       int inputDim = run.model().declaredInputDim();
       Sequential model = run.buildModel(inputDim > 0 ? inputDim : 8);
       assertEquals(run.model().layers().size(), model.network().layers().size());
-      run.sparkFitOptions(run.callbacks()).build();
+      run.distributedOptions(run.fitOptions(run.callbacks()).build());
       assertEquals(run, ConfigLoader.parse(run.toYaml(), "config.yaml", Map.of()));
     }));
   }

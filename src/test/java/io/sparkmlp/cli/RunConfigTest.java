@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.spark.SparkFitOptions;
+import io.sparkmlp.spark.DistributedOptions;
 import org.junit.jupiter.api.Test;
 
 /** The runtime objects a configuration builds. */
@@ -51,10 +51,10 @@ class RunConfigTest {
   }
 
   @Test
-  void sparkFitOptionsCarryFitDataAndSparkKeys() {
+  void distributedOptionsCarryFitDataAndSparkKeys() {
     RunConfig run = parse(BASE, "data.partitions=4", "spark.tree_depth=3", "fit.sync_every=5",
         "fit.checkpoint_every=2", "fit.validation_split=0.1", "fit.shuffle=false");
-    SparkFitOptions o = run.sparkFitOptions(run.callbacks()).build();
+    DistributedOptions o = run.distributedOptions(run.fitOptions(run.callbacks()).build());
     assertEquals(32, o.fit().batchSize());
     assertEquals(2, o.fit().epochs());
     assertEquals(7L, o.fit().seed(), "fit.seed defaults to model.seed");
@@ -63,10 +63,10 @@ class RunConfigTest {
     assertEquals(4, o.numPartitions());
     assertEquals(3, o.treeDepth());
     assertEquals(5, o.syncEvery());
-    assertEquals(2, o.checkpointEvery());
+    assertEquals(2, o.fit().checkpointEvery());
     assertEquals(0, o.fit().callbacks().size());
 
-    SparkFitOptions chosen = parse(BASE).sparkFitOptions(parse(BASE).callbacks()).build();
+    DistributedOptions chosen = parse(BASE).distributedOptions(FitOptions.DEFAULTS);
     assertEquals(0, chosen.numPartitions(), "0: the cluster's cores");
     assertEquals(0, chosen.treeDepth(), "0: chosen from the partition count");
   }
@@ -76,7 +76,7 @@ class RunConfigTest {
     RunConfig run = parse(BASE.replace("format: npy", "format: parquet")
         .replace("    x: data/x.npy\n    y: data/y.npy\n",
             "    path: t.parquet\n    features_col: pixels\n    label: digit\n"));
-    SparkFitOptions o = run.sparkFitOptions(run.callbacks()).build();
+    DistributedOptions o = run.distributedOptions(FitOptions.DEFAULTS);
     assertEquals("pixels", o.featuresCol());
     assertEquals("digit", o.labelCol());
   }

@@ -110,7 +110,7 @@ class BadInputTest {
     assertMessage(IllegalArgumentException.class, () -> new Sequential().add(new Dense(2))
         .compile("mse", "sgd"), "first layer needs inputDim");
     assertMessage(IllegalArgumentException.class, () -> new Dropout(1.0), "Dropout rate");
-    assertMessage(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0),
+    assertMessage(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0).build(),
         "batchSize must be >= 1");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -76,8 +77,8 @@ class DistributedBadInputTest {
     Sequential m = model();
     TrainingBlocks b = TrainingBlocks.prepare(MatrixSource.blocks(SparkTestSession.jsc(),
         features(5, 4), labels(5), 7), m.network(), "tiny");
-    new DistributedTrainer(SparkTestSession.jsc(), m, SparkFitOptions.builder().batchSize(2)
-        .epochs(2).verbose(0).build()).fit(b, null);
+    new DistributedTrainer(SparkTestSession.jsc(), m, DistributedOptions.of(
+        FitOptions.builder().batchSize(2).epochs(2).verbose(0).build())).fit(b, null);
     b.release();
   }
 }

@@ -48,8 +48,9 @@ class DistributedEqualityTest {
     Sequential distributed = model(optimizer);
     TrainingBlocks blocks = TrainingBlocks.prepare(
         MatrixSource.blocks(jsc, DATA[0], DATA[1], partitions), distributed.network(), "train");
-    History h = new DistributedTrainer(jsc, distributed, SparkFitOptions.builder()
-        .batchSize(BATCH).epochs(EPOCHS).seed(SEED).verbose(0).build()).fit(blocks, null);
+    History h = new DistributedTrainer(jsc, distributed, DistributedOptions.of(
+        FitOptions.builder().batchSize(BATCH).epochs(EPOCHS).seed(SEED).verbose(0).build()))
+        .fit(blocks, null);
     blocks.release();
     assertEquals(EPOCHS, h.size());
 

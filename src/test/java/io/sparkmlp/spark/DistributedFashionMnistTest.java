@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkmlp.data.Scaling;
 import io.sparkmlp.examples.FashionMnist;
 import io.sparkmlp.examples.FashionMnistExample;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -28,8 +29,8 @@ class DistributedFashionMnistTest {
     TrainingBlocks test = TrainingBlocks.prepare(IdxSource.blocks(jsc,
         dir + "t10k-images-idx3-ubyte.gz", dir + "t10k-labels-idx1-ubyte.gz", 2,
         Scaling.PIXEL_MAX), model.network(), "fashion-mnist test");
-    DistributedTrainer trainer = new DistributedTrainer(jsc, model, SparkFitOptions.builder()
-        .batchSize(256).epochs(15).seed(7).build());
+    DistributedTrainer trainer = new DistributedTrainer(jsc, model, DistributedOptions.of(
+        FitOptions.builder().batchSize(256).epochs(15).seed(7).build()));
     History h = trainer.fit(train, test);
     double accuracy = trainer.evaluate(test).get("accuracy");
     System.out.printf("Fashion-MNIST local[2]: test accuracy %.4f after %d epochs%n", accuracy,

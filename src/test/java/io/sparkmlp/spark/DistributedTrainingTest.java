@@ -9,6 +9,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
@@ -38,9 +39,14 @@ class DistributedTrainingTest {
         m.network(), "seed data");
   }
 
-  private static History train(Sequential m, TrainingBlocks data, SparkFitOptions.Builder o) {
-    return new DistributedTrainer(SparkTestSession.jsc(), m, o.verbose(0).build())
-        .fit(data, null);
+  private static History train(Sequential m, TrainingBlocks data, FitOptions.Builder o) {
+    return train(m, data, o, DistributedOptions.DEFAULT_SYNC_EVERY);
+  }
+
+  private static History train(Sequential m, TrainingBlocks data, FitOptions.Builder o,
+                               int syncEvery) {
+    return new DistributedTrainer(SparkTestSession.jsc(), m, DistributedOptions.builder()
+        .fit(o.verbose(0).build()).syncEvery(syncEvery).build()).fit(data, null);
   }
 
   @Test
@@ -49,7 +55,7 @@ class DistributedTrainingTest {
     for (int r = 0; r < 2; r++) {
       Sequential m = model();
       TrainingBlocks data = blocks(m, DATA[0], DATA[1], 3);
-      train(m, data, SparkFitOptions.builder().batchSize(100).epochs(2).seed(9));
+      train(m, data, FitOptions.builder().batchSize(100).epochs(2).seed(9));
       data.release();
       runs[r] = m.params();
     }
@@ -62,7 +68,8 @@ class DistributedTrainingTest {
     TrainingBlocks train = blocks(m, DATA[0].slice(0, 1000), DATA[1].slice(0, 1000), 2);
     TrainingBlocks val = blocks(m, DATA[0].slice(1000, 1200), DATA[1].slice(1000, 1200), 3);
     DistributedTrainer trainer = new DistributedTrainer(SparkTestSession.jsc(), m,
-        SparkFitOptions.builder().batchSize(50).epochs(3).seed(1).verbose(0).build());
+        DistributedOptions.of(FitOptions.builder().batchSize(50).epochs(3).seed(1).verbose(0)
+            .build()));
     History h = trainer.fit(train, val);
     assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy", "steps", "seconds",
         "samples_per_second"), h.keys());
@@ -79,7 +86,7 @@ class DistributedTrainingTest {
   void resumeAfterAnInterruptionEqualsAnUninterruptedRun() {
     Sequential straight = model();
     TrainingBlocks data = blocks(straight, DATA[0], DATA[1], 2);
-    train(straight, data, SparkFitOptions.builder().batchSize(64).epochs(4).seed(3));
+    train(straight, data, FitOptions.builder().batchSize(64).epochs(4).seed(3));
 
     Path ckpt = tmp.resolve("ckpt");
     Sequential first = model();
@@ -91,12 +98,12 @@ class DistributedTrainingTest {
         }
       }
     };
-    assertThrows(IllegalStateException.class, () -> train(first, data, SparkFitOptions.builder()
+    assertThrows(IllegalStateException.class, () -> train(first, data, FitOptions.builder()
         .batchSize(64).epochs(4).seed(3).checkpointDir(ckpt).callbacks(crash)));
     assertEquals(2, Checkpoint.readState(ckpt).epochsCompleted());
 
     Sequential resumed = model();   // a fresh process would start from scratch like this
-    History h = train(resumed, data, SparkFitOptions.builder().batchSize(64).epochs(4).seed(3)
+    History h = train(resumed, data, FitOptions.builder().batchSize(64).epochs(4).seed(3)
         .checkpointDir(ckpt).resume(true));
     assertEquals(2, h.size(), "ran epochs 3 and 4 only");
     assertArrayEquals(straight.params(), resumed.params(), 0f);
@@ -111,8 +118,8 @@ class DistributedTrainingTest {
     for (int i = 0; i < 2; i++) {
       Sequential m = model();
       TrainingBlocks data = blocks(m, DATA[0], DATA[1], 2);
-      History h = train(m, data, SparkFitOptions.builder().batchSize(32).epochs(6).seed(2)
-          .syncEvery(syncEvery[i]));
+      History h = train(m, data, FitOptions.builder().batchSize(32).epochs(6).seed(2),
+          syncEvery[i]);
       data.release();
       assertEquals(38.0, h.epoch(0).get("steps"));
       assertEquals(6 * 38, m.optimizerState().step(), "every local step counts once");
@@ -137,7 +144,7 @@ class DistributedTrainingTest {
     TrainingBlocks data = blocks(m, new Matrix(x, 2_000, 4), new Matrix(y, 2_000, 1), 2);
     JavaSparkContext jsc = SparkTestSession.jsc();
     int before = BroadcastCount.live(jsc);
-    train(m, data, SparkFitOptions.builder().batchSize(1).epochs(1).seed(1));   // 2,000 steps
+    train(m, data, FitOptions.builder().batchSize(1).epochs(1).seed(1));   // 2,000 steps
     int after = BroadcastCount.live(jsc);
     // Each step makes two broadcasts: the weights (destroyed by the trainer) and the task
     // binary (released by Spark's ContextCleaner after GC). A leak would leave ~2,000 behind.

@@ -7,6 +7,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import java.nio.file.Path;
@@ -53,14 +54,15 @@ class SparkTrainingTest {
         .add(new Dense(10, "softmax"))
         .compile("sparse_categorical_crossentropy",
             io.sparkmlp.optim.Adam.builder().learningRate(0.01).build(), "accuracy");
-    History h = SparkTraining.fit(model, train, SparkFitOptions.builder()
+    History h = SparkTraining.fit(model, train, DistributedOptions.builder()
         .featuresCol("features").labelCol("label").numPartitions(2)
-        .batchSize(64).epochs(8).validationSplit(0.1).seed(7).verbose(0).build());
+        .fit(FitOptions.builder().batchSize(64).epochs(8).validationSplit(0.1).seed(7).verbose(0)
+            .build()).build());
     assertEquals(8, h.size());
     assertEquals(29, h.epoch(0).get("steps"), 1.0);  // about 1,800 training rows / 64
     // 1,800 rows of a 100-feature rule: well above chance (0.1) on held-out rows.
     assertTrue(h.last("val_accuracy") > 0.6, "val_accuracy " + h.get("val_accuracy"));
-    double acc = SparkTraining.evaluate(model, train, SparkFitOptions.builder().build())
+    double acc = SparkTraining.evaluate(model, train, DistributedOptions.of(FitOptions.DEFAULTS))
         .get("accuracy");
     assertTrue(acc > 0.75, "accuracy on all rows " + acc);
   }

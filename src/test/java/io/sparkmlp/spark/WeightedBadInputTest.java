@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,9 @@ class WeightedBadInputTest {
   }
 
   private static void fit(Dataset<Row> df, String weightCol) {
-    SparkTraining.fit(model(), df, SparkFitOptions.builder().weightCol(weightCol)
-        .numPartitions(1).batchSize(4).epochs(1).verbose(0).build());
+    SparkTraining.fit(model(), df, DistributedOptions.builder().weightCol(weightCol)
+        .numPartitions(1).fit(FitOptions.builder().batchSize(4).epochs(1).verbose(0).build())
+        .build());
   }
 
   /** The public API throws the IllegalArgumentException itself, not Spark's job failure. */

@@ -7,6 +7,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.ParamLayout;
@@ -62,8 +63,9 @@ class WeightedSparkTrainingTest {
         .add("weight", DataTypes.DoubleType);
     Dataset<Row> df = SparkTestSession.get().createDataFrame(rows, schema).repartition(3)
         .cache();
-    SparkFitOptions.Builder options = SparkFitOptions.builder().numPartitions(2).batchSize(32)
-        .epochs(2).validationSplit(0.2).syncEvery(syncEvery).seed(4).verbose(0);
+    DistributedOptions.Builder options = DistributedOptions.builder().numPartitions(2)
+        .syncEvery(syncEvery).fit(FitOptions.builder().batchSize(32).epochs(2)
+            .validationSplit(0.2).seed(4).verbose(0).build());
     Sequential plain = model();
     Sequential weighted = model();
     History hp = SparkTraining.fit(plain, df, options.build());
@@ -116,12 +118,12 @@ class WeightedSparkTrainingTest {
       hits += w[i] * ((x[i] > 0) == (label[i] == 0) ? 1 : 0);
       weightSum += w[i];
     }
-    Map<String, Double> logs = SparkTraining.evaluate(m, df, SparkFitOptions.builder()
+    Map<String, Double> logs = SparkTraining.evaluate(m, df, DistributedOptions.builder()
         .weightCol("w").numPartitions(2).build());
     assertEquals(lossSum / weightSum, logs.get("loss"), 1e-6);
     assertEquals(hits / weightSum, logs.get("accuracy"), 1e-12);
     // Without the column: plain means, a different number here.
-    Map<String, Double> plain = SparkTraining.evaluate(m, df, SparkFitOptions.builder()
+    Map<String, Double> plain = SparkTraining.evaluate(m, df, DistributedOptions.builder()
         .numPartitions(2).build());
     assertEquals(2.0 / x.length, plain.get("accuracy"), 1e-12);
   }

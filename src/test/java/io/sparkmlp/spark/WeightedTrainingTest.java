@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
@@ -48,12 +49,18 @@ class WeightedTrainingTest {
   }
 
   private static History train(Sequential m, Matrix x, Matrix y, float[] w, int partitions,
-                               SparkFitOptions.Builder options) {
+                               FitOptions.Builder options) {
+    return train(m, x, y, w, partitions, options, DistributedOptions.DEFAULT_SYNC_EVERY);
+  }
+
+  private static History train(Sequential m, Matrix x, Matrix y, float[] w, int partitions,
+                               FitOptions.Builder options, int syncEvery) {
     JavaSparkContext jsc = SparkTestSession.jsc();
     TrainingBlocks blocks = TrainingBlocks.prepare(MatrixSource.blocks(jsc, x, y, w, partitions),
         m.network(), "weighted data");
     try {
-      return new DistributedTrainer(jsc, m, options.verbose(0).build()).fit(blocks, null);
+      return new DistributedTrainer(jsc, m, DistributedOptions.builder()
+          .fit(options.verbose(0).build()).syncEvery(syncEvery).build()).fit(blocks, null);
     } finally {
       blocks.release();
     }
@@ -65,7 +72,7 @@ class WeightedTrainingTest {
     int batch = 50;
     int epochs = 2;
     Sequential distributed = model(optimizer);
-    train(distributed, DATA[0], DATA[1], WEIGHTS, partitions, SparkFitOptions.builder()
+    train(distributed, DATA[0], DATA[1], WEIGHTS, partitions, FitOptions.builder()
         .batchSize(batch).epochs(epochs).seed(SEED));
     Sequential local = model(optimizer);
     replay(local, partitions, batch, epochs);
@@ -77,9 +84,9 @@ class WeightedTrainingTest {
   void fullBatchesDoNotDependOnPartitions() {
     Sequential one = model("sgd");
     Sequential three = model("sgd");
-    History h1 = train(one, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder()
+    History h1 = train(one, DATA[0], DATA[1], WEIGHTS, 1, FitOptions.builder()
         .batchSize(ROWS).epochs(4).seed(SEED));
-    History h3 = train(three, DATA[0], DATA[1], WEIGHTS, 3, SparkFitOptions.builder()
+    History h3 = train(three, DATA[0], DATA[1], WEIGHTS, 3, FitOptions.builder()
         .batchSize(ROWS).epochs(4).seed(SEED));
     assertClose(one.params(), three.params(), 1e-5);
     assertEquals(h1.last("loss"), h3.last("loss"), 1e-6 * h1.last("loss"));
@@ -111,7 +118,7 @@ class WeightedTrainingTest {
     }
     Sequential weighted = model("sgd");
     Sequential duplicated = model("sgd");
-    SparkFitOptions.Builder fullBatch = SparkFitOptions.builder().batchSize(dupRows).epochs(5)
+    FitOptions.Builder fullBatch = FitOptions.builder().batchSize(dupRows).epochs(5)
         .seed(SEED);
     History hw = train(weighted, DATA[0], DATA[1], w, 2, fullBatch);
     History hd = train(duplicated, dupX, dupY, null, 2, fullBatch);
@@ -134,10 +141,10 @@ class WeightedTrainingTest {
   void localStepsOfOnePartitionEqualSynchronousSteps() {
     Sequential sync = model("sgd");
     Sequential local = model("sgd");
-    train(sync, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder().batchSize(40).epochs(1)
+    train(sync, DATA[0], DATA[1], WEIGHTS, 1, FitOptions.builder().batchSize(40).epochs(1)
         .seed(SEED));
-    train(local, DATA[0], DATA[1], WEIGHTS, 1, SparkFitOptions.builder().batchSize(40)
-        .epochs(1).seed(SEED).syncEvery(3));
+    train(local, DATA[0], DATA[1], WEIGHTS, 1, FitOptions.builder().batchSize(40)
+        .epochs(1).seed(SEED), 3);
     assertClose(sync.params(), local.params(), 1e-5);
   }
 

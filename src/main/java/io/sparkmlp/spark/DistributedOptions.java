@@ -1,0 +1,129 @@
+package io.sparkmlp.spark;
+
+import io.sparkmlp.model.FitOptions;
+import io.sparkmlp.util.Checks;
+
+/**
+ * Settings of a distributed fit: the Keras fit settings ({@link FitOptions}, composed, not
+ * repeated) plus where the data comes from and how the cluster trains on it. Null components
+ * take their defaults in the compact constructor, which also checks every range.
+ * <pre>{@code
+ * DistributedOptions.builder()
+ *     .fit(FitOptions.builder().batchSize(512).epochs(10).seed(7).build())
+ *     .weightCol("weight").syncEvery(4).build()
+ * }</pre>
+ *
+ * @param fit batch size (global: examples per step over all partitions), epochs, validation,
+ *     seed, checkpoints, callbacks
+ * @param featuresCol the features column of a DataFrame
+ * @param labelCol the label column of a DataFrame
+ * @param weightCol the column of per-row sample weights, or null when rows are unweighted: each
+ *     minibatch's loss is then Σ w_i·loss_i / Σ w_i, and losses and metrics are reported as
+ *     weighted means (Spark ML's weightCol); "" reads as null, as Spark ML reads it
+ * @param numPartitions partitions to spread the data over; 0 means the cluster's total cores
+ * @param treeDepth treeAggregate depth; 0 chooses from the partition count
+ * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
+ *     training
+ */
+public record DistributedOptions(FitOptions fit, String featuresCol, String labelCol,
+                                 String weightCol, Integer numPartitions, Integer treeDepth,
+                                 Integer syncEvery) {
+  public static final String DEFAULT_FEATURES_COL = "features";
+  public static final String DEFAULT_LABEL_COL = "label";
+  /** 0: as many partitions as the cluster has cores (Spark's default parallelism). */
+  public static final int DEFAULT_NUM_PARTITIONS = 0;
+  /** 0: 1 up to 8 partitions, one level more for every factor of 8 beyond. */
+  public static final int DEFAULT_TREE_DEPTH = 0;
+  public static final int DEFAULT_SYNC_EVERY = 1;
+
+  public DistributedOptions {
+    fit = fit == null ? FitOptions.DEFAULTS : fit;
+    featuresCol = featuresCol == null ? DEFAULT_FEATURES_COL : featuresCol;
+    labelCol = labelCol == null ? DEFAULT_LABEL_COL : labelCol;
+    weightCol = weightCol == null || weightCol.isEmpty() ? null : weightCol;
+    numPartitions = numPartitions == null ? DEFAULT_NUM_PARTITIONS : numPartitions;
+    treeDepth = treeDepth == null ? DEFAULT_TREE_DEPTH : treeDepth;
+    syncEvery = syncEvery == null ? DEFAULT_SYNC_EVERY : syncEvery;
+    Checks.argument(!featuresCol.isBlank(), "featuresCol must be a column name");
+    Checks.argument(!labelCol.isBlank(), "labelCol must be a column name");
+    Checks.argument(numPartitions >= 0, "numPartitions must be >= 0 (0: one per core), got %s",
+        numPartitions);
+    Checks.argument(treeDepth >= 0, "treeDepth must be >= 0 (0: chosen from the partitions), "
+        + "got %s", treeDepth);
+    Checks.positive(syncEvery, "syncEvery");
+  }
+
+  /** Default distributed settings around the given fit settings. */
+  public static DistributedOptions of(FitOptions fit) {
+    return builder().fit(fit).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The tree depth to use for a given partition count: 1 up to 8 partitions, then deeper. */
+  public int depthFor(int partitions) {
+    if (treeDepth > 0) {
+      return treeDepth;
+    }
+    int depth = 1;
+    for (long reach = 8; reach < partitions; reach *= 8) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** Collects settings by name; unset ones stay null, so the record holds the only defaults. */
+  public static final class Builder {
+    private FitOptions fit;
+    private String featuresCol;
+    private String labelCol;
+    private String weightCol;
+    private Integer numPartitions;
+    private Integer treeDepth;
+    private Integer syncEvery;
+
+    public Builder fit(FitOptions fit) {
+      this.fit = fit;
+      return this;
+    }
+
+    public Builder featuresCol(String col) {
+      Checks.argument(col != null, "featuresCol must be a column name");
+      this.featuresCol = col;
+      return this;
+    }
+
+    public Builder labelCol(String col) {
+      Checks.argument(col != null, "labelCol must be a column name");
+      this.labelCol = col;
+      return this;
+    }
+
+    public Builder weightCol(String col) {
+      this.weightCol = col;
+      return this;
+    }
+
+    public Builder numPartitions(int numPartitions) {
+      this.numPartitions = numPartitions;
+      return this;
+    }
+
+    public Builder treeDepth(int treeDepth) {
+      this.treeDepth = treeDepth;
+      return this;
+    }
+
+    public Builder syncEvery(int steps) {
+      this.syncEvery = steps;
+      return this;
+    }
+
+    public DistributedOptions build() {
+      return new DistributedOptions(fit, featuresCol, labelCol, weightCol, numPartitions,
+          treeDepth, syncEvery);
+    }
+  }
+}
