@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Layer;
-import io.sparkmlp.nn.Activation;
-import io.sparkmlp.nn.Initializer;
 import io.sparkmlp.util.Checks;
 
 /** A {@code type: dense} layer, Keras's {@code Dense}. */
@@ -27,10 +25,11 @@ public record DenseConfig(
     Boolean useBias,
     @JsonPropertyDescription("L2 penalty on the weights (>= 0): adds l2 * sum(W^2) to the loss")
     Double l2) implements LayerConfig {
-  public static final String DEFAULT_ACTIVATION = Activation.LINEAR.kerasName();
-  public static final String DEFAULT_KERNEL_INITIALIZER = Initializer.DEFAULT_KERNEL.kerasName();
-  public static final boolean DEFAULT_USE_BIAS = true;
-  public static final double DEFAULT_L2 = 0.0;
+  public static final String DEFAULT_ACTIVATION = Dense.DEFAULT_ACTIVATION.kerasName();
+  public static final String DEFAULT_KERNEL_INITIALIZER =
+      Dense.DEFAULT_KERNEL_INITIALIZER.kerasName();
+  public static final boolean DEFAULT_USE_BIAS = Dense.DEFAULT_USE_BIAS;
+  public static final double DEFAULT_L2 = Dense.DEFAULT_L2;
 
   public DenseConfig {
     Checks.argument(units != null && units >= 1, "units must be >= 1, got %s", units);
