@@ -48,11 +48,18 @@ final class ConfigErrors {
     if (e instanceof UnrecognizedPropertyException u) {
       String section = YamlTree.parent(path);
       return error(tree, path, String.format("unknown key '%s' %s; allowed: %s",
-          u.getPropertyName(), label(tree, section), String.join(", ",
+          u.getPropertyName(), label(tree, section, u.getReferringClass()), String.join(", ",
               ConfigKeys.names(u.getReferringClass()))));
     }
+    if (e instanceof InvalidTypeIdException && tree.node(path) != null
+        && !tree.node(path).isObject()) {
+      return mustBe(tree, path, "must be a map of keys");
+    }
     if (e instanceof InvalidTypeIdException t) {
-      String typePath = YamlTree.join(path, LayerConfig.TYPE_KEY);
+      // A source's record is selected by data.format, a layer's by its own type key.
+      boolean source = t.getBaseType().getRawClass() == DataSourceConfig.class;
+      String typePath = source ? YamlTree.join(YamlTree.parent(path), DataSourceConfig.FORMAT_KEY)
+          : YamlTree.join(path, LayerConfig.TYPE_KEY);
       String names = ConfigKeys.variants(t.getBaseType().getRawClass()).stream()
           .map(ConfigKeys::typeName).collect(Collectors.joining(", "));
       return t.getTypeId() == null
@@ -68,7 +75,7 @@ final class ConfigErrors {
     if (missing.find()) {
       String section = path.endsWith(missing.group(1)) ? YamlTree.parent(path) : path;
       String key = YamlTree.join(section, missing.group(1));
-      return error(tree, key, key + " is required " + label(tree, section));
+      return error(tree, key, key + " is required " + label(tree, section, null));
     }
     InputCoercionException range = cause(e, InputCoercionException.class);
     if (range != null) {
@@ -100,7 +107,7 @@ final class ConfigErrors {
       String section = YamlTree.path(p.getParsingContext().getParent());
       String key = YamlTree.join(section, duplicate.group(1));
       return new ConfigException(where, key, String.format("duplicate key '%s' %s (first at "
-          + "line %d)", duplicate.group(1), label(tree, section), tree.at(key).line()));
+          + "line %d)", duplicate.group(1), label(tree, section, null), tree.at(key).line()));
     }
     return new ConfigException(where, "", "not valid YAML: "
         + firstLine(e.getOriginalMessage()));
@@ -155,14 +162,22 @@ final class ConfigErrors {
     return new ConfigException(tree.at(path), path, problem);
   }
 
-  /** "in fit", "in model.layers[0] (dense)", "at the top level". */
-  private static String label(YamlTree tree, String section) {
+  /**
+   * "in fit", "in model.layers[0] (dense)", "in data.train (npy)", "at the top level"; the
+   * variant from the record when known, else from the tree.
+   */
+  private static String label(YamlTree tree, String section, Class<?> record) {
     if (section.isEmpty()) {
       return "at the top level";
     }
-    JsonNode type = tree.node(YamlTree.join(section, LayerConfig.TYPE_KEY));
-    return "in " + section + (section.endsWith("]") && type != null && type.isTextual()
-        ? " (" + type.asText() + ")" : "");
+    String variant = record == null ? "" : ConfigKeys.typeName(record);
+    for (String key : new String[] {LayerConfig.TYPE_KEY, DataSourceConfig.FORMAT_KEY}) {
+      JsonNode type = tree.node(YamlTree.join(section, key));
+      if (variant.isEmpty() && type != null && type.isTextual() && !section.equals("data")) {
+        variant = type.asText();
+      }
+    }
+    return "in " + section + (variant.isEmpty() ? "" : " (" + variant + ")");
   }
 
   /** The key path of a binding failure: {@code model.layers[0].units}. */

@@ -70,7 +70,7 @@ final class ConfigKeys {
   /** The key names of a record, in order; a layer's {@code type} first. */
   static List<String> names(Class<?> record) {
     List<String> names = new ArrayList<>();
-    if (record.getAnnotation(JsonTypeName.class) != null) {
+    if (LayerConfig.class.isAssignableFrom(record)) {
       names.add(LayerConfig.TYPE_KEY);
     }
     of(record).forEach(k -> names.add(k.name()));

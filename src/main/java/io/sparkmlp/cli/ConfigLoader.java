@@ -1,6 +1,8 @@
 package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -75,6 +78,7 @@ public final class ConfigLoader {
           + String.join(", ", ConfigKeys.names(RunConfig.class)) + "), got "
           + YamlTree.describe(tree.root));
     }
+    selectSources(tree.root.get("data"));
     RunConfig config;
     try {
       config = Json.yaml().treeToValue(tree.root, RunConfig.class).resolved();
@@ -83,5 +87,18 @@ public final class ConfigLoader {
     }
     ConfigValidator.validate(config, tree);
     return config;
+  }
+
+  /** Copies data.format into each source, where it selects the source's record. */
+  private static void selectSources(JsonNode data) {
+    JsonNode format = data == null ? null : data.get(DataSourceConfig.FORMAT_KEY);
+    if (format == null || !format.isTextual()) {
+      return;
+    }
+    for (String source : new String[] {"train", "validation", "test"}) {
+      if (data.get(source) instanceof ObjectNode s) {
+        s.put(DataSourceConfig.FORMAT_KEY, format.asText().trim().toLowerCase(Locale.ROOT));
+      }
+    }
   }
 }

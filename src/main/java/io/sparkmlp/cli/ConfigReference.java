@@ -65,9 +65,6 @@ public final class ConfigReference {
             + "file repeats the run.\n");
     for (Map.Entry<Class<?>, List<String>> s : sections().entrySet()) {
       section(md, s.getKey(), s.getValue());
-      if (s.getKey() == DataSourceConfig.class) {
-        formats(md);
-      }
     }
     return md.toString();
   }
@@ -103,15 +100,16 @@ public final class ConfigReference {
 
   private static void section(StringBuilder md, Class<?> record, List<String> paths) {
     String type = ConfigKeys.typeName(record);
+    boolean layer = LayerConfig.class.isAssignableFrom(record);
     String title = paths.get(0).isEmpty() ? "Top level" : "`" + String.join("`, `", paths) + "`";
     if (!type.isEmpty()) {
-      title += " with `type: " + type + "`";
+      title += layer ? " with `type: " + type + "`" : " with `data.format: " + type + "`";
     }
     md.append("\n## ").append(title).append("\n\n")
         .append(record.getAnnotation(JsonClassDescription.class).value()).append("\n\n")
         .append("| key | type | default | allowed | meaning |\n")
         .append("|---|---|---|---|---|\n");
-    if (!type.isEmpty()) {
+    if (layer) {
       md.append("| `type` | string | *required* | `").append(type)
           .append("` | selects this kind of layer |\n");
     }
@@ -119,18 +117,6 @@ public final class ConfigReference {
       md.append("| `").append(k.name()).append("` | ").append(k.shown())
           .append(" | ").append(cell(defaultOf(k))).append(" | ").append(cell(allowed(k)))
           .append(" | ").append(cell(k.doc())).append(" |\n");
-    }
-  }
-
-  /** Which keys each format reads, from {@link DataFormat}. */
-  private static void formats(StringBuilder md) {
-    md.append("\nWhat each `data.format` reads:\n\n")
-        .append("| format | required keys | optional keys | files |\n")
-        .append("|---|---|---|---|\n");
-    for (DataFormat f : DataFormat.values()) {
-      md.append("| `").append(f.yamlName()).append("` | ").append(code(f.requiredKeys()))
-          .append(" | ").append(f.optionalKeys().isEmpty() ? "" : code(f.optionalKeys()))
-          .append(" | ").append(cell(f.doc())).append(" |\n");
     }
   }
 

@@ -24,9 +24,6 @@ final class ConfigValidator {
   /** @throws ConfigException naming the first mistake found */
   static void validate(RunConfig config, YamlTree at) {
     ConfigValidator v = new ConfigValidator(config, at);
-    v.source("data.train", config.data().train());
-    v.source("data.validation", config.data().validation());
-    v.source("data.test", config.data().test());
     v.layers();
     v.metrics();
     v.labels();
@@ -37,47 +34,6 @@ final class ConfigValidator {
 
   private ConfigException error(String path, String problem) {
     return new ConfigException(at.at(path), path, problem);
-  }
-
-  /** A source gives exactly the keys its format reads, and all those it needs. */
-  private void source(String path, DataSourceConfig source) {
-    if (source == null) {
-      return;
-    }
-    DataFormat format = c.data().format();
-    String reads = String.join(", ", format.requiredKeys()) + (format.optionalKeys().isEmpty()
-        ? "" : " and optionally " + String.join(", ", format.optionalKeys()));
-    List<ConfigKeys.Key> keys = ConfigKeys.of(DataSourceConfig.class);
-    for (int i = 0; i < keys.size(); i++) {
-      String name = keys.get(i).name();
-      String keyPath = path + "." + name;
-      Object value = value(source, i);
-      if (value != null && !format.reads(name)) {
-        throw error(keyPath, String.format("%s is not read by format %s, which reads %s",
-            keyPath, format.yamlName(), reads));
-      }
-      if (value == null && format.requiredKeys().contains(name)) {
-        throw error(path, String.format("%s is required by format %s, which reads %s",
-            keyPath, format.yamlName(), reads));
-      }
-    }
-    List<String> features = source.features();
-    if (features != null && features.isEmpty()) {
-      throw error(path + ".features", path + ".features must name at least one column; "
-          + "leave it out to use every column but the label");
-    }
-    if (features != null && features.contains(source.label())) {
-      throw error(path + ".features", String.format("%s.features includes the label column "
-          + "'%s'", path, source.label()));
-    }
-  }
-
-  private static Object value(Record r, int component) {
-    try {
-      return r.getClass().getRecordComponents()[component].getAccessor().invoke(r);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** At least one layer; declared widths agree; each layer builds. */

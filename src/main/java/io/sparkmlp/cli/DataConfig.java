@@ -8,7 +8,8 @@ import io.sparkmlp.spark.DistributedOptions;
 /** The {@code data} section: the format and the training, validation and test sources. */
 @JsonClassDescription("Where the examples come from. All sources share one format.")
 public record DataConfig(
-    @JsonProperty(required = true) @JsonPropertyDescription("how the files are stored")
+    @JsonProperty(required = true)
+    @JsonPropertyDescription("how the files are stored; it selects which keys every source reads")
     DataFormat format,
     @JsonProperty(required = true) @JsonPropertyDescription("the training examples")
     DataSourceConfig train,
@@ -25,12 +26,5 @@ public record DataConfig(
   public DataConfig {
     partitions = DistributedOptions.builder().numPartitions(partitions == null
         ? DEFAULT_PARTITIONS : partitions).build().numPartitions();
-  }
-
-  /** This section with the format-dependent defaults of every source filled in. */
-  DataConfig resolved() {
-    return new DataConfig(format, train.withDefaultsFor(format),
-        validation == null ? null : validation.withDefaultsFor(format),
-        test == null ? null : test.withDefaultsFor(format), partitions);
   }
 }

@@ -98,15 +98,8 @@ public record RunConfig(
    */
   public DistributedOptions distributedOptions(FitOptions fit) {
     DataSourceConfig train = data.train();
-    return DistributedOptions.builder()
-        .fit(fit)
-        .syncEvery(this.fit.syncEvery())
-        .numPartitions(data.partitions())
-        .treeDepth(spark.treeDepth())
-        .featuresCol(train.featuresCol() != null ? train.featuresCol()
-            : DistributedOptions.DEFAULT_FEATURES_COL)
-        .labelCol(train.label() != null ? train.label() : DistributedOptions.DEFAULT_LABEL_COL)
-        .build();
+    return new DistributedOptions(fit, train.featuresColumn(), train.labelColumn(), null,
+        data.partitions(), spark.treeDepth(), this.fit.syncEvery());
   }
 
   /**
@@ -144,7 +137,7 @@ public record RunConfig(
 
   /** This configuration with the defaults that depend on other keys filled in. */
   RunConfig resolved() {
-    return new RunConfig(data.resolved(), preprocessing, model, compile,
+    return new RunConfig(data, preprocessing, model, compile,
         fit.withSeedDefault(model.seed()), spark, output);
   }
 }

@@ -102,15 +102,14 @@ final class TrainCommand implements Callable<Integer> {
       throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
-    JavaRDD<Block> raw = DataLoader.blocks(spark, data.format(), data.train(), data.partitions())
+    JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
         .persist(StorageLevel.MEMORY_AND_DISK());
     int inputDim = TaskErrors.rethrowBadInput(() -> raw.map(Block::xCols).reduce(Math::max));
     Sequential model = cfg.buildModel(inputDim);
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
-        : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
-            data.partitions()));
+        : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
     RunCallbacks callbacks = cfg.callbacks();
     // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
     Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
@@ -142,8 +141,8 @@ final class TrainCommand implements Callable<Integer> {
 
     Map<String, Double> test = null;
     if (data.test() != null) {
-      test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark,
-          data.format(), data.test(), data.partitions())), options);
+      test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark, data.test(),
+          data.partitions())), options);
       System.out.println("test: " + MetricsTable.inline(test));
     }
     RunOutput.write(out, model, whole, cfg, pre, test, seconds);

@@ -130,12 +130,11 @@ class ConfigErrorsTest {
 
   @Test
   void theKeysAFormatNeedsAndIgnores() {
-    assertEquals("conf/x.yaml line 3: data.train.y is required by format npy, which reads x, y",
+    assertEquals("conf/x.yaml line 3: data.train.y is required in data.train (npy)",
         error(replace(5)));
-    assertEquals("conf/x.yaml line 6: data.train.path is not read by format npy, which reads "
-        + "x, y", error(replace(5, "    y: data/y.npy", "    path: data/")));
-    assertEquals("conf/x.yaml line 3: data.train.path is required by format csv, which reads "
-        + "path and optionally features, label, header",
+    assertEquals("conf/x.yaml line 6: unknown key 'path' in data.train (npy); allowed: x, y",
+        error(replace(5, "    y: data/y.npy", "    path: data/")));
+    assertEquals("conf/x.yaml line 3: data.train.path is required in data.train (csv)",
         error(replace(2, "  format: csv").replace("    x: data/x.npy\n    y: data/y.npy\n",
             "    label: y\n")));
     assertEquals("conf/x.yaml line 6: data.train.features includes the label column 'y'",
@@ -165,6 +164,12 @@ class ConfigErrorsTest {
   void badFormat() {
     assertEquals("conf/x.yaml line 2: data.format must be one of npy, csv, libsvm, parquet, "
         + "idx; got 'json'", error(replace(2, "  format: json")));
+    assertEquals("conf/x.yaml line 5: data.format must be one of npy, csv, libsvm, parquet, "
+        + "idx; got 'json'", error(replace(2).replace("    y: data/y.npy\n",
+            "    y: data/y.npy\n  format: json\n")));
+    assertEquals("conf/x.yaml line 5: unknown key 'num_features' in data.train (csv); allowed: "
+        + "path, features, label, header", error(replace(2, "  format: csv").replace(
+            "    x: data/x.npy\n    y: data/y.npy\n", "    path: t.csv\n    num_features: 3\n")));
   }
 
   @Test
