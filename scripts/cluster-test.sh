@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Integration test (CI): trains DistributedSeedExample on a real Spark standalone cluster (a
-# master and two 1-core workers on 127.0.0.1, scripts/cluster.sh) and in local[2], with the same
-# seed and partitioning, and checks that both save byte-identical weights.bin files: the result
-# must not depend on the deployment. Builds the jar, starts the cluster and stops it on exit
+# master and two 1-core workers on 127.0.0.1, scripts/cluster.sh, started with --auth so that
+# it requires Spark's shared-secret authentication) and in local[2], with the same seed and
+# partitioning, and checks that both save byte-identical weights.bin files: the result must not
+# depend on the deployment. On an authenticated cluster it also checks that a driver without
+# the secret is refused. Builds the jar, starts the cluster and stops it on exit
 # (also on failure or ^C), unless a cluster was already running, which it then uses and leaves
 # running. Ends with the line "cluster-test: N passed, M failed"; exits 1 on failure.
 # Environment: SPARKMLP_MVN_FLAGS (extra mvn flags, e.g. -o), SPARKMLP_IT_TIMEOUT (seconds per
@@ -22,6 +24,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 started=0      # whether this script started the cluster (and so stops it)
 finished=0
+checks=()      # the checks that passed, for the verdict
 
 stop_cluster() {
   if [ $started = 1 ]; then
@@ -32,17 +35,17 @@ stop_cluster() {
 
 # The verdict: stops the cluster first, so that the summary is the last line.
 result() {  # PASSED(1|0)
-  local passed=$1
+  local passed=$1 c
   if [ "$passed" = 1 ]; then
-    say "PASS: the cluster and local[2] runs saved byte-identical weights.bin"
+    for c in "${checks[@]}"; do say "PASS: $c"; done
   fi
   stop_cluster || passed=0
   finished=1
   if [ "$passed" = 1 ]; then
-    say "1 passed, 0 failed"
+    say "${#checks[@]} passed, 0 failed"
     exit 0
   fi
-  say "0 passed, 1 failed"
+  say "${#checks[@]} passed, 1 failed"
   exit 1
 }
 fail() {
@@ -61,7 +64,7 @@ cleanup() {
     wait "$run_pid" 2>/dev/null || true
   fi
   stop_cluster || true
-  say "0 passed, 1 failed"
+  say "${#checks[@]} passed, 1 failed"
   [ $rc = 0 ] && rc=1
   exit $rc
 }
@@ -77,6 +80,11 @@ if ! mvn -q -B ${SPARKMLP_MVN_FLAGS:-} -DskipTests package >"$out/mvn.log" 2>&1;
   cat "$out/mvn.log"
   fail "mvn package failed"
 fi
+# The CLI's launcher (scripts/run-local.sh) needs the class path; with SPARKMLP_SKIP_BUILD it
+# would not make it.
+# shellcheck disable=SC2086
+mvn -q -B ${SPARKMLP_MVN_FLAGS:-} dependency:build-classpath \
+  -Dmdep.outputFile=target/classpath.txt >>"$out/mvn.log" 2>&1 || fail "mvn build-classpath failed"
 export SPARKMLP_SKIP_BUILD=1
 
 if scripts/cluster.sh status >/dev/null 2>&1; then
@@ -84,7 +92,7 @@ if scripts/cluster.sh status >/dev/null 2>&1; then
 else
   started=1
   t=$(now)
-  scripts/cluster.sh start || fail "the cluster did not start"
+  scripts/cluster.sh start --auth || fail "the cluster did not start"
   say "cluster started in $(secs "$t" "$(now)")s"
 fi
 master=$(cat target/cluster/master-url)
@@ -118,13 +126,84 @@ run local 'local[2]'
 
 say "cluster run ${cluster_s}s, local[2] run ${local_s}s (whole JVMs: startup, data, training," \
     "saving); per epoch:"
-paste -d'\n' <(grep '^Epoch' "$out/cluster.log" | sed 's/^/  cluster:  /') \
-             <(grep '^Epoch' "$out/local.log" | sed 's/^/  local[2]: /')
+# The epoch lines are logged (ProgressLogger, INFO): "<date> <time> INFO ProgressLogger: Epoch 1/3 ...".
+paste -d'\n' <(grep -o 'ProgressLogger: Epoch .*' "$out/cluster.log" | sed 's/^ProgressLogger: /  cluster:  /') \
+             <(grep -o 'ProgressLogger: Epoch .*' "$out/local.log" | sed 's/^ProgressLogger: /  local[2]: /')
 say "total $(secs "$t0" "$(now)")s"
 
 if cmp -s "$out/cluster/weights.bin" "$out/local/weights.bin"; then
-  result 1
+  kind=$([ -s target/cluster/conf/spark-defaults.conf ] && echo "authenticated cluster" || echo "cluster")
+  checks+=("the $kind and local[2] runs saved byte-identical weights.bin")
 else
   cmp "$out/cluster/weights.bin" "$out/local/weights.bin" || true
   fail "weights.bin differs between the cluster and the local[2] run"
 fi
+
+# The CLI as users start it (scripts/sparkmlp: a driver started with java -cp, which must ship
+# its own jar to the executors) on the cluster and in local[2]: the same config must save the
+# same weights. Its secret comes from the cluster's spark-defaults.conf, as with spark-submit.
+cli_train() {  # NAME MASTER
+  local name=$1 master=$2 t rc=0
+  say "CLI $name run: scripts/sparkmlp train --config $out/cli.yaml --master '$master'"
+  t=$(now)
+  SPARK_CONF_DIR=$root/target/cluster/conf timeout -k 30 "$run_timeout" scripts/sparkmlp train \
+    --config "$out/cli.yaml" --master "$master" --output "$out/cli-$name" \
+    >"$out/cli-$name.log" 2>&1 || rc=$?
+  [ "$rc" = 0 ] || { tail -n 20 "$out/cli-$name.log"; fail "the CLI $name run exited with status $rc"; }
+  [ -f "$out/cli-$name/weights.bin" ] || fail "the CLI $name run saved no weights.bin"
+  say "CLI $name run: $(secs "$t" "$(now)")s"
+}
+/usr/bin/python3 - "$out" <<'PY'
+import sys, numpy as np
+rng = np.random.default_rng(7)
+x = rng.normal(size=(3000, 20)).astype("<f4")
+y = (x[:, 0] + x[:, 1] > 0).astype("<i8") + (x[:, 2] > 1)
+np.save(sys.argv[1] + "/x.npy", x)
+np.save(sys.argv[1] + "/y.npy", y)
+PY
+cat >"$out/cli.yaml" <<YAML
+data:
+  format: npy
+  partitions: 2
+  train: {x: $root/$out/x.npy, y: $root/$out/y.npy}
+model:
+  seed: 3
+  layers:
+    - {type: dense, units: 16, activation: relu, input_dim: 20}
+    - {type: dense, units: 3, activation: softmax}
+compile: {loss: sparse_categorical_crossentropy, optimizer: adam, metrics: [accuracy]}
+fit: {batch_size: 100, epochs: 2}
+output: {dir: $root/$out/cli}
+YAML
+cli_train cluster "$master"
+cli_train local 'local[2]'
+cmp -s "$out/cli-cluster/weights.bin" "$out/cli-local/weights.bin" ||
+  fail "the CLI saved different weights on the cluster and in local[2]"
+checks+=("the CLI (scripts/sparkmlp --master spark://...) trained on the $kind to the weights of local[2]")
+
+# A driver without the secret (its --conf overrides the properties file submit.sh passes) must
+# not get executors: the master drops its connections until Spark gives up registering ("All
+# masters are unresponsive"), about a minute. The JVM may linger after that, so it is stopped
+# once the refusal is logged.
+if [ -s target/cluster/conf/spark-defaults.conf ]; then
+  say "a driver without the cluster's secret (expected to be refused) ..."
+  t=$(now)
+  refused="All masters are unresponsive"
+  scripts/submit.sh --conf spark.authenticate=false "$main" "$out/noauth" 2 1 200 \
+    >"$out/noauth.log" 2>&1 &
+  run_pid=$!
+  deadline=$((SECONDS + 240))
+  while [ $SECONDS -lt $deadline ]; do
+    grep -q "$refused" "$out/noauth.log" && break
+    kill -0 "$run_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -TERM "$run_pid" 2>/dev/null || true
+  wait "$run_pid" 2>/dev/null || true
+  run_pid=""
+  [ ! -e "$out/noauth/weights.bin" ] || fail "a driver without the secret saved a model"
+  grep -q "$refused" "$out/noauth.log" ||
+    fail "a driver without the secret was not refused within 240 s (see $out/noauth.log)"
+  checks+=("a driver without the secret was refused after $(secs "$t" "$(now)")s")
+fi
+result 1

@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # A Spark standalone cluster on this machine, on loopback only (127.0.0.1), run from the
 # project's own provided-scope dependency jars (no Spark download needed):
-#   scripts/cluster.sh start    builds target/spark-home/jars/ when missing or outdated, starts a
+#   scripts/cluster.sh start [--auth]
+#                               builds target/spark-home/jars/ when missing or outdated, starts a
 #                               master (port 7077, web UI 8080, or free ports near them when
 #                               taken) and two 1-core workers; waits until both are registered.
-#                               Idempotent: starts only what is not running.
+#                               Idempotent: starts only what is not running. With --auth the
+#                               daemons require Spark's shared-secret authentication
+#                               (spark.authenticate): a random secret is written to
+#                               target/cluster/conf/spark-defaults.conf (mode 0600), which
+#                               scripts/submit.sh passes to drivers of this cluster and the CLI
+#                               reads with SPARK_CONF_DIR=target/cluster/conf; a driver without
+#                               it cannot register.
 #   scripts/cluster.sh stop     stops the workers (and their executors) and the master, and waits.
 #   scripts/cluster.sh status   prints the master URL and the workers alive; exits 1 unless the
 #                               master and both workers are up.
@@ -210,10 +217,42 @@ print_log_tails() {
   done
 }
 
+# --auth: the secret the daemons check, as a Spark properties file for drivers. The daemons
+# inherit it through the environment (_SPARK_AUTH_SECRET, which Spark reads and hands on to the
+# executors it starts), so it never shows on a command line.
+auth_conf=$state/conf/spark-defaults.conf
+auth_opts=()
+prepare_auth() {  # WANTED(0|1)
+  if [ "$1" = 1 ]; then
+    if [ ! -s "$auth_conf" ]; then
+      mkdir -p "$state/conf"
+      (umask 077 && printf 'spark.authenticate true\nspark.authenticate.secret %s\n' \
+        "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" > "$auth_conf")
+    fi
+    auth_opts=(-Dspark.authenticate=true)
+    _SPARK_AUTH_SECRET=$(sed -n 's/^spark\.authenticate\.secret //p' "$auth_conf")
+    export _SPARK_AUTH_SECRET
+  else
+    rm -f "$auth_conf"
+    unset _SPARK_AUTH_SECRET
+  fi
+}
+
 cmd_start() {
-  local t0=$SECONDS wpid name i mport uport wport ports=() url deadline n json
+  local auth=0 t0=$SECONDS wpid name i mport uport wport ports=() url deadline n json
+  case "${1:-}" in
+    --auth) auth=1 ;;
+    "") ;;
+    *) die "unknown option $1 (start takes --auth)" ;;
+  esac
   mkdir -p "$logs"
   if daemon_pid master >/dev/null; then
+    local running=0
+    [ -s "$auth_conf" ] && running=1
+    if [ $running != $auth ]; then
+      die "a cluster is running $([ $running = 1 ] && echo with || echo without)" \
+          "authentication; stop it first (scripts/cluster.sh stop)"
+    fi
     n=$(alive_workers || echo 0)
     local all=1
     for ((i = 1; i <= num_workers; i++)); do daemon_pid "worker-$i" >/dev/null || all=0; done
@@ -224,6 +263,7 @@ cmd_start() {
     fi
   fi
   ensure_spark_home
+  prepare_auth "$auth"
 
   if daemon_pid master >/dev/null; then
     uport=$(ui_port)
@@ -244,6 +284,7 @@ cmd_start() {
     echo "$uport" > "$state/master-webui-port"
     # (No REST submission server: scripts/submit.sh submits in client mode.)
     launch master "$daemon_memory" -- -Dspark.master.rest.enabled=false \
+      "${auth_opts[@]}" \
       org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$mport" --webui-port "$uport"
     # The master's own word for its URL (it moves to another port if it lost a race for this).
@@ -259,7 +300,8 @@ cmd_start() {
     done
     url=$(json_field "$json" url)
     echo "$url" > "$state/master-url"
-    say "master $url up (web UI http://127.0.0.1:$uport/), pid $(daemon_pid master)"
+    say "master $url up (web UI http://127.0.0.1:$uport/), pid $(daemon_pid master)$(
+      [ $auth = 1 ] && echo ", authentication required (secret in target/cluster/conf/spark-defaults.conf)")"
   fi
   ports=("$uport")
 
@@ -270,7 +312,7 @@ cmd_start() {
     ports+=("$wport")
     mkdir -p "$state/$name/local"
     launch "$name" "$daemon_memory" SPARK_LOCAL_DIRS="$state/$name/local" -- \
-      org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$worker_cores" \
+      "${auth_opts[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$worker_cores" \
       --memory "$worker_memory" --work-dir "$state/$name" --webui-port "$wport" "$url"
   done
 
@@ -318,7 +360,7 @@ cmd_stop() {
     fi
     rm -f "$state/$name.pid"
   done
-  rm -f "$state/master-url" "$state/master-webui-port"
+  rm -f "$state/master-url" "$state/master-webui-port" "$auth_conf"
   [ $stopped = 1 ] || say "not running"
 }
 
@@ -332,7 +374,8 @@ cmd_status() {
     return 1
   fi
   url=$(cat "$state/master-url" 2>/dev/null || echo "?")
-  say "master $url, pid $pid, web UI http://127.0.0.1:$(ui_port)/"
+  say "master $url, pid $pid, web UI http://127.0.0.1:$(ui_port)/$(
+    [ -s "$auth_conf" ] && echo ", authentication required")"
   for ((i = 1; i <= num_workers; i++)); do
     if pid=$(daemon_pid "worker-$i"); then
       say "worker-$i: pid $pid"
@@ -347,9 +390,9 @@ cmd_status() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
+  start) cmd_start "${2:-}" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   jars) ensure_spark_home ;;
-  *) echo "usage: scripts/cluster.sh start|stop|status|jars" >&2; exit 2 ;;
+  *) echo "usage: scripts/cluster.sh start [--auth]|stop|status|jars" >&2; exit 2 ;;
 esac

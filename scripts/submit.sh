@@ -4,7 +4,9 @@
 # application and the driver on 127.0.0.1.
 #   scripts/submit.sh [--master URL] [--conf KEY=VALUE ...] MAIN_CLASS [ARGS...]
 # --master defaults to the URL of the cluster scripts/cluster.sh started
-# (target/cluster/master-url); `--master 'local[2]'` runs everything in this JVM.
+# (target/cluster/master-url); `--master 'local[2]'` runs everything in this JVM. A driver of
+# that cluster started with `cluster.sh start --auth` gets its secret from
+# target/cluster/conf/spark-defaults.conf (as a --properties-file).
 # Executors get Spark's JVM options (scripts/jvm-options, jdk.incubator.vector among them) through
 # spark.executor.extraJavaOptions. The exit status is the application's.
 # Environment: DRIVER_MEMORY (driver heap, 2g), EXECUTOR_MEMORY (1g), SPARKMLP_SKIP_BUILD=1 (do
@@ -60,6 +62,10 @@ if ! jar=$(project_jar) || { [ "${SPARKMLP_SKIP_BUILD:-0}" != 1 ] &&
   jar=$(project_jar) || { echo "submit: no target/sparkmlp-*.jar after mvn package" >&2; exit 1; }
 fi
 scripts/cluster.sh jars >&2
+auth_conf=target/cluster/conf/spark-defaults.conf
+if [ -s "$auth_conf" ] && [ "$master" = "$(cat target/cluster/master-url 2>/dev/null)" ]; then
+  confs+=(--properties-file "$auth_conf")
+fi
 
 spark_home=$root/target/spark-home
 mapfile -t jvm_opts < <(grep -v -e '^#' -e '^[[:space:]]*$' scripts/jvm-options)

@@ -45,7 +45,7 @@ public record FitConfig(
 
   public FitConfig {
     FitOptions o = new FitOptions(batchSize, epochs, null, validationSplit, shuffle, seed, null,
-        null, checkpointEvery, null, null, null, null);
+        null, checkpointEvery, null, null, null, null, null);
     batchSize = o.batchSize();
     epochs = o.epochs();
     validationSplit = o.validationSplit();

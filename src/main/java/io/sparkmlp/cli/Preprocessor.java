@@ -1,6 +1,7 @@
 package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sparkmlp.data.ColumnStats;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
 import io.sparkmlp.data.Scaling;
@@ -45,44 +46,27 @@ final class Preprocessor implements Serializable {
     float[] mean = null;
     float[] std = null;
     if (cfg.standardize()) {
-      double[][] moments = train.map(b -> moments(b, scale)).reduce(Preprocessor::add);
-      int cols = moments[0].length;
-      mean = new float[cols];
-      std = new float[cols];
-      double n = Math.max(moments[2][0], 1);
-      for (int c = 0; c < cols; c++) {
-        double m = moments[0][c] / n;
-        double var = Math.max(moments[1][c] / n - m * m, 0);
-        mean[c] = (float) m;
-        // Constant columns keep std 1: centring them is all z-scoring can do.
-        std[c] = var > 1e-24 ? (float) Math.sqrt(var) : 1f;
-      }
+      StandardScaler scaler = fitScaler(train, scale);
+      mean = scaler.mean();
+      std = scaler.std();
     }
     return new Preprocessor(scale, mean, std, cfg.oneHot() ? outputUnits : 0);
   }
 
-  /** Column sums, sums of squares and the row count of a block's scaled features. */
-  private static double[][] moments(Block b, double scale) {
-    double[] sum = new double[b.xCols()];
-    double[] sq = new double[b.xCols()];
-    float[] x = b.x();
-    for (int r = 0; r < b.rows(); r++) {
-      for (int c = 0; c < b.xCols(); c++) {
-        double v = x[r * b.xCols() + c] * scale;
-        sum[c] += v;
-        sq[c] += v * v;
-      }
-    }
-    return new double[][] {sum, sq, {b.rows()}};
-  }
-
-  private static double[][] add(double[][] a, double[][] b) {
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < a[i].length; j++) {
-        a[i][j] += b[i][j];
-      }
-    }
-    return a;
+  /**
+   * The standard scaler of the training features after scaling, fitted as the data package
+   * fits one locally: each partition's block summarised in a {@link ColumnStats} (the features
+   * scaled exactly as {@link #apply(Block)} scales them), merged across partitions.
+   */
+  static StandardScaler fitScaler(JavaRDD<Block> train, double scale) {
+    Preprocessor scaling = new Preprocessor(scale, null, null, 0);
+    ColumnStats stats = train.map(b -> {
+      Block scaled = scaling.apply(b);
+      return new ColumnStats(scaled.xCols()).add(scaled.x(), scaled.rows(), scaled.xCols());
+    }).treeReduce(ColumnStats::merge);
+    Checks.argument(stats.count() > 0, "preprocessing.standardize: the training data has no "
+        + "rows");
+    return StandardScaler.fit(stats);
   }
 
   /** The blocks transformed; an identity preprocessing returns them as they are. */

@@ -5,25 +5,23 @@ import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.ProgressLogger;
 import io.sparkmlp.model.StepListener;
 import io.sparkmlp.model.TrainingControl;
-import java.io.Console;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keras-like progress: on a terminal, a bar redrawn in place during each epoch,
  * {@code Epoch 3/10  [=========>....]  312/469 - loss: 0.3521 - accuracy: 0.8712 - 48,900
- * samples/s - ETA 3s}, and a final line per epoch with the validation values. Anywhere else (a
- * log file, a pipe, spark-submit in cluster mode) it prints only {@link ProgressLogger}'s one
- * line per epoch, because carriage returns make logs unreadable.
+ * samples/s - ETA 3s}, and a final line per epoch with the validation values: user output, on
+ * standard output. Anywhere else (a log file, a pipe, spark-submit in cluster mode) it logs
+ * only {@link ProgressLogger}'s one line per epoch at INFO, because carriage returns make logs
+ * unreadable and a log line carries the timestamp a reader of logs needs.
  *
  * <p>The in-place line is kept one column narrower than the terminal: a line that wraps can no
  * longer be redrawn with {@code \r}, and the bar would scroll down the screen.
@@ -39,7 +37,10 @@ public final class ProgressBar implements StepListener {
   /** The width assumed when the terminal does not say. */
   static final int DEFAULT_COLUMNS = 80;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressBar.class);
+
   private final PrintStream out;
+  private final Consumer<String> log;
   private final boolean terminal;
   private final int columns;
   private int epochs;
@@ -48,22 +49,23 @@ public final class ProgressBar implements StepListener {
   private int drawnLength;
   private int lastSteps;
 
-  /** Progress on standard output, as a bar when it is a terminal. */
+  /** Progress as a bar on standard output when it is a terminal, else as log lines. */
   public ProgressBar() {
-    this(System.out, isTerminal());
-  }
-
-  private ProgressBar(PrintStream out, boolean terminal) {
-    // The width matters only for redrawing: do not start stty off a terminal.
-    this(out, terminal, terminal ? terminalColumns() : DEFAULT_COLUMNS);
+    this(System.out, isTerminal(), columns(System.getenv()));
   }
 
   /**
-   * @param terminal whether out redraws in place; false prints one line per epoch only
+   * @param terminal whether out redraws in place; false logs one line per epoch only
    * @param columns the terminal's width in characters
    */
   public ProgressBar(PrintStream out, boolean terminal, int columns) {
+    this(out, LOG::info, terminal, columns);
+  }
+
+  /** As the public constructor, with the epoch lines off a terminal going to log. */
+  ProgressBar(PrintStream out, Consumer<String> log, boolean terminal, int columns) {
     this.out = out;
+    this.log = log;
     this.terminal = terminal;
     this.columns = Math.max(columns, 2);
   }
@@ -102,15 +104,15 @@ public final class ProgressBar implements StepListener {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
     if (!terminal) {
-      out.println(ProgressLogger.format(epoch, control.epochs(), logs));
-    } else {
-      int steps = logs.containsKey(Logs.STEPS) ? logs.get(Logs.STEPS).intValue() : lastSteps;
-      redraw(endLine(epoch, control.epochs(), steps, logs));
-      out.print('\n');
-      drawnLength = 0;
-      drawnEpoch = -1;
+      log.accept(ProgressLogger.format(epoch, control.epochs(), logs));
+      return;
     }
+    int steps = logs.containsKey(Logs.STEPS) ? logs.get(Logs.STEPS).intValue() : lastSteps;
+    redraw(endLine(epoch, control.epochs(), steps, logs));
+    out.print('\n');
     out.flush();
+    drawnLength = 0;
+    drawnEpoch = -1;
   }
 
   /** Overwrites the current line, blanking what is left of a longer previous one. */
@@ -219,76 +221,27 @@ public final class ProgressBar implements StepListener {
   }
 
   /**
-   * Whether standard output is an interactive terminal. Not in spark-submit's cluster mode
-   * (the driver's output goes to a file on a worker), not without a console (Java 17 has none
-   * when stdin or stdout is redirected), and not where a JDK 22+ console reports no terminal
-   * (those JDKs return a console even when redirected).
+   * Whether standard output is an interactive terminal: there is a console (Java has none when
+   * stdin or stdout is redirected), the driver does not run in spark-submit's cluster mode (its
+   * output goes to a file on a worker), and the terminal is not a dumb one. JDK 22 and later
+   * return a console even when redirected unless started with {@code -Djdk.console=java.base},
+   * which the launch options in {@code scripts/jvm-options} set.
    */
   public static boolean isTerminal() {
-    if ("cluster".equals(System.getProperty("spark.submit.deployMode"))
-        || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true; // before JDK 22 a console exists only on a terminal
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
+    return System.console() != null
+        && !"cluster".equals(System.getProperty("spark.submit.deployMode"))
+        && !"dumb".equals(System.getenv("TERM"));
   }
 
   /**
-   * The terminal's width: {@code COLUMNS} if exported, else what {@code stty size} reports for
-   * the controlling terminal (shells rarely export {@code COLUMNS}), else
-   * {@value #DEFAULT_COLUMNS}.
+   * The terminal's width: {@code COLUMNS} from the environment when it is a positive number,
+   * else {@value #DEFAULT_COLUMNS}. Shells set {@code COLUMNS} but rarely export it; asking the
+   * terminal would mean a subprocess from the Spark driver, and a too-narrow guess only costs
+   * bar width.
    */
-  static int terminalColumns() {
-    Integer columns = positive(System.getenv("COLUMNS"));
-    if (columns == null) {
-      columns = sttyColumns();
-    }
-    return columns != null ? columns : DEFAULT_COLUMNS;
-  }
-
-  /** Asks {@code stty} on /dev/tty; null where there is none or it does not answer at once. */
-  private static Integer sttyColumns() {
-    File tty = new File("/dev/tty");
-    if (!tty.exists()) {
-      return null;
-    }
-    try {
-      Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      if (!p.waitFor(1, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return null;
-      }
-      String[] rowsColumns = new String(p.getInputStream().readAllBytes(),
-          StandardCharsets.US_ASCII).trim().split("\\s+");
-      return p.exitValue() == 0 && rowsColumns.length == 2 ? positive(rowsColumns[1]) : null;
-    } catch (IOException e) {
-      return null; // no stty: the default width is safe on any terminal
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-  }
-
-  private static Integer positive(String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      int v = Integer.parseInt(s.trim());
-      return v > 0 ? v : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  static int columns(Map<String, String> env) {
+    String columns = env.getOrDefault("COLUMNS", "").trim();
+    int v = columns.matches("[0-9]{1,6}") ? Integer.parseInt(columns) : 0;
+    return v > 0 ? v : DEFAULT_COLUMNS;
   }
 }

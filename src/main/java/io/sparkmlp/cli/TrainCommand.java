@@ -2,15 +2,16 @@ package io.sparkmlp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.AtomicDirectory;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.Checkpoint;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.TaskErrors;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
   @Override
   public Integer call() throws Exception {
@@ -85,16 +89,24 @@ final class TrainCommand implements Callable<Integer> {
     RunConfig cfg = ConfigLoader.load(config, overrides);
     Path out = Path.of(cfg.output().dir()).toAbsolutePath().normalize();
     Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
-    if (Files.exists(out) && !cfg.output().overwrite() && !resume) {
-      throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
-          + "it (only once training succeeds)");
-    }
-    if (resume && !Checkpoint.exists(checkpoint)) {
-      throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
-    }
-    try (Sessions session = Sessions.open(master, cfg.spark().master(), cfg.spark().appName())) {
-      SparkSession spark = session.spark();
-      return train(spark, cfg, out, checkpoint);
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      if (Files.exists(out) && !cfg.output().overwrite()) {
+        throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
+            + "it (only once training succeeds)");
+      }
+      // Only a checkpoint of ours may be replaced (while training) or removed (at the end).
+      if (Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS) && !Checkpoint.exists(checkpoint)) {
+        throw new IllegalArgumentException(checkpoint + " exists but is not a sparkmlp "
+            + "checkpoint; move it away, it would be replaced");
+      }
+      if (resume && !Checkpoint.exists(checkpoint)) {
+        throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
+      }
+      try (Sessions session = Sessions.open(master, cfg.spark().master(),
+          cfg.spark().appName())) {
+        SparkSession spark = session.spark();
+        return train(spark, cfg, out, checkpoint);
+      }
     }
   }
 
@@ -104,20 +116,24 @@ final class TrainCommand implements Callable<Integer> {
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
         .persist(StorageLevel.MEMORY_AND_DISK());
-    int inputDim = TaskErrors.rethrowBadInput(() -> raw.map(Block::xCols).reduce(Math::max));
+    List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
+    int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
+    RunCallbacks callbacks = cfg.callbacks();
+    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
+    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
+    // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
+    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
+        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
+        .verbose(0).checkpointDir(checkpoint).resume(resume).build());
+    // As soon as the data is counted, before any other job: a log reader's first line.
+    LOG.info(StartLine.of(spark.sparkContext(), shapes, data.validation() != null,
+        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
         : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
-    RunCallbacks callbacks = cfg.callbacks();
-    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
-    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
-    // The bar redraws in place on a terminal and prints one line per epoch in a log.
-    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
-        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
-        .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     long start = System.nanoTime();
     History history;
     try {

@@ -27,6 +27,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The learning curves of a run as one PNG: loss on the left, accuracy (or, without it, the
  * first other metric) on the right, training and validation in each, epochs on x. Without any
  * metric, the loss panel takes the whole width.
+ *
+ * <p>AWT draws the image and must not reach for a display (a driver started over {@code ssh -X}
+ * would open windows' worth of X11 connections): the JVM runs with
+ * {@code -Djava.awt.headless=true}, which the launch options set ({@code scripts/jvm-options},
+ * the tests' {@code argLine}, docker-compose's driver options). A library must not set it for
+ * the whole JVM behind the application's back.
  */
 public final class TrainingPlot {
   /** Size of the whole image in pixels. */
@@ -40,28 +46,11 @@ public final class TrainingPlot {
   private static final int EPOCH_TICKS = 30;
   private static final int MAX_DECIMALS = 8;
 
-  static {
-    // A server has no display: AWT must start headless. Set before any AWT class reads it,
-    // and only if the user did not choose.
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   private TrainingPlot() {}
 
   /** Renders the history's curves to png (written whole, then renamed into place). */
   public static void write(History history, Path png) throws IOException {
-    Checks.argument(history.size() > 0, "cannot plot an empty history (no epochs)");
-    Checks.argument(history.keys().contains(Logs.LOSS), "cannot plot a history without '%s'; "
-        + "it has %s", Logs.LOSS, history.keys());
-    List<XYChart> charts = new ArrayList<>();
-    String metric = secondMetric(history.keys());
-    int panelWidth = metric == null ? WIDTH : WIDTH / 2;
-    charts.add(panel(history, Logs.LOSS, "Loss", panelWidth));
-    if (metric != null) {
-      charts.add(panel(history, metric, title(metric), panelWidth));
-    }
+    List<XYChart> charts = charts(history);
     Path target = png.toAbsolutePath();
     Files.createDirectories(target.getParent());
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-"
@@ -75,6 +64,21 @@ public final class TrainingPlot {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** The panels of the image, left to right, built but not drawn. */
+  static List<XYChart> charts(History history) {
+    Checks.argument(history.size() > 0, "cannot plot an empty history (no epochs)");
+    Checks.argument(history.keys().contains(Logs.LOSS), "cannot plot a history without '%s'; "
+        + "it has %s", Logs.LOSS, history.keys());
+    List<XYChart> charts = new ArrayList<>();
+    String metric = secondMetric(history.keys());
+    int panelWidth = metric == null ? WIDTH : WIDTH / 2;
+    charts.add(panel(history, Logs.LOSS, "Loss", panelWidth));
+    if (metric != null) {
+      charts.add(panel(history, metric, title(metric), panelWidth));
+    }
+    return charts;
   }
 
   /** accuracy if logged, else the first key that is neither loss, timing nor validation. */

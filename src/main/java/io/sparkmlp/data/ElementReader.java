@@ -21,10 +21,25 @@ final class ElementReader {
 
   /** A reader of elements of the given type and byte order from in, from its current position. */
   ElementReader(ReadableByteChannel in, ElementType type, ByteOrder order) {
+    this(in, type, order, CHUNK_BYTES);
+  }
+
+  /**
+   * As {@link #ElementReader(ReadableByteChannel, ElementType, ByteOrder)} with a buffer of at
+   * most {@code bufferBytes} (at least one element): a reader of short runs reads ahead no
+   * further than one run.
+   */
+  ElementReader(ReadableByteChannel in, ElementType type, ByteOrder order, int bufferBytes) {
     this.in = in;
     this.type = type;
-    this.buf = ByteBuffer.allocateDirect(CHUNK_BYTES - CHUNK_BYTES % type.size).order(order);
+    int bytes = Math.max(type.size, Math.min(bufferBytes, CHUNK_BYTES));
+    this.buf = ByteBuffer.allocateDirect(bytes - bytes % type.size).order(order);
     this.buf.limit(0);
+  }
+
+  /** Forgets the bytes read ahead, for a caller that has just moved the channel's position. */
+  void discardBuffered() {
+    buf.limit(0);
   }
 
   /** Bytes this reader has taken from the channel so far. */

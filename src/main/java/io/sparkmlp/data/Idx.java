@@ -172,7 +172,7 @@ public final class Idx {
     if (fileSize >= 0 && fileSize - headerBytes != dataBytes) {
       throw sizeMismatch(name, what, dataBytes, fileSize - headerBytes, where);
     }
-    return new RowLayout(name, type, ByteOrder.BIG_ENDIAN, gzip, headerBytes, shape,
+    return new RowLayout(name, type, ByteOrder.BIG_ENDIAN, gzip, false, headerBytes, shape,
         typeName(typeCode));
   }
 

@@ -60,9 +60,8 @@ public final class Npy {
   /**
    * The row layout of the .npy file behind ch, from its header, so that rows can be read by
    * range ({@link RowLayout#readRows}) without reading the whole file. Checks the header and
-   * that the file's size matches it. Only C order can be read by range: a Fortran-order array
-   * with more than one column stores each column contiguously, so its rows are scattered over
-   * the whole file; that gives an IllegalArgumentException suggesting np.ascontiguousarray.
+   * that the file's size matches it. C and Fortran order both read by range: a Fortran-order
+   * array stores each column contiguously, so a range of rows is one contiguous run per column.
    *
    * @param name how errors name the file
    */
@@ -85,12 +84,11 @@ public final class Npy {
       throw DataFiles.bad(name, "shape %s has rows of %s values, more than the %s one Matrix "
           + "can hold", h.shapeText(), cols, Matrix.MAX_VALUES);
     }
-    if (h.fortranOrder() && cols > 1 && shape[0] > 1) {
-      throw DataFiles.bad(name, "the array is stored in Fortran order, so its rows cannot be "
-          + "read by range; save it in C order: np.save(path, np.ascontiguousarray(a))");
-    }
+    // With one column or one row, Fortran order lays the values out as C order does.
+    boolean fortran = h.fortranOrder() && cols > 1 && shape[0] > 1;
     checkSize(h, name, dataBytes, ch.size() - h.dataOffset());
-    return new RowLayout(name, h.type(), h.order(), false, h.dataOffset(), shape, h.descr());
+    return new RowLayout(name, h.type(), h.order(), false, fortran, h.dataOffset(), shape,
+        h.descr());
   }
 
   /** Writes m as a version 1.0, {@code <f4}, C-order array of shape (rows, cols), atomically. */
@@ -209,7 +207,7 @@ public final class Npy {
   }
 
   /** For the dimensions after the first: Fortran-linear index to C-linear index. */
-  private static int[] fortranToC(long[] shape, int cols) {
+  static int[] fortranToC(long[] shape, int cols) {
     int dims = shape.length - 1;
     int[] cStride = new int[dims];
     int stride = 1;

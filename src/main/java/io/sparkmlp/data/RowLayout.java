@@ -19,9 +19,12 @@ import java.util.zip.ZipException;
  * the file's (decompressed) bytes. Made by {@link Npy#layout} and {@link Idx#layout} from the
  * header only; small and serializable, so a driver can plan ranges and ship them to executors.
  *
- * <p>Plain files are read by seeking straight to the first row. A gzip file cannot seek: its
- * reader decompresses from the start and discards the bytes before the range, so reading the
- * last of P ranges decompresses the whole file, and all P ranges together about (P+1)/2 times it.
+ * <p>Plain files are read by seeking straight to the first row. A Fortran-order array (first
+ * index fastest) stores each column contiguously, so a range of rows is one run per column:
+ * the reader seeks to each run, reading ahead no further than the run. A gzip file cannot
+ * seek: its reader decompresses from the start and discards the bytes before the range, so
+ * reading the last of P ranges decompresses the whole file, and all P ranges together about
+ * (P+1)/2 times it.
  */
 public final class RowLayout implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,16 +35,20 @@ public final class RowLayout implements Serializable {
   private final ElementType type;
   private final boolean bigEndian;
   private final boolean gzip;
+  private final boolean fortran;
   private final long dataOffset;
   private final long[] shape;
   private final String typeName;
 
-  RowLayout(String name, ElementType type, ByteOrder order, boolean gzip, long dataOffset,
-            long[] shape, String typeName) {
+  RowLayout(String name, ElementType type, ByteOrder order, boolean gzip, boolean fortran,
+            long dataOffset, long[] shape, String typeName) {
+    Checks.argument(!(gzip && fortran), "%s: a gzip file cannot be read in Fortran order",
+        name);
     this.name = name;
     this.type = type;
     this.bigEndian = order == ByteOrder.BIG_ENDIAN;
     this.gzip = gzip;
+    this.fortran = fortran;
     this.dataOffset = dataOffset;
     this.shape = shape.clone();
     this.typeName = typeName;
@@ -109,6 +116,10 @@ public final class RowLayout implements Serializable {
     long start = dataOffset + first * rowBytes();
     float[] values = new float[count * cols()];
     ByteOrder order = bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    if (fortran) {
+      readFortran(ch, order, values, first, count);
+      return new Matrix(values, count, cols());
+    }
     if (!gzip) {
       ch.position(start);
       read(ch, order, values, first, count);
@@ -151,6 +162,31 @@ public final class RowLayout implements Serializable {
     ElementReader reader = new ElementReader(in, type, order);
     if (reader.read(values, 0, values.length) < values.length) {
       throw truncated(first, count);
+    }
+  }
+
+  /**
+   * Rows [first, first + count) of a Fortran-order array: trailing index q (Fortran-linear)
+   * holds the run of rows at {@code dataOffset + (q * rows + first) * size}, which goes to the
+   * C-linear column {@code Npy.fortranToC} gives.
+   */
+  private void readFortran(SeekableByteChannel ch, ByteOrder order, float[] values, long first,
+                           int count) throws IOException {
+    int cols = cols();
+    int[] column = Npy.fortranToC(shape, cols);
+    float[] run = new float[count];
+    ElementReader reader = new ElementReader(ch, type, order,
+        (int) Math.min(ElementReader.CHUNK_BYTES, (long) count * type.size));
+    for (int q = 0; q < cols; q++) {
+      ch.position(dataOffset + ((long) q * rows() + first) * type.size);
+      reader.discardBuffered();
+      if (reader.read(run, 0, count) < count) {
+        throw truncated(first, count);
+      }
+      int c = column[q];
+      for (int r = 0; r < count; r++) {
+        values[r * cols + c] = run[r];
+      }
     }
   }
 

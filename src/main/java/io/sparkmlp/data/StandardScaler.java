@@ -1,7 +1,6 @@
 package io.sparkmlp.data;
 
 import io.sparkmlp.util.Checks;
-import java.util.Arrays;
 
 /**
  * Standardises each column to mean 0 and standard deviation 1: {@code (x - mean) / std}, as
@@ -9,7 +8,8 @@ import java.util.Arrays;
  * with the same statistics.
  *
  * <p>The standard deviation is the population one (divide by n). A constant column gets std 1,
- * so it maps to 0 instead of NaN. Statistics are accumulated in double and kept as float.
+ * so it maps to 0 instead of NaN. Statistics are accumulated in double ({@link ColumnStats})
+ * and kept as float.
  */
 public final class StandardScaler {
   private final float[] mean;
@@ -37,42 +37,28 @@ public final class StandardScaler {
   public static StandardScaler fit(Matrix x) {
     Checks.argument(x.rows() > 0, "cannot fit a StandardScaler on a matrix with 0 rows");
     DataChecks.requireFinite(x, "data passed to StandardScaler.fit");
-    int rows = x.rows();
-    int cols = x.cols();
-    float[] v = x.values();
-    double[] sum = new double[cols];
-    float[] min = Arrays.copyOf(v, cols);
-    float[] max = Arrays.copyOf(v, cols);
-    for (int r = 0; r < rows; r++) {
-      int o = r * cols;
-      for (int c = 0; c < cols; c++) {
-        sum[c] += v[o + c];
-        min[c] = Math.min(min[c], v[o + c]);
-        max[c] = Math.max(max[c], v[o + c]);
-      }
-    }
-    double[] mean = new double[cols];
-    for (int c = 0; c < cols; c++) {
-      mean[c] = sum[c] / rows;
-    }
-    // Two passes: the sum of squared deviations from the mean does not cancel catastrophically
-    // the way E[x^2] - E[x]^2 does.
-    double[] squares = new double[cols];
-    for (int r = 0; r < rows; r++) {
-      int o = r * cols;
-      for (int c = 0; c < cols; c++) {
-        double d = v[o + c] - mean[c];
-        squares[c] += d * d;
-      }
-    }
+    return fit(new ColumnStats(x.cols()).add(x.values(), x.rows(), x.cols()));
+  }
+
+  /**
+   * The scaler of accumulated statistics, e.g. merged over the partitions of a Spark data set.
+   * This is the one place a constant column is decided: by its range, because rounding in the
+   * mean can leave a tiny nonzero variance that would blow the column up instead of mapping it
+   * to 0. A constant column keeps its value as mean and gets std 1.
+   */
+  public static StandardScaler fit(ColumnStats stats) {
+    Checks.argument(stats.count() > 0, "cannot fit a StandardScaler on 0 rows");
+    int cols = stats.cols();
+    double[] mean = stats.mean();
+    double[] variance = stats.variance();
+    double[] min = stats.min();
+    double[] max = stats.max();
     float[] m = new float[cols];
     float[] s = new float[cols];
     for (int c = 0; c < cols; c++) {
-      // A constant column is detected by its range, because rounding in the sum can leave a
-      // tiny nonzero variance that would blow the column up instead of mapping it to 0.
       boolean constant = min[c] == max[c];
-      m[c] = constant ? min[c] : (float) mean[c];
-      float sd = (float) Math.sqrt(squares[c] / rows);
+      m[c] = (float) (constant ? min[c] : mean[c]);
+      float sd = (float) Math.sqrt(variance[c]);
       s[c] = constant || !(sd > 0) ? 1f : sd;
     }
     return new StandardScaler(m, s);

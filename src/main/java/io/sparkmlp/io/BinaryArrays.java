@@ -53,9 +53,14 @@ final class BinaryArrays {
     }
   }
 
-  /** The arrays of a file, checked: magic, version, counts, lengths and CRC. */
+  /**
+   * The arrays of a file, checked: magic, version, counts, lengths and CRC. Every length is
+   * checked against the bytes the file still holds before anything is allocated, so a damaged
+   * header ends in an error naming the file, never in an OutOfMemoryError.
+   */
   static Contents read(Path file, byte[] magic) throws IOException {
     String name = file.toString();
+    long remaining = RegularFiles.size(file) - 24;
     CRC32 crc = new CRC32();
     try (InputStream raw = Files.newInputStream(file);
          DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
@@ -81,9 +86,14 @@ final class BinaryArrays {
       for (int a = 0; a < count; a++) {
         int len = ByteBuffer.wrap(readBytes(in, 4, name, crc)).order(ByteOrder.LITTLE_ENDIAN)
             .getInt();
-        if (len < 0) {
-          throw new IllegalArgumentException(name + ": corrupt array length " + len);
+        remaining -= 4;
+        // What is left must hold this array and the 8-byte checksum.
+        if (len < 0 || 4L * len > remaining - 8) {
+          throw new IllegalArgumentException(name + ": truncated or corrupt: array length "
+              + len + ", but the file holds " + Math.max(0, remaining - 8)
+              + " more bytes of values");
         }
+        remaining -= 4L * len;
         arrays[a] = new float[len];
         for (int i = 0; i < len; i += CHUNK) {
           int n = Math.min(CHUNK, len - i);

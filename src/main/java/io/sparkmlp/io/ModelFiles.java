@@ -71,7 +71,8 @@ public final class ModelFiles {
     try {
       ModelJson parsed;
       try {
-        parsed = ModelJson.read(Files.readString(json), json.toString());
+        parsed = ModelJson.read(RegularFiles.readText(json, RegularFiles.MAX_TEXT_BYTES),
+            json.toString());
       } catch (NoSuchFileException e) {
         throw new IllegalArgumentException(json + ": missing; not a sparkmlp model directory");
       }

@@ -108,8 +108,8 @@ public final class MLPParamSet implements Serializable {
         + "one process would get); k > 1 averages the partitions' weight and optimizer changes "
         + "every k steps, one Spark job per k steps instead of per step",
         ParamValidators.gtEq(1));
-    verbose = new IntParam(owner, "verbose", "0 silent, 1 a progress line per epoch on the "
-        + "driver's standard output", ParamValidators.inRange(0, 1));
+    verbose = new IntParam(owner, "verbose", "0 silent, 1 a progress line per epoch in the "
+        + "driver's log (INFO, logger io.sparkmlp.model.ProgressLogger)", ParamValidators.inRange(0, 1));
   }
 
   /** Sets the defaults on the owner; layers has none: the stage can't guess the widths. */

@@ -24,6 +24,17 @@ public final class DivergedException extends ArithmeticException {
   }
 
   /**
+   * Throws when a step's summed loss is NaN or infinite, before the step is applied; the
+   * message gives the loss divided by the step's weight. The one check of every step, exact or
+   * local, in-process or on Spark.
+   */
+  public static void checkLoss(StepSums step, int epoch, long firstStep) {
+    if (!Double.isFinite(step.sums()[0])) {
+      throw new DivergedException(epoch, firstStep, step.meanLoss());
+    }
+  }
+
+  /**
    * Throws when a weight is NaN or infinite after the given epoch/step. Trainers call it once
    * per epoch, before callbacks and checkpoints: within an epoch the next step's loss catches
    * an overflowing update, and a scan of every weight at every step would cost the hot path.

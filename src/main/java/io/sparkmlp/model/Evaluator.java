@@ -3,6 +3,7 @@ package io.sparkmlp.model;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Evaluator {
     for (int start = 0; start < x.rows(); start += ws.capacity()) {
       int n = Math.min(ws.capacity(), x.rows() - start);
       int yOff = start * y.cols();
-      sums[0] += network.loss(x.values(), start * x.cols(), y.values(), yOff, w, start, n,
+      sums[0] += network.loss(new Rows(x.values(), y.values(), w, null, start, start + n),
           params, ws);
       float[] out = network.output(ws);
       for (int m = 0; m < metrics.size(); m++) {

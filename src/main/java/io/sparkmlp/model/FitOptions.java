@@ -5,6 +5,7 @@ import io.sparkmlp.util.Checks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of one {@code fit} call: Keras's keyword arguments, plus checkpoints. Components
@@ -30,11 +31,16 @@ import java.util.List;
  * @param validationX validation features given explicitly, or null
  * @param validationY validation labels given explicitly, or null
  * @param callbacks called at the start and end of training and after each epoch
+ * @param classWeight Keras's class_weight: a weight per class index that multiplies the weight
+ *     of each training row of that class (its label, or the argmax of a one-hot label; the
+ *     rounded target of a single sigmoid output); every class in the labels needs one. Empty
+ *     for none
  */
 public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch,
                          Double validationSplit, Boolean shuffle, Long seed, Integer verbose,
                          Path checkpointDir, Integer checkpointEvery, Boolean resume,
-                         Matrix validationX, Matrix validationY, List<Callback> callbacks) {
+                         Matrix validationX, Matrix validationY, List<Callback> callbacks,
+                         Map<Integer, Double> classWeight) {
   public static final int DEFAULT_BATCH_SIZE = 32;
   public static final int DEFAULT_EPOCHS = 1;
   public static final int DEFAULT_INITIAL_EPOCH = 0;
@@ -57,6 +63,7 @@ public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch
     checkpointEvery = checkpointEvery == null ? DEFAULT_CHECKPOINT_EVERY : checkpointEvery;
     resume = resume == null ? DEFAULT_RESUME : resume;
     callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+    classWeight = classWeight == null ? Map.of() : classWeights(classWeight);
     Checks.positive(batchSize, "batchSize");
     Checks.positive(epochs, "epochs");
     Checks.argument(initialEpoch >= 0, "initialEpoch must be >= 0, got %s", initialEpoch);
@@ -72,6 +79,18 @@ public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch
         "give either validationData or validationSplit, not both");
   }
 
+  /** A checked, immutable copy of a class_weight map. */
+  private static Map<Integer, Double> classWeights(Map<Integer, Double> classWeight) {
+    for (Map.Entry<Integer, Double> e : classWeight.entrySet()) {
+      Checks.argument(e.getKey() != null && e.getKey() >= 0, "classWeight has class %s; "
+          + "classes are indices >= 0", e.getKey());
+      Checks.argument(e.getValue() != null && e.getValue() >= 0
+          && e.getValue() <= Double.MAX_VALUE, "classWeight of class %s is %s; every weight "
+          + "must be finite and >= 0", e.getKey(), e.getValue());
+    }
+    return Map.copyOf(classWeight);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -81,7 +100,7 @@ public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch
     Builder b = new Builder().batchSize(batchSize).epochs(epochs).initialEpoch(initialEpoch)
         .validationSplit(validationSplit).shuffle(shuffle).verbose(verbose)
         .checkpointDir(checkpointDir).checkpointEvery(checkpointEvery).resume(resume)
-        .callbacks(callbacks.toArray(new Callback[0]));
+        .callbacks(callbacks.toArray(new Callback[0])).classWeight(classWeight);
     b.seed = seed;
     if (validationX != null) {
       b.validationData(validationX, validationY);
@@ -112,6 +131,7 @@ public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch
     private Matrix validationX;
     private Matrix validationY;
     private final List<Callback> callbacks = new ArrayList<>();
+    private Map<Integer, Double> classWeight;
 
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
@@ -181,9 +201,16 @@ public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch
       return this;
     }
 
+    /** Keras's class_weight: class index to the factor its rows' weights are multiplied by. */
+    public Builder classWeight(Map<Integer, Double> classWeight) {
+      this.classWeight = classWeight;
+      return this;
+    }
+
     public FitOptions build() {
       return new FitOptions(batchSize, epochs, initialEpoch, validationSplit, shuffle, seed,
-          verbose, checkpointDir, checkpointEvery, resume, validationX, validationY, callbacks);
+          verbose, checkpointDir, checkpointEvery, resume, validationX, validationY, callbacks,
+          classWeight);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.sparkmlp.model;
 
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.util.Checks;
 import io.sparkmlp.util.Seeds;
 
@@ -35,6 +36,16 @@ public final class MinibatchPlan {
   /** First position (in the permutation) of step s's slice of a partition with rows rows. */
   public static int sliceStart(int rows, int step, int steps) {
     return (int) ((long) step * rows / steps);
+  }
+
+  /**
+   * Step s's slice of one holder's rows: positions [sliceStart(n, s), sliceStart(n, s + 1))
+   * of {@code rows} (all n rows of the holder, in the epoch's order). The one place slice
+   * bounds are cut, for local and distributed steps alike.
+   */
+  public static Rows slice(Rows rows, int step, int steps) {
+    int n = rows.count();
+    return rows.range(sliceStart(n, step, steps), sliceStart(n, step + 1, steps));
   }
 
   /** The largest slice any step takes from a partition of the given rows: ceil(rows/steps). */

@@ -1,28 +1,25 @@
 package io.sparkmlp.model;
 
-import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Prints one Keras-like line per epoch:
+ * Logs one Keras-like line per epoch at INFO:
  * {@code Epoch 3/10 - 1875 steps - 1.2s - 48,900 samples/s - loss: 0.3521 - accuracy: 0.8712}.
+ * Keras prints it; a library that runs inside Spark applications logs it instead, so that it
+ * lands in the driver's log with a timestamp and obeys the application's log configuration
+ * (SLF4J is on Spark's classpath, bound to its log4j2).
  */
 public final class ProgressLogger implements Callback {
-  private final PrintStream out;
-
-  public ProgressLogger() {
-    this(System.out);
-  }
-
-  public ProgressLogger(PrintStream out) {
-    this.out = out;
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressLogger.class);
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
-    out.println(format(epoch, control.epochs(), logs));
-    out.flush();
+    if (LOG.isInfoEnabled()) {
+      LOG.info(format(epoch, control.epochs(), logs));
+    }
   }
 
   /** The line for one epoch; keys "seconds", "samples_per_second", "steps" go up front. */

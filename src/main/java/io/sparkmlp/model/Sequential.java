@@ -104,8 +104,20 @@ public final class Sequential {
   }
 
   public History fit(Matrix x, Matrix y, FitOptions options) {
+    return fit(x, y, null, options);
+  }
+
+  /**
+   * Trains on rows weighted by sampleWeight (one finite weight >= 0 per row of x; null for
+   * none), as Keras's {@code fit(x, y, sample_weight=...)}: each step minimises the weighted
+   * mean loss Σ w_i·loss_i / Σ w_i of its minibatch, and losses and metrics are weighted means.
+   * The options' classWeight multiplies these weights; checkpointDir, checkpointEvery and
+   * resume work as on Spark (one partition).
+   */
+  public History fit(Matrix x, Matrix y, float[] sampleWeight, FitOptions options) {
     requireCompiled("fit");
-    return LocalTrainer.fit(this, TrainingData.of(network, x, y, options), options);
+    TrainingData data = TrainingData.of(network, x, y, sampleWeight, options);
+    return new Trainer(this, options, new ExactSteps(this)).fit(new InProcessSource(data));
   }
 
   /** Mean loss and metrics over (x, y), keyed "loss", "accuracy", ... as in Keras. */

@@ -2,6 +2,7 @@ package io.sparkmlp.model;
 
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.nn.Workspace;
 import io.sparkmlp.util.Seeds;
@@ -10,8 +11,8 @@ import java.util.List;
 /**
  * The work one holder of training rows does in one step: gather its slice of the step's
  * minibatch (see {@link MinibatchPlan}), run forward and backward, add the summed gradient into
- * the caller's array and the summed loss and metrics into {@code sums}. Local training has one
- * worker; on Spark each partition's task has one. Buffers are allocated once, here. With
+ * the caller's array and the summed loss and metrics into {@code sums}. Each {@link Shard} (the
+ * one of local training, or a partition's on Spark) has one. Buffers are allocated once, here. With
  * per-row weights, every sum is the weighted one and the slice reports its weight sum, which
  * replaces the row count as the divisor.
  */
@@ -25,19 +26,15 @@ public final class StepWorker {
   private final float[] xb;
   private final float[] yb;
   private final float[] wb;
-  private final int xCols;
-  private final int yCols;
 
-  /** A worker for slices of up to {@code capacity} rows of x (.., xCols) and y (.., yCols). */
-  public StepWorker(Network net, List<Metric> metrics, int xCols, int yCols, int capacity) {
+  /** A worker for slices of up to {@code capacity} rows. */
+  public StepWorker(Network net, List<Metric> metrics, int capacity) {
     this.net = net;
     this.metrics = metrics;
-    this.xCols = xCols;
-    this.yCols = yCols;
     int cap = Math.max(capacity, 1);
     this.ws = net.newWorkspace(cap);
-    this.xb = new float[cap * xCols];
-    this.yb = new float[cap * yCols];
+    this.xb = new float[cap * net.inputDim()];
+    this.yb = new float[cap * net.targetCols()];
     this.wb = new float[cap];
   }
 
@@ -47,37 +44,32 @@ public final class StepWorker {
   }
 
   /**
-   * Processes rows order[from .. to) of x and y (all rows in order when order is null) as
-   * the part of step {@code step} of {@code epoch} held by {@code partition}: adds the gradient
-   * of the summed loss to grad, and the summed loss and metric values to sums.
+   * The seed of the dropout masks of the given holder of rows ({@code partition}) in step
+   * {@code step} of {@code epoch}.
    */
-  public void accumulate(float[] x, float[] y, int[] order, int from, int to, float[] params,
-                         float[] grad, double[] sums, long seed, int epoch, int step,
-                         int partition) {
-    accumulate(x, y, null, order, from, to, params, grad, sums, seed, epoch, step, partition);
+  public static long dropoutSeed(long seed, int epoch, int step, int partition) {
+    return Seeds.mix(seed, epoch, step, DROPOUT_STREAM, partition);
   }
 
   /**
-   * As {@link #accumulate(float[], float[], int[], int, int, float[], float[], double[], long,
-   * int, int, int)} with one weight per row in w (null: unweighted): grad and sums receive the
-   * weighted sums. Returns the slice's total weight, its row count when w is null.
+   * Gathers the slice's rows and runs them forward and backward: adds the gradient of their
+   * summed loss to grad, and the summed loss and metric values to sums (weighted sums when the
+   * slice has weights). Returns the slice's total weight, its row count when unweighted.
    */
-  public double accumulate(float[] x, float[] y, float[] w, int[] order, int from, int to,
-                           float[] params, float[] grad, double[] sums, long seed, int epoch,
-                           int step, int partition) {
-    int rows = to - from;
+  public double accumulate(Rows slice, float[] params, float[] grad, double[] sums,
+                           long dropoutSeed) {
+    int rows = slice.count();
     if (rows == 0) {
       return 0;
     }
-    gather(xb, x, xCols, order, from, rows);
-    gather(yb, y, yCols, order, from, rows);
+    gather(xb, slice.x(), net.inputDim(), slice.order(), slice.from(), rows);
+    gather(yb, slice.y(), net.targetCols(), slice.order(), slice.from(), rows);
     float[] wSlice = null;
-    if (w != null) {
-      gather(wb, w, 1, order, from, rows);
+    if (slice.w() != null) {
+      gather(wb, slice.w(), 1, slice.order(), slice.from(), rows);
       wSlice = wb;
     }
-    long dropoutSeed = Seeds.mix(seed, epoch, step, DROPOUT_STREAM, partition);
-    sums[0] += net.lossAndGradient(xb, 0, yb, 0, wSlice, 0, rows, params, grad, ws, dropoutSeed);
+    sums[0] += net.lossAndGradient(Rows.of(xb, yb, wSlice, rows), params, grad, ws, dropoutSeed);
     float[] out = net.output(ws);
     for (int m = 0; m < metrics.size(); m++) {
       sums[1 + m] += metrics.get(m).sum(out, yb, 0, wSlice, 0, rows, net.outputDim(),
@@ -85,7 +77,6 @@ public final class StepWorker {
     }
     return SampleWeights.sum(wSlice, 0, rows);
   }
-
   /** Copies rows order[from .. from+rows) (from .. from+rows when order is null) into dst. */
   private static void gather(float[] dst, float[] src, int cols, int[] order, int from,
                              int rows) {

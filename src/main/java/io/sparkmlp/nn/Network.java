@@ -12,14 +12,14 @@ import java.util.SplittableRandom;
  * A feed-forward network (Dense and Dropout layers) and its loss: the one place that computes
  * forward passes, losses and gradients, for local and distributed training alike.
  *
- * <p>Parameters live in one flat float array laid out by {@link ParamLayout}. Inputs x are
- * row-major (rows, inputDim) blocks at an offset into a larger array, targets y likewise
- * (rows, outputDim), or (rows, 1) class indices for sparse labels. Gradients are of the SUM of
- * per-example losses, added into the caller's array, so that partial sums from any split of a
- * minibatch add up to the same total; {@link #finishGradient} turns the sum into the mean
- * and adds the regulariser.
+ * <p>Parameters live in one flat float array laid out by {@link ParamLayout}. A pass reads
+ * contiguous {@link Rows}: inputs x row-major (n, inputDim), targets y likewise (n, outputDim),
+ * or (n, 1) class indices for sparse labels ({@link #targetCols}), rows [from, to) of them.
+ * Gradients are of the SUM of per-example losses, added into the caller's array, so that
+ * partial sums from any split of a minibatch add up to the same total; {@link #finishGradient}
+ * turns the sum into the mean and adds the regulariser.
  *
- * <p>Optional per-example sample weights sw (rows, at swOff) make that sum Σ w_i·loss_i, and
+ * <p>Optional per-example sample weights w (one per row) make that sum Σ w_i·loss_i, and
  * finishGradient then divides by Σ w_i instead of the count: the weighted mean, as Spark ML's
  * weightCol defines it. A null w is the unweighted sum, bit for bit.
  */
@@ -73,6 +73,11 @@ public final class Network implements Serializable {
 
   public int outputDim() {
     return layers.get(layers.size() - 1).outputDim();
+  }
+
+  /** Targets per row: 1 (a class index) for sparse labels, else one per output. */
+  public int targetCols() {
+    return loss.sparseLabels() ? 1 : outputDim();
   }
 
   /** Activation of the output layer. */
@@ -137,29 +142,24 @@ public final class Network implements Serializable {
   }
 
   /**
-   * Forward and backward pass over rows examples with dropout active: adds the gradient of the
-   * summed loss to {@code grad} (same layout as params) and returns the summed loss.
+   * Forward and backward pass over contiguous rows with dropout active: adds the gradient of
+   * the summed loss Σ w_i·loss_i (Σ loss_i when rows.w() is null) to {@code grad} (same layout
+   * as params) and returns that summed loss.
    */
-  public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, int rows,
-                                float[] params, float[] grad, Workspace ws, long dropoutSeed) {
-    return lossAndGradient(x, xOff, y, yOff, null, 0, rows, params, grad, ws, dropoutSeed);
-  }
-
-  /**
-   * As {@link #lossAndGradient(float[], int, float[], int, int, float[], float[], Workspace,
-   * long)} for the weighted sum Σ w_i·loss_i, with sample weights sw at swOff (null:
-   * unweighted).
-   */
-  public double lossAndGradient(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff,
-                                int rows, float[] params, float[] grad, Workspace ws,
+  public double lossAndGradient(Rows batch, float[] params, float[] grad, Workspace ws,
                                 long dropoutSeed) {
+    Checks.argument(batch.order() == null, "the network reads contiguous rows; gather them first");
+    float[] x = batch.x();
+    int xOff = batch.from() * inputDim();
+    int rows = batch.count();
     forward(x, xOff, rows, params, ws, true, dropoutSeed);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     float[] cur = ws.deltaA;
     float[] other = ws.deltaB;
     double lossSum = loss.lossAndDelta(cur, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, sw, swOff, rows, top.units());
+        ws.out[last], batch.y(), batch.from() * targetCols(), batch.w(), batch.from(), rows,
+        top.units());
     // cur holds dL/dz for the top layer, dL/d(output) for every layer below it.
     for (int i = last; i >= firstDense; i--) {
       LayerSpec spec = layers.get(i);
@@ -200,23 +200,19 @@ public final class Network implements Serializable {
     return ws.pre[layers.size() - 1];
   }
 
-  /** Summed loss of rows examples in inference mode (no dropout, no gradient). */
-  public double loss(float[] x, int xOff, float[] y, int yOff, int rows, float[] params,
-                     Workspace ws) {
-    return loss(x, xOff, y, yOff, null, 0, rows, params, ws);
-  }
-
   /**
-   * Weighted summed loss Σ w_i·loss_i in inference mode, with sample weights sw at swOff
-   * (null: none).
+   * Summed loss Σ w_i·loss_i (Σ loss_i when rows.w() is null) of contiguous rows in inference
+   * mode: no dropout, no gradient.
    */
-  public double loss(float[] x, int xOff, float[] y, int yOff, float[] sw, int swOff, int rows,
-                     float[] params, Workspace ws) {
-    forward(x, xOff, rows, params, ws, false, 0L);
+  public double loss(Rows batch, float[] params, Workspace ws) {
+    Checks.argument(batch.order() == null, "the network reads contiguous rows; gather them first");
+    int rows = batch.count();
+    forward(batch.x(), batch.from() * inputDim(), rows, params, ws, false, 0L);
     int last = layers.size() - 1;
     DenseSpec top = (DenseSpec) layers.get(last);
     return loss.lossAndDelta(ws.deltaA, ws.lossScratch, top.activation(), ws.pre[last],
-        ws.out[last], y, yOff, sw, swOff, rows, top.units());
+        ws.out[last], batch.y(), batch.from() * targetCols(), batch.w(), batch.from(), rows,
+        top.units());
   }
 
   /**

@@ -23,9 +23,17 @@ public final class BlockSplit {
     return new Parts(train, validation);
   }
 
-  /** Rows kept for training: floor(rows · (1 − fraction)), as Keras computes the split. */
+  /** Rows of b kept for training. */
   static int cut(Block b, double fraction) {
-    return (int) (b.rows() * (1 - fraction));
+    return trainRows(b.rows(), fraction);
+  }
+
+  /**
+   * Rows of a partition of {@code rows} kept for training: floor(rows · (1 − fraction)), as
+   * Keras computes the split.
+   */
+  public static int trainRows(int rows, double fraction) {
+    return (int) (rows * (1 - fraction));
   }
 
   /** Rows [from, to) of b, their weights with them. */

@@ -2,6 +2,7 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Evaluator;
+import io.sparkmlp.model.StepPlan;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -24,11 +25,12 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    TrainingSpec s = spec.value();
+    StepPlan plan = spec.value().plan();
     if (block.rows() == 0) {
-      return acc.addSums(new double[1 + s.metrics().size()], 0);
+      return acc.addSums(new double[1 + plan.metrics().size()], 0);
     }
-    Evaluator eval = new Evaluator(s.network(), s.metrics(), Math.min(CHUNK_ROWS, block.rows()));
+    Evaluator eval = new Evaluator(plan.network(), plan.metrics(),
+        Math.min(CHUNK_ROWS, block.rows()));
     double[] sums = eval.sums(new Matrix(block.x(), block.rows(), block.xCols()),
         new Matrix(block.y(), block.rows(), block.yCols()), block.w(), params.value());
     return acc.addSums(sums, block.rows(), block.weightSum());

@@ -13,10 +13,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * float32 as {@link io.sparkmlp.data.Npy#read} does. Concatenating the blocks by partition gives
  * exactly the rows of {@code Npy.read}, in order.
  *
- * <p>Only C-order arrays can be read by row range. A Fortran-order array with more than one
- * column is refused with an error suggesting {@code np.ascontiguousarray}: reading it would
- * mean reading the whole file for every partition (or all of it on the driver, which is what
- * {@code Npy.read} + {@link MatrixSource} already do for files that fit there).
+ * <p>C-order and Fortran-order arrays both read by row range: in Fortran order each column is
+ * contiguous, so a partition reads one run per column (NumPy writes Fortran order for
+ * transposed arrays and many {@code DataFrame.to_numpy()} results).
  */
 public final class NpySource {
   private NpySource() {}
@@ -26,7 +25,7 @@ public final class NpySource {
    *
    * @param numPartitions partitions (and blocks); 0 means {@code jsc.defaultParallelism()}
    * @throws IllegalArgumentException on the driver, before any job, when a file does not exist,
-   *     is not a readable C-order .npy file, or x and y hold different numbers of rows
+   *     is not a readable .npy file, or x and y hold different numbers of rows
    */
   public static JavaRDD<Block> blocks(JavaSparkContext jsc, String xPath, String yPath,
                                       int numPartitions) {

@@ -122,7 +122,7 @@ final class RangedFiles {
       try {
         status = fs.getFileStatus(q);
       } catch (FileNotFoundException e) {
-        throw new IllegalArgumentException(path + ": no such file: " + display(q));
+        throw new IllegalArgumentException(path + ": " + missing(q) + ": " + display(q));
       }
       Checks.argument(!status.isDirectory(), "%s: is a directory, expected a file: %s", path,
           display(q));
@@ -147,6 +147,20 @@ final class RangedFiles {
       throw new UncheckedIOException(f.layout().name() + ": reading rows [" + r.first() + ", "
           + (r.first() + r.count()) + ") of " + f.uri() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why a path that Hadoop cannot find is missing: a local symbolic link whose target is
+   * missing or that loops is named as such, not as "no such file".
+   */
+  private static String missing(Path qualified) {
+    if ("file".equals(qualified.toUri().getScheme())) {
+      java.nio.file.Path local = java.nio.file.Path.of(qualified.toUri());
+      if (java.nio.file.Files.isSymbolicLink(local)) {
+        return "a symbolic link that leads nowhere (its target is missing, or links loop)";
+      }
+    }
+    return "no such file";
   }
 
   /** A local file as a plain absolute path, anything else as its URI. */

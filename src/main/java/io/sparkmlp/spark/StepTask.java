@@ -1,14 +1,14 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.MinibatchPlan;
-import io.sparkmlp.model.StepWorker;
-import java.util.Arrays;
+import io.sparkmlp.model.Shard;
+import io.sparkmlp.model.StepSums;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The executor's half of one synchronous step, as treeAggregate's seqOp: the partition's slice
- * of the global minibatch through the shared {@link StepWorker}, added to the task's sum.
+ * The executor's half of one exact step, as treeAggregate's seqOp: the partition's
+ * {@link Shard} sums the gradient of its slice of the global minibatch, added to the task's
+ * sum.
  */
 final class StepTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
@@ -27,20 +27,12 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    TrainingSpec s = spec.value();
-    int steps = s.stepsPerEpoch();
-    int from = MinibatchPlan.sliceStart(block.rows(), step, steps);
-    int to = MinibatchPlan.sliceStart(block.rows(), step + 1, steps);
-    double[] sums = new double[StepWorker.sumsLength(s.metrics())];
-    if (to == from) {
-      return acc.addSums(sums, 0);
-    }
-    PartitionCache.PartitionState st = PartitionCache.get(s, block, epoch);
-    synchronized (st) {
-      Arrays.fill(st.grad, 0f);
-      double weight = st.worker.accumulate(block.x(), block.y(), block.w(), st.order(), from,
-          to, params.value(), st.grad, sums, s.seed(), epoch, step, block.partition());
-      return acc.add(st.grad, sums, to - from, weight);
+    Shard shard = PartitionCache.get(spec.value(), block);
+    synchronized (shard) {
+      float[] grad = shard.gradientBuffer();
+      StepSums sum = shard.gradient(params.value(), grad, epoch, step);
+      return sum.rows() == 0 ? acc.addSums(sum.sums(), 0)
+          : acc.add(grad, sum.sums(), sum.rows(), sum.weight());
     }
   }
 }

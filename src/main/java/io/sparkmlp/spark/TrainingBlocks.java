@@ -2,6 +2,7 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.data.DataChecks;
 import io.sparkmlp.data.Matrix;
+import io.sparkmlp.model.ClassWeights;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.nn.Targets;
@@ -10,6 +11,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 
@@ -110,6 +112,23 @@ public final class TrainingBlocks {
     if (!bad.isEmpty()) {
       throw new IllegalArgumentException(bad.get(0));  // partitions come back in order
     }
+  }
+
+  /**
+   * The same rows with Keras's class weights multiplied into their weights (see
+   * {@link ClassWeights}), prepared anew: release them when done. Errors name rows of the
+   * whole data set.
+   */
+  public TrainingBlocks withClassWeights(Map<Integer, Double> classWeight, Network net) {
+    long[] offsets = new long[rowsPerPartition.length];
+    for (int p = 1; p < offsets.length; p++) {
+      offsets[p] = offsets[p - 1] + rowsPerPartition[p - 1];
+    }
+    Map<Integer, Double> cw = Map.copyOf(classWeight);
+    JavaRDD<Block> weighted = blocks.map(b -> b.rows() == 0 ? b : new Block(b.partition(),
+        b.x(), b.y(), ClassWeights.apply(cw, net, new Matrix(b.y(), b.rows(), b.yCols()), b.w(),
+        offsets[b.partition()]), b.rows(), b.xCols(), b.yCols()));
+    return prepare(weighted, net, name);
   }
 
   public JavaRDD<Block> blocks() {

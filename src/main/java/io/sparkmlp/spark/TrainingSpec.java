@@ -1,14 +1,11 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.nn.Metric;
-import io.sparkmlp.nn.Network;
+import io.sparkmlp.model.StepPlan;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * What every task of one training run needs besides the weights, broadcast once per run: the
- * network, its metrics, the seed, steps per epoch, whether to shuffle, and a run id that keys
- * the executors' per-partition caches.
+ * {@link StepPlan} (network, metrics, seed, steps per epoch, shuffling, slice size) and a run id
+ * that keys the executors' per-partition caches.
  */
-record TrainingSpec(String runId, Network network, List<Metric> metrics, long seed,
-                    int stepsPerEpoch, boolean shuffle, int maxSlice) implements Serializable {}
+record TrainingSpec(String runId, StepPlan plan) implements Serializable {}

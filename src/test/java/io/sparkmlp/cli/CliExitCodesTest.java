@@ -14,8 +14,9 @@ import io.sparkmlp.cli.CliTestSupport.Result;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
 import io.sparkmlp.io.ModelFiles;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.spark.Checkpoint;
+import io.sparkmlp.testing.Expect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +43,7 @@ class CliExitCodesTest {
     assertEquals(1, lines.size(), () -> "expected one stderr line: " + r);
     String line = lines.get(0);
     assertTrue(line.startsWith("sparkmlp: "), line);
-    for (String f : fragments) {
-      assertTrue(line.contains(f), () -> "'" + f + "' missing in: " + line);
-    }
+    Expect.assertMentions(line, fragments);
     assertFalse(line.contains("\tat ") || line.contains("Exception"), line);
     return line;
   }

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.model.Callback;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.Checkpoint;
 import io.sparkmlp.spark.SparkTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;

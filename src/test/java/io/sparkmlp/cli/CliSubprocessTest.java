@@ -83,7 +83,26 @@ class CliSubprocessTest {
         "200", "--master", "local[2]");
     assertEquals(0, c.code(), c::toString);
     assertTrue(Files.exists(out.resolve(ModelFiles.WEIGHTS)), c::toString);
-    assertTrue(c.out().contains("Epoch 2/2"), c::toString);
+    // Off a terminal, progress is logged (conf/log4j2.properties: stderr, timestamped): first
+    // the start line, then one line per epoch; standard output has the results only.
+    String stamp = "\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d INFO ";
+    List<String> lines = c.errLines();
+    int start = indexOf(lines, stamp + "TrainCommand: training on local\\[2\\], application "
+        + "local-\\d+, Spark UI (http://\\S+|disabled): " + CliTestSupport.ROWS
+        + " rows in 2 partitions, batch size 200, 3 steps per epoch, 2 epochs");
+    int first = indexOf(lines, stamp + "ProgressBar: Epoch 1/2 - 3 steps - .*loss: .*");
+    int second = indexOf(lines, stamp + "ProgressBar: Epoch 2/2 - 3 steps - .*loss: .*");
+    assertTrue(start >= 0 && start < first && first < second, c::toString);
+    assertFalse(c.out().contains("Epoch"), c::toString);
+  }
+
+  private static int indexOf(List<String> lines, String regex) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches(regex)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Test

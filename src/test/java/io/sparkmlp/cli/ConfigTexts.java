@@ -1,8 +1,6 @@
 package io.sparkmlp.cli;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import io.sparkmlp.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,9 +56,7 @@ final class ConfigTexts {
 
   /** The message of the ConfigException that parsing throws; it must be a single line. */
   static String error(String yaml, String... overrides) {
-    ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml, overrides));
-    assertFalse(e.getMessage().contains("\n"), () -> "not one line: " + e.getMessage());
-    return e.getMessage();
+    return Expect.assertFails(ConfigException.class, () -> parse(yaml, overrides));
   }
 
   /** "a.b=1", "c=2" as an ordered map. */

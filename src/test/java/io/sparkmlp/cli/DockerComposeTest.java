@@ -59,7 +59,25 @@ class DockerComposeTest {
     String command = services.get("train").get("command").asText();
     assertTrue(command.contains("io.sparkmlp.cli.Main") && command.contains(
         "conf/fashion-mnist.yaml"), command);
+    // The driver runs the CLI: it needs our JVM options (the training plot needs no display).
+    assertTrue(command.contains("--driver-java-options \"-Djava.awt.headless=true "
+        + "-Djdk.console=java.base\""), command);
     assertTrue(Files.exists(Path.of("conf/fashion-mnist.yaml")));
+  }
+
+  /** Nothing is published beyond the host's loopback unless the operator asks for it. */
+  @Test
+  void publishedPortsBindToLoopbackByDefault() throws Exception {
+    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(FILE))
+        .get("services");
+    int published = 0;
+    for (JsonNode service : services) {
+      for (JsonNode port : service.path("ports")) {
+        assertTrue(port.asText().startsWith("${SPARK_BIND:-127.0.0.1}:"), port.asText());
+        published++;
+      }
+    }
+    assertEquals(2, published, "the master's RPC and web UI ports");
   }
 
   private static boolean runs(List<String> cmd, String arg) {

@@ -10,12 +10,17 @@ import io.sparkmlp.model.TrainingControl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The bar's pure formatting, its redraw throttle, and the one-line-per-epoch fallback. */
+/**
+ * The bar's pure formatting, its redraw throttle, its width from the environment, and the
+ * one-log-line-per-epoch fallback.
+ */
 class ProgressBarTest {
   private static final Map<String, Double> RUNNING = running(0.3521, 0.8712);
 
@@ -91,10 +96,11 @@ class ProgressBarTest {
   }
 
   @Test
-  void offATerminalItPrintsExactlyProgressLoggersLinesAndIgnoresSteps() {
+  void offATerminalItLogsExactlyProgressLoggersLinesAndIgnoresSteps() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<String> logged = new ArrayList<>();
     ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        false, 80);
+        logged::add, false, 80);
     History h = SampleHistories.fashionMnist(2);
     TrainingControl control = new TrainingControl(new float[1], 2);
     AtomicInteger computed = new AtomicInteger();
@@ -108,10 +114,45 @@ class ProgressBarTest {
       }
       bar.onEpochEnd(e, h.epoch(e), control);
     }
-    String expected = ProgressLogger.format(0, 2, h.epoch(0)) + System.lineSeparator()
-        + ProgressLogger.format(1, 2, h.epoch(1)) + System.lineSeparator();
-    assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of(ProgressLogger.format(0, 2, h.epoch(0)),
+        ProgressLogger.format(1, 2, h.epoch(1))), logged);
+    assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing on standard output");
     assertEquals(0, computed.get(), "running logs are not even computed");
+  }
+
+  @Test
+  void onATerminalNothingIsLogged() {
+    List<String> logged = new ArrayList<>();
+    ProgressBar bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), logged::add, true, 80);
+    TrainingControl control = new TrainingControl(new float[1], 1);
+    bar.onTrainBegin(control);
+    bar.onStep(0, 0, 1, 128, 0.5, () -> RUNNING);
+    bar.onEpochEnd(0, Map.of("loss", 0.3), control);
+    assertEquals(List.of(), logged);
+  }
+
+  @Test
+  void widthIsColumnsFromTheEnvironmentElse80() {
+    assertEquals(120, ProgressBar.columns(Map.of("COLUMNS", "120")));
+    assertEquals(57, ProgressBar.columns(Map.of("COLUMNS", " 57\n", "LINES", "40")));
+    assertEquals(80, ProgressBar.columns(Map.of()));
+    assertEquals(80, ProgressBar.columns(Map.of("LINES", "120")));
+    for (String bad : List.of("", "0", "-120", "wide", "12.5", "99999999999")) {
+      assertEquals(80, ProgressBar.columns(Map.of("COLUMNS", bad)), bad);
+    }
+  }
+
+  @Test
+  void aBarForANarrowEnvironmentDrawsNarrowLines() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        true, ProgressBar.columns(Map.of("COLUMNS", "50")));
+    TrainingControl control = new TrainingControl(new float[1], 10);
+    bar.onTrainBegin(control);
+    bar.onStep(2, 311, 469, 312 * 128L, 12.0, () -> RUNNING);
+    assertEquals("\rEpoch 3/10  [==========>......]  312/469 - ETA 6s",
+        bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.sparkmlp.data;
 
-import static io.sparkmlp.data.TestFiles.assertFails;
+import static io.sparkmlp.testing.Expect.assertFails;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package io.sparkmlp.data;
 
+import static io.sparkmlp.testing.Expect.assertFails;
+import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,12 @@ class PyLiteralTest {
 
   @Test
   void errorsSayWhatWasExpectedWhere() {
-    assertEquals("expected ':' at character 5 but found '}'",
-        assertThrows(IllegalArgumentException.class, () -> PyLiteral.parse("{'a' }")).getMessage());
-    assertEquals("expected end of the literal at character 3 but found 'x'",
-        assertThrows(IllegalArgumentException.class, () -> PyLiteral.parse("{} x")).getMessage());
-    assertEquals("expected a closing ' for the string that starts at character 1 at character 7 "
-        + "but found the end",
-        assertThrows(IllegalArgumentException.class, () -> PyLiteral.parse("{'a: 1}"))
-            .getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PyLiteral.parse("{'a': Nonsense}"));
+    assertMessage("expected ':' at character 5 but found '}'", () -> PyLiteral.parse("{'a' }"));
+    assertMessage("expected end of the literal at character 3 but found 'x'",
+        () -> PyLiteral.parse("{} x"));
+    assertMessage("expected a closing ' for the string that starts at character 1 at character 7 "
+        + "but found the end", () -> PyLiteral.parse("{'a: 1}"));
+    assertFails(() -> PyLiteral.parse("{'a': Nonsense}"), "expected a value at character ",
+        " but found 'N'");
   }
 }

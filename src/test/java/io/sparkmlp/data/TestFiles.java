@@ -1,8 +1,6 @@
 package io.sparkmlp.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.function.Executable;
 
 /** Shared helpers of the data tests: fixture paths, hand-made .npy files, message checks. */
 final class TestFiles {
@@ -62,15 +59,6 @@ final class TestFiles {
       b.putDouble(v);
     }
     return b.array();
-  }
-
-  /** Asserts that run throws an IllegalArgumentException whose message holds every fragment. */
-  static String assertFails(Executable run, String... fragments) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, run);
-    for (String f : fragments) {
-      assertTrue(e.getMessage().contains(f), () -> "message lacks '" + f + "': " + e.getMessage());
-    }
-    return e.getMessage();
   }
 
   /** Asserts two matrices have the same shape and bit-identical values. */

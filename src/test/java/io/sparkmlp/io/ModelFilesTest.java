@@ -1,10 +1,10 @@
 package io.sparkmlp.io;
 
+import static io.sparkmlp.testing.Expect.assertFails;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.nn.Activation;
 import io.sparkmlp.nn.DenseSpec;
@@ -96,10 +96,7 @@ class ModelFilesTest {
     Path w = dir.resolve(ModelFiles.WEIGHTS);
     byte[] b = Files.readAllBytes(w);
     Files.write(w, java.util.Arrays.copyOf(b, b.length - 13));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("weights.bin") && e.getMessage().contains("truncated"),
-        e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "weights.bin", "truncated");
   }
 
   @Test
@@ -110,9 +107,7 @@ class ModelFilesTest {
     byte[] b = Files.readAllBytes(w);
     b[40] ^= 1;
     Files.write(w, b);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "checksum");
   }
 
   @Test
@@ -124,15 +119,10 @@ class ModelFilesTest {
     // Three inputs instead of two for the last layer, and the Dropout before it: 2 more weights.
     Files.writeString(json, text.replace("\"input_dim\" : 2", "\"input_dim\" : 3")
         .replaceFirst("\"units\" : 2", "\"units\" : 3"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("weights.bin") && e.getMessage().contains("holds 12"),
-        e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "weights.bin", "holds 12");
     // Layers that do not chain are reported against model.json.
     Files.writeString(json, text.replaceFirst("\"units\" : 2", "\"units\" : 4"));
-    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("layer 1"),
-        e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "model.json", "layer 1");
   }
 
   @Test
@@ -141,22 +131,16 @@ class ModelFilesTest {
     ModelFiles.save(dir, goldenModel());
     Path json = dir.resolve(ModelFiles.MODEL_JSON);
     Files.writeString(json, Files.readString(json).replace("\"tanh\"", "\"tanhh\""));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("config.layers[0]") && e.getMessage().contains("tanhh"),
-        e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "config.layers[0]", "tanhh");
   }
 
   @Test
   void missingDirectoryOrFileIsNamed() throws IOException {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFiles.load(tmp.resolve("nope")));
-    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    assertFails(() -> ModelFiles.load(tmp.resolve("nope")), "nope");
     Path dir = tmp.resolve("w");
     ModelFiles.save(dir, goldenModel());
     Files.delete(dir.resolve(ModelFiles.WEIGHTS));
-    e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(dir));
-    assertTrue(e.getMessage().contains("weights.bin"), e.getMessage());
+    assertFails(() -> ModelFiles.load(dir), "weights.bin");
   }
 
   @Test

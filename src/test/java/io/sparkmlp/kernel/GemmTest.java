@@ -1,7 +1,7 @@
 package io.sparkmlp.kernel;
 
+import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -123,13 +123,13 @@ class GemmTest {
   @Test
   void rejectsMatricesOutsideTheirArrays() {
     float[] x = new float[6];
-    assertThrows(IllegalArgumentException.class,
+    assertMessage("C (2 x 3 values from offset 1) does not fit its array of 6",
         () -> Gemm.matmul(x, 1, x, 0, x, 0, 2, 3, 1, false));
-    assertThrows(IllegalArgumentException.class,
+    assertMessage("B (3 x 2 values from offset 0) does not fit its array of 5",
         () -> Gemm.matmulTransA(new float[4], 0, x, 0, new float[5], 0, 2, 2, 3, false));
-    assertThrows(IllegalArgumentException.class,
+    assertMessage("A (1 x 1 values from offset -1) does not fit its array of 6",
         () -> Gemm.matmulTransB(x, 0, x, -1, x, 0, 1, 1, 1, false));
-    assertThrows(IllegalArgumentException.class,
+    assertMessage("matrix sizes must be >= 0, got m=-1 n=1 k=1",
         () -> Gemm.matmul(x, 0, x, 0, x, 0, -1, 1, 1, false));
   }
 

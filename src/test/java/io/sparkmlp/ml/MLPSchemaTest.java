@@ -1,5 +1,6 @@
 package io.sparkmlp.ml;
 
+import static io.sparkmlp.testing.Expect.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** transformSchema's errors name the stage, the column and what was expected. */
 class MLPSchemaTest {
@@ -26,13 +26,9 @@ class MLPSchemaTest {
     return new MLPClassifier().setLayers(new int[] {4, 8, 3});
   }
 
-  private static String message(Executable e) {
-    return assertThrows(IllegalArgumentException.class, e).getMessage();
-  }
-
   @Test
   void missingFeaturesColumnIsNamedWithTheColumnsThereAre() {
-    String m = message(() -> classifier().setFeaturesCol("pixels")
+    String m = assertFails(() -> classifier().setFeaturesCol("pixels")
         .transformSchema(VECTOR_FEATURES));
     assertEquals("MLPClassifier: features column 'pixels' not found; the DataFrame has "
         + "columns: features, label", m);
@@ -42,7 +38,7 @@ class MLPSchemaTest {
   void featuresOfTheWrongTypeAreRejected() {
     StructType schema = new StructType().add("features", DataTypes.StringType)
         .add("label", DataTypes.DoubleType);
-    String m = message(() -> classifier().transformSchema(schema));
+    String m = assertFails(() -> classifier().transformSchema(schema));
     assertEquals("MLPClassifier: features column 'features' has type string; expected a "
         + "Vector (org.apache.spark.ml.linalg), array<float> or array<double>", m);
   }
@@ -52,8 +48,7 @@ class MLPSchemaTest {
     StructType schema = new StructType()
         .add("features", DataTypes.createArrayType(DataTypes.IntegerType))
         .add("label", DataTypes.DoubleType);
-    assertTrue(message(() -> classifier().transformSchema(schema))
-        .contains("has type array<int>"));
+    assertFails(() -> classifier().transformSchema(schema), "has type array<int>");
   }
 
   @Test
@@ -61,7 +56,7 @@ class MLPSchemaTest {
     Dataset<Row> df = MlTestData.rings(10, 1);
     Dataset<Row> assembled = new VectorAssembler().setInputCols(new String[] {"x1", "x2"})
         .setOutputCol("features").transform(df);
-    String m = message(() -> classifier().transformSchema(assembled.schema()));
+    String m = assertFails(() -> classifier().transformSchema(assembled.schema()));
     assertEquals("MLPClassifier: features column 'features' holds vectors of 2 values (from "
         + "its ML attributes), expected 4 (layers[0])", m);
   }
@@ -70,8 +65,7 @@ class MLPSchemaTest {
   void wrongWidthWithoutAttributesFailsFitNamingBothWidths() {
     Dataset<Row> df = MlTestData.blobs(30, 1);  // 4 features
     MLPClassifier c = new MLPClassifier().setLayers(new int[] {5, 3}).setMaxEpochs(1);
-    String m = message(() -> c.fit(df));
-    assertTrue(m.contains("4 features per row") && m.contains("inputDim is 5"), m);
+    assertFails(() -> c.fit(df), "4 features per row", "inputDim is 5");
   }
 
   @Test
@@ -79,13 +73,13 @@ class MLPSchemaTest {
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
         .add("label", DataTypes.StringType);
     assertEquals("MLPClassifier: label column 'label' has type string; expected a number",
-        message(() -> classifier().transformSchema(schema)));
+        assertFails(() -> classifier().transformSchema(schema)));
   }
 
   @Test
   void missingWeightColumnIsNamed() {
-    assertTrue(message(() -> classifier().setWeightCol("w").transformSchema(VECTOR_FEATURES))
-        .startsWith("MLPClassifier: weight column 'w' not found"));
+    String m = assertFails(() -> classifier().setWeightCol("w").transformSchema(VECTOR_FEATURES));
+    assertTrue(m.startsWith("MLPClassifier: weight column 'w' not found"), m);
   }
 
   @Test
@@ -97,14 +91,14 @@ class MLPSchemaTest {
     assertEquals(SQLDataTypes.VectorType(), out.apply("prediction").dataType());
     StructType stringLabel = new StructType().add("features", SQLDataTypes.VectorType())
         .add("label", DataTypes.StringType);
-    assertTrue(message(() -> new MLPRegressor().setLayers(new int[] {4, 1})
-        .transformSchema(stringLabel)).contains("expected a number, a Vector or array"));
+    assertFails(() -> new MLPRegressor().setLayers(new int[] {4, 1})
+        .transformSchema(stringLabel), "expected a number, a Vector or array");
   }
 
   @Test
   void labelsMustFitTheOutputLayer() {
     assertEquals("MLPClassifier: layers ends with 1 output; a classifier needs one output per "
-        + "class, at least 2", message(() -> new MLPClassifier().setLayers(new int[] {4, 1})
+        + "class, at least 2", assertFails(() -> new MLPClassifier().setLayers(new int[] {4, 1})
         .transformSchema(VECTOR_FEATURES)));
     Dataset<Row> indexed = new StringIndexer().setInputCol("name").setOutputCol("label")
         .fit(MlTestData.spark().createDataFrame(List.of(RowFactory.create("a"),
@@ -115,18 +109,18 @@ class MLPSchemaTest {
     StructType schema = indexed.schema().add("features", SQLDataTypes.VectorType());
     assertEquals("MLPClassifier: label column 'label' has 3 classes (from its ML attributes) "
         + "but layers ends with 10 outputs; set layers[last] to the number of classes",
-        message(() -> new MLPClassifier().setLayers(new int[] {4, 10})
+        assertFails(() -> new MLPClassifier().setLayers(new int[] {4, 10})
             .transformSchema(schema)));
     assertEquals("MLPRegressor: label column 'label' holds one number per row but layers ends "
         + "with 2 outputs; give a Vector or array label of 2 values, or end layers with 1",
-        message(() -> new MLPRegressor().setLayers(new int[] {4, 2})
+        assertFails(() -> new MLPRegressor().setLayers(new int[] {4, 2})
             .transformSchema(VECTOR_FEATURES)));
   }
 
   @Test
   void aLabelOutOfRangeFailsFitNamingTheStageAndColumn() {
     Dataset<Row> df = MlTestData.blobs(30, 2);  // labels 0, 1, 2
-    String m = message(() -> new MLPClassifier().setLayers(new int[] {4, 2}).setMaxEpochs(1)
+    String m = assertFails(() -> new MLPClassifier().setLayers(new int[] {4, 2}).setMaxEpochs(1)
         .fit(df));
     assertTrue(m.startsWith("MLPClassifier (featuresCol 'features', labelCol 'label'): ")
         && m.contains("label 2.0"), m);
@@ -136,16 +130,15 @@ class MLPSchemaTest {
   void existingOutputColumnIsRefused() {
     StructType schema = VECTOR_FEATURES.add("prediction", DataTypes.DoubleType);
     assertEquals("MLPClassifier: output column 'prediction' already exists; set another "
-        + "name or drop it", message(() -> classifier().transformSchema(schema)));
+        + "name or drop it", assertFails(() -> classifier().transformSchema(schema)));
   }
 
   @Test
   void layersMustBeSetAndValid() {
-    assertTrue(message(() -> new MLPClassifier().transformSchema(VECTOR_FEATURES))
-        .contains("layers is not set"));
+    assertFails(() -> new MLPClassifier().transformSchema(VECTOR_FEATURES), "layers is not set");
     assertEquals("layers must list at least 2 widths (the features' width, ..., the "
         + "outputs), each >= 1, got [4, 0, 3]",
-        message(() -> new MLPClassifier().setLayers(new int[] {4, 0, 3})));
+        assertFails(() -> new MLPClassifier().setLayers(new int[] {4, 0, 3})));
   }
 
   @Test

@@ -1,13 +1,10 @@
 package io.sparkmlp.model;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sparkmlp.testing.Expect.assertFails;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.optim.Adam;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every caller mistake gives one clear message naming the value and what was expected. */
 class BadInputTest {
@@ -35,24 +32,15 @@ class BadInputTest {
     return new Matrix(v, rows, 2);
   }
 
-  private static void assertMessage(Class<? extends Throwable> type, Executable call,
-                                    String... parts) {
-    Throwable e = assertThrows(type, call);
-    for (String p : parts) {
-      assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' should mention " + p);
-    }
-    assertEquals(1, e.getMessage().lines().count(), "one line");
-  }
-
   @Test
   void inputDimThatDoesNotMatchTheData() {
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> model().fit(x(10, 5), oneHot(10), 4, 1), "x has 5 columns", "inputDim is 3");
   }
 
   @Test
   void rowCountsThatDiffer() {
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> model().fit(x(10, 3), oneHot(9), 4, 1), "x has 10 rows", "y has 9");
   }
 
@@ -60,10 +48,10 @@ class BadInputTest {
   void nanInFeatures() {
     Matrix bad = x(10, 3);
     bad.values()[7 * 3 + 2] = Float.NaN;
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> model().fit(bad, oneHot(10), 4, 1), "row 7", "column 2", "NaN", "finite");
     bad.values()[7 * 3 + 2] = Float.POSITIVE_INFINITY;
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> model().evaluate(bad, oneHot(10)), "row 7", "Infinity");
   }
 
@@ -72,45 +60,45 @@ class BadInputTest {
     Sequential m = new Sequential().add(new Dense(3).inputDim(3))
         .add(new Dense(2, "softmax")).compile("sparse_categorical_crossentropy", "sgd");
     Matrix labels = new Matrix(new float[] {0, 1, 2, 1}, 4, 1);
-    assertMessage(IllegalArgumentException.class, () -> m.fit(x(4, 3), labels, 2, 1),
+    assertFails(IllegalArgumentException.class, () -> m.fit(x(4, 3), labels, 2, 1),
         "row 2", "label 2.0", "[0, 2)");
-    assertMessage(IllegalArgumentException.class, () -> model().fit(x(4, 3),
+    assertFails(IllegalArgumentException.class, () -> model().fit(x(4, 3),
         new Matrix(new float[] {0, 1, 1, 0}, 4, 1), 2, 1), "1 columns", "2 units",
         "sparse_categorical_crossentropy");
   }
 
   @Test
   void unknownNames() {
-    assertMessage(IllegalArgumentException.class, () -> new Dense(3, "relux"),
+    assertFails(IllegalArgumentException.class, () -> new Dense(3, "relux"),
         "unknown activation 'relux'", "relu, sigmoid");
-    assertMessage(IllegalArgumentException.class, () -> new Sequential()
+    assertFails(IllegalArgumentException.class, () -> new Sequential()
         .add(new Dense(2).inputDim(2)).compile("cross_entropy", "adam"),
         "unknown loss 'cross_entropy'", "categorical_crossentropy");
-    assertMessage(IllegalArgumentException.class, () -> new Sequential()
+    assertFails(IllegalArgumentException.class, () -> new Sequential()
         .add(new Dense(2).inputDim(2)).compile("mse", "adma"),
         "unknown optimizer 'adma'", "adam");
-    assertMessage(IllegalArgumentException.class, () -> new Sequential()
+    assertFails(IllegalArgumentException.class, () -> new Sequential()
         .add(new Dense(2).inputDim(2)).compile("mse", "adam", "accuracy"),
         "'accuracy' needs a classification loss");
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> new Dense(3).kernelInitializer("glorot"), "unknown initializer 'glorot'");
   }
 
   @Test
   void negativeLearningRate() {
-    assertMessage(IllegalArgumentException.class,
+    assertFails(IllegalArgumentException.class,
         () -> Adam.builder().learningRate(-0.1).build(), "learning_rate", "-0.1", "> 0");
   }
 
   @Test
   void lifecycleMistakes() {
     Sequential m = new Sequential().add(new Dense(2).inputDim(2));
-    assertMessage(IllegalStateException.class, () -> m.fit(x(2, 2), x(2, 2), 1, 1),
+    assertFails(IllegalStateException.class, () -> m.fit(x(2, 2), x(2, 2), 1, 1),
         "compile");
-    assertMessage(IllegalArgumentException.class, () -> new Sequential().add(new Dense(2))
+    assertFails(IllegalArgumentException.class, () -> new Sequential().add(new Dense(2))
         .compile("mse", "sgd"), "first layer needs inputDim");
-    assertMessage(IllegalArgumentException.class, () -> new Dropout(1.0), "Dropout rate");
-    assertMessage(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0).build(),
+    assertFails(IllegalArgumentException.class, () -> new Dropout(1.0), "Dropout rate");
+    assertFails(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0).build(),
         "batchSize must be >= 1");
   }
 }

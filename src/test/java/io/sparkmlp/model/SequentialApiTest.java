@@ -9,6 +9,7 @@ import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.optim.Sgd;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,12 +107,51 @@ class SequentialApiTest {
     assertArrayEquals(straight.params(), loaded.params(), 0f);
   }
 
+  /**
+   * Every row of the table, its parameter count computed here as (nIn + 1)·nOut (nIn·nOut
+   * without a bias), and the total line with its size in float32 bytes.
+   */
   @Test
   void summaryCountsParameters() {
-    String s = small(1).summary();
-    assertTrue(s.contains("1,616"), s);   // 100*16 + 16
-    assertTrue(s.contains("170"), s);     // 16*10 + 10
-    assertTrue(s.contains("Total params: 1,786"), s);
+    assertEquals(List.of(
+        "dense_0 (Dense, tanh) | (None, 16) | " + String.format(Locale.ROOT, "%,d", (100 + 1) * 16),
+        "dropout_0 (Dropout) | (None, 16) | 0",
+        "dense_1 (Dense, softmax) | (None, 10) | " + (16 + 1) * 10), tableRows(small(1)));
+    assertEquals("Total params: 1,786 (6.98 KB)", totalLine(small(1)));   // 1,616 + 170
+    assertEquals(1_786, small(1).network().numParams());
+
+    Sequential wide = new Sequential()
+        .add(new Dense(1_000, "relu").inputDim(1_023))
+        .add(new Dense(7).useBias(false))
+        .add(new Dense(1, "sigmoid"))
+        .compile("binary_crossentropy", "sgd");
+    int total = (1_023 + 1) * 1_000 + 1_000 * 7 + (7 + 1);
+    assertEquals(List.of(
+        "dense_0 (Dense, relu) | (None, 1000) | 1,024,000",
+        "dense_1 (Dense, linear) | (None, 7) | 7,000",
+        "dense_2 (Dense, sigmoid) | (None, 1) | 8"), tableRows(wide));
+    assertEquals(String.format(Locale.ROOT, "Total params: 1,031,008 (%.2f MB)",
+        4.0 * total / (1 << 20)), totalLine(wide));
+    assertEquals(total, wide.network().numParams());
+  }
+
+  /** The summary's layer rows as "name | shape | count", read back from its columns. */
+  private static List<String> tableRows(Sequential m) {
+    List<String> rows = new java.util.ArrayList<>();
+    java.util.regex.Pattern row = java.util.regex.Pattern.compile(
+        "^(\\w+ \\([^)]*\\)) +(\\(None, \\d+\\)) +([\\d,]+)$");
+    for (String line : m.summary().split("\n")) {
+      java.util.regex.Matcher r = row.matcher(line);
+      if (r.matches()) {
+        rows.add(r.group(1) + " | " + r.group(2) + " | " + r.group(3));
+      }
+    }
+    return rows;
+  }
+
+  private static String totalLine(Sequential m) {
+    return m.summary().lines().filter(l -> l.startsWith("Total params")).findFirst()
+        .orElseThrow();
   }
 
   @Test

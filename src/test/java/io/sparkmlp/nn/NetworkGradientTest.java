@@ -1,9 +1,8 @@
 package io.sparkmlp.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import io.sparkmlp.testing.GradientCheck;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -81,33 +80,16 @@ class NetworkGradientTest {
     long dropoutSeed = 99;
     Workspace ws = net.newWorkspace(ROWS);
     float[] grad = new float[params.length];
-    double lossSum = net.lossAndGradient(x, 0, y, 0, ROWS, params, grad, ws, dropoutSeed);
+    double lossSum = net.lossAndGradient(Rows.of(x, y, null, ROWS), params, grad, ws, dropoutSeed);
     double reg = net.finishGradient(grad, ROWS, params);
 
     float[][] masks = masks(net, dropoutSeed);
     ReferenceNetwork ref = new ReferenceNetwork(net);
-    double[] p = new double[params.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = params[i];
-    }
+    double[] p = GradientCheck.toDouble(params);
     double refLoss = ref.loss(p, x, y, ROWS, masks);
     assertEquals(refLoss, lossSum / ROWS + reg, 1e-5 * Math.max(1, Math.abs(refLoss)), "loss");
-
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      double keep = p[i];
-      p[i] = keep + H;
-      double up = ref.loss(p, x, y, ROWS, masks);
-      p[i] = keep - H;
-      double down = ref.loss(p, x, y, ROWS, masks);
-      p[i] = keep;
-      double numeric = (up - down) / (2 * H);
-      double err = Math.abs(numeric - grad[i]);
-      if (err > REL_TOL * Math.max(Math.abs(numeric), Math.abs(grad[i])) + ABS_FLOOR) {
-        failures.add(String.format("param %d: analytic %.7g numeric %.7g", i, grad[i], numeric));
-      }
-    }
-    assertTrue(failures.isEmpty(), () -> net.layers() + " " + net.loss() + ": " + failures);
+    GradientCheck.assertGradient(q -> ref.loss(q, x, y, ROWS, masks), p, grad, H, REL_TOL,
+        ABS_FLOOR, () -> net.layers() + " " + net.loss());
   }
 
   private static float[] targets(Loss loss, int nOut, SplittableRandom rng) {

@@ -2,9 +2,8 @@ package io.sparkmlp.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import io.sparkmlp.testing.GradientCheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,39 +50,20 @@ class WeightedGradientTest {
     for (int i = 0; i < params.length; i++) {
       params[i] += (float) (rng.nextDouble() * 0.2 - 0.1);
     }
-    // Weights at an offset, as a step reads them from a larger gathered buffer.
-    float[] w = new float[ROWS + 2];
-    System.arraycopy(WEIGHTS, 0, w, 2, ROWS);
     float[] grad = new float[params.length];
-    double lossSum = net.lossAndGradient(x, 0, y, 0, w, 2, ROWS, params, grad,
+    double lossSum = net.lossAndGradient(Rows.of(x, y, WEIGHTS, ROWS), params, grad,
         net.newWorkspace(ROWS), 0L);
     double weightSum = SampleWeights.sum(WEIGHTS, 0, ROWS);
     double reg = net.finishGradient(grad, weightSum, params);
 
     ReferenceNetwork ref = new ReferenceNetwork(net);
-    double[] p = new double[params.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = params[i];
-    }
+    double[] p = GradientCheck.toDouble(params);
     float[][] noMasks = new float[layers.size()][];
     double refLoss = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
     assertEquals(refLoss, lossSum / weightSum + reg, 1e-5 * Math.max(1, Math.abs(refLoss)),
         "weighted mean loss");
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      double keep = p[i];
-      p[i] = keep + H;
-      double up = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
-      p[i] = keep - H;
-      double down = ref.loss(p, x, y, WEIGHTS, ROWS, noMasks);
-      p[i] = keep;
-      double numeric = (up - down) / (2 * H);
-      double err = Math.abs(numeric - grad[i]);
-      if (err > REL_TOL * Math.max(Math.abs(numeric), Math.abs(grad[i])) + ABS_FLOOR) {
-        failures.add(String.format("param %d: analytic %.7g numeric %.7g", i, grad[i], numeric));
-      }
-    }
-    assertTrue(failures.isEmpty(), () -> out + " " + loss + ": " + failures);
+    GradientCheck.assertGradient(q -> ref.loss(q, x, y, WEIGHTS, ROWS, noMasks), p, grad, H,
+        REL_TOL, ABS_FLOOR, () -> out + " " + loss);
   }
 
   /** Each term times exactly 1 is the term: unit weights reproduce the unweighted bits. */
@@ -101,12 +81,12 @@ class WeightedGradientTest {
     float[] plain = new float[params.length];
     float[] weighted = new float[params.length];
     Workspace ws = net.newWorkspace(ROWS);
-    double a = net.lossAndGradient(x, 0, y, 0, ROWS, params, plain, ws, 0L);
-    double b = net.lossAndGradient(x, 0, y, 0, ones, 0, ROWS, params, weighted, ws, 0L);
+    double a = net.lossAndGradient(Rows.of(x, y, null, ROWS), params, plain, ws, 0L);
+    double b = net.lossAndGradient(Rows.of(x, y, ones, ROWS), params, weighted, ws, 0L);
     assertEquals(a, b, 0.0);
     assertArrayEquals(plain, weighted, 0f);
-    assertEquals(net.loss(x, 0, y, 0, ROWS, params, ws),
-        net.loss(x, 0, y, 0, ones, 0, ROWS, params, ws), 0.0);
+    assertEquals(net.loss(Rows.of(x, y, null, ROWS), params, ws),
+        net.loss(Rows.of(x, y, ones, ROWS), params, ws), 0.0);
   }
 
   /** A step whose rows all weigh 0 has gradient 0 (plus L2), not 0/0. */
@@ -119,8 +99,8 @@ class WeightedGradientTest {
     float[] params = net.initialParams(1);
     float[] grad = new float[params.length];
     float[] zeros = new float[ROWS];
-    double loss = net.lossAndGradient(uniform(ROWS * 3, rng), 0,
-        targets(Loss.CATEGORICAL_CROSSENTROPY, 4, rng), 0, zeros, 0, ROWS, params, grad,
+    double loss = net.lossAndGradient(Rows.of(uniform(ROWS * 3, rng),
+        targets(Loss.CATEGORICAL_CROSSENTROPY, 4, rng), zeros, ROWS), params, grad,
         net.newWorkspace(ROWS), 0L);
     net.finishGradient(grad, SampleWeights.sum(zeros, 0, ROWS), params);
     assertEquals(0.0, loss);

@@ -1,8 +1,8 @@
 package io.sparkmlp.optim;
 
+import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +40,7 @@ class GradientClippingTest {
 
   @Test
   void rejectsNonPositiveThreshold() {
-    assertThrows(IllegalArgumentException.class,
+    assertMessage("clipnorm must be > 0, got 0.0",
         () -> GradientClipping.clipByGlobalNorm(new float[] {1f}, 0));
   }
 

@@ -1,7 +1,7 @@
 package io.sparkmlp.optim;
 
+import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ class ScheduleTest {
     assertEquals(-0.1f, w[0], 1e-7f);
     sgd.step(w, new float[] {1f}, state);
     assertEquals(-0.15f, w[0], 1e-7f);
-    assertThrows(IllegalArgumentException.class, () -> sgd.learningRate(0));
+    assertMessage("step is 1-based, got 0", () -> sgd.learningRate(0));
   }
 
   @Test
@@ -109,10 +109,5 @@ class ScheduleTest {
     assertMessage("StepDecay step_size must be an integer, got 2.5",
         () -> LearningRateSchedule.fromConfig("StepDecay",
             Map.of("initial_learning_rate", 0.1, "step_size", 2.5, "factor", 0.5)));
-  }
-
-  static void assertMessage(String expected, Runnable r) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-    assertEquals(expected, e.getMessage());
   }
 }

@@ -1,8 +1,8 @@
 package io.sparkmlp.spark;
 
 import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
-import static io.sparkmlp.spark.SourceAsserts.assertFails;
 import static io.sparkmlp.spark.SourceAsserts.collect;
+import static io.sparkmlp.testing.Expect.assertFailsInChain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -121,22 +121,26 @@ class DataFrameSourceTest {
   void schemaErrorsComeBeforeAnyJob() {
     Dataset<Row> df = frame();
     JobCounter jobs = JobCounter.start();
-    assertFails(() -> DataFrameSource.blocks(df, "feats", "label", 2), "column 'feats' not "
+    assertFailsInChain(() -> DataFrameSource.blocks(df, "feats", "label", 2), "column 'feats' not "
         + "found; the DataFrame has columns: id, vec, sparse, farr, darr, label, dlabel, llabel, "
         + "declabel, onehot, vlabel, name");
-    assertFails(() -> DataFrameSource.blocks(df, "vec", "Label", 2), "column 'Label' not found");
-    assertFails(() -> DataFrameSource.blocks(df, "name", "label", 2), "features column 'name' "
+    assertFailsInChain(() -> DataFrameSource.blocks(df, "vec", "Label", 2),
+        "column 'Label' not found");
+    assertFailsInChain(() -> DataFrameSource.blocks(df, "name", "label", 2),
+        "features column 'name' "
         + "has type string; expected a Vector (org.apache.spark.ml.linalg), array<float> or "
         + "array<double>");
-    assertFails(() -> DataFrameSource.blocks(df, "label", "label", 2), "features column "
+    assertFailsInChain(() -> DataFrameSource.blocks(df, "label", "label", 2), "features column "
         + "'label' has type int; expected a Vector");
-    assertFails(() -> DataFrameSource.blocks(df, "vec", "name", 2), "label column 'name' has "
+    assertFailsInChain(() -> DataFrameSource.blocks(df, "vec", "name", 2),
+        "label column 'name' has "
         + "type string; expected a number (class index or target), a Vector "
         + "(org.apache.spark.ml.linalg), array<float> or array<double>");
     Dataset<Row> old = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(
         org.apache.spark.mllib.linalg.Vectors.dense(1, 2), 0)), new StructType()
         .add("f", new org.apache.spark.mllib.linalg.VectorUDT()).add("y", DataTypes.IntegerType));
-    assertFails(() -> DataFrameSource.blocks(old, "f", "y", 2), "features column 'f' holds the "
+    assertFailsInChain(() -> DataFrameSource.blocks(old, "f", "y", 2),
+        "features column 'f' holds the "
         + "old org.apache.spark.mllib.linalg.Vector; convert it with "
         + "MLUtils.convertVectorColumnsToML(df, \"f\")");
     assertEquals(0, jobs.stop(), "jobs run");
@@ -150,22 +154,23 @@ class DataFrameSourceTest {
     }
     Dataset<Row> df = SparkTestSession.get().createDataFrame(rows, SCHEMA).coalesce(1);
     for (String col : new String[] {"vec", "sparse", "farr", "darr"}) {
-      assertFails(() -> DataFrameSource.blocks(df, col, "label", 1).count(), "features column '"
+      assertFailsInChain(() -> DataFrameSource.blocks(df, col, "label", 1).count(),
+          "features column '"
           + col + "' has 4 values in row 17 of input partition 0, expected 5 (as the "
           + "DataFrame's first row)");
     }
     rows.set(5, row(5, features(5), null));
     Dataset<Row> nullLabel = SparkTestSession.get().createDataFrame(rows.subList(0, 10), SCHEMA)
         .coalesce(1);
-    assertFails(() -> DataFrameSource.blocks(nullLabel, "vec", "dlabel", 1).count(),
+    assertFailsInChain(() -> DataFrameSource.blocks(nullLabel, "vec", "dlabel", 1).count(),
         "label column 'dlabel' is null in row 5 of input partition 0");
     Dataset<Row> nullElement = frame().coalesce(1).selectExpr("id",
         "IF(id = 3, array(1d, 2d, NULL, 4d, 5d), darr) AS darr", "label");
-    assertFails(() -> DataFrameSource.blocks(nullElement, "darr", "label", 1).count(),
+    assertFailsInChain(() -> DataFrameSource.blocks(nullElement, "darr", "label", 1).count(),
         "features column 'darr' has a null element at index 2 in row 3 of input partition 0");
     Dataset<Row> nullFirst = frame().coalesce(1).selectExpr("IF(id = 0, NULL, farr) AS farr",
         "label");
-    assertFails(() -> DataFrameSource.blocks(nullFirst, "farr", "label", 1),
+    assertFailsInChain(() -> DataFrameSource.blocks(nullFirst, "farr", "label", 1),
         "features column 'farr' is null in the DataFrame's first row");
   }
 
@@ -174,7 +179,8 @@ class DataFrameSourceTest {
     Dataset<Row> empty = frame().filter("id < 0");
     List<Block> blocks = collect(DataFrameSource.blocks(empty, "vec", "label", 3), 3);
     assertEquals(0, blocks.stream().mapToInt(Block::rows).sum());
-    assertFails(() -> TrainingBlocks.prepare(DataFrameSource.blocks(empty, "vec", "label", 3),
+    assertFailsInChain(() -> TrainingBlocks.prepare(DataFrameSource.blocks(empty, "vec",
+        "label", 3),
         SourceAsserts.classifier(D, CLASSES), "training DataFrame"),
         "training DataFrame is empty");
   }

@@ -2,7 +2,7 @@ package io.sparkmlp.spark;
 
 import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
 import static io.sparkmlp.spark.SourceAsserts.assertBlocks;
-import static io.sparkmlp.spark.SourceAsserts.assertFails;
+import static io.sparkmlp.testing.Expect.assertFailsInChain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -69,7 +69,7 @@ class IdxSourceTest {
     assertBlocks(IdxSource.blocks(SparkTestSession.jsc(), f[0].toString(), f[1].toString(), 3,
         Scaling.PIXEL_MAX), 3, Scaling.divide(Idx.read(f[0]), Scaling.PIXEL_MAX),
         Idx.read(f[1]));
-    assertFails(() -> IdxSource.blocks(SparkTestSession.jsc(), f[0].toString(),
+    assertFailsInChain(() -> IdxSource.blocks(SparkTestSession.jsc(), f[0].toString(),
         f[1].toString(), 3, 0f), "divisor must be finite and nonzero, got 0.0");
   }
 
@@ -111,14 +111,14 @@ class IdxSourceTest {
     JavaSparkContext jsc = SparkTestSession.jsc();
     JobCounter jobs = JobCounter.start();
     Path missing = dir.resolve("t10k-images-idx3-ubyte.gz");
-    assertFails(() -> IdxSource.blocks(jsc, missing.toString(), f[1].toString(), 2),
+    assertFailsInChain(() -> IdxSource.blocks(jsc, missing.toString(), f[1].toString(), 2),
         missing + ": no such file: " + missing);
     Path fewer = dir.resolve("fewer");
     write(fewer, false, new int[] {ROWS - 1}, new byte[ROWS - 1]);
-    assertFails(() -> IdxSource.blocks(jsc, g[0].toString(), fewer.toString(), 2),
+    assertFailsInChain(() -> IdxSource.blocks(jsc, g[0].toString(), fewer.toString(), 2),
         g[0] + " has 31 rows but " + fewer + " has 30");
     Path notIdx = SourceAsserts.fixture("f4_c");
-    assertFails(() -> IdxSource.blocks(jsc, notIdx.toString(), f[1].toString(), 2),
+    assertFailsInChain(() -> IdxSource.blocks(jsc, notIdx.toString(), f[1].toString(), 2),
         notIdx + ": not an IDX file");
     assertEquals(0, jobs.stop(), "jobs run");
   }
@@ -129,7 +129,7 @@ class IdxSourceTest {
     write(cut, true, new int[] {ROWS, 3, 2}, new byte[ROWS * 6 - 7]);  // the last 2 rows short
     Path[] f = files(true);
     JavaSparkContext jsc = SparkTestSession.jsc();
-    assertFails(() -> IdxSource.blocks(jsc, cut.toString(), f[1].toString(), 3).count(),
+    assertFailsInChain(() -> IdxSource.blocks(jsc, cut.toString(), f[1].toString(), 3).count(),
         cut + ": file is truncated: header says shape (31, 3, 2) of u8, but the data ends "
         + "before row 31 (reading rows [20, 31), after gzip decompression)");
   }

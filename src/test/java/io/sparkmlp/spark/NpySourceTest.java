@@ -2,11 +2,16 @@ package io.sparkmlp.spark;
 
 import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
 import static io.sparkmlp.spark.SourceAsserts.assertBlocks;
-import static io.sparkmlp.spark.SourceAsserts.assertFails;
+import static io.sparkmlp.testing.Expect.assertFailsInChain;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
+import io.sparkmlp.model.Sequential;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,14 +76,25 @@ class NpySourceTest {
     Path[] f = files();
     String missing = dir.resolve("x_test.npy").toString();
     JobCounter jobs = JobCounter.start();
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), missing, f[1].toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), missing, f[1].toString(), 2),
         missing + ": no such file: " + missing);
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), f[0].toString(),
         "no_such_y.npy", 2), "no_such_y.npy: no such file: "
         + Path.of("no_such_y.npy").toAbsolutePath());
-    assertFails(() -> NpySource.blocks(SparkTestSession.jsc(), dir.toString(),
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), dir.toString(),
         f[1].toString(), 2), dir + ": is a directory, expected a file");
     assertEquals(0, jobs.stop(), "jobs run");
+  }
+
+  @Test
+  void symbolicLinkLoopIsNamedAsSuch() throws IOException {
+    Path a = dir.resolve("loop_a.npy");
+    Path b = dir.resolve("loop_b.npy");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+    Path[] f = files();
+    assertFailsInChain(() -> NpySource.blocks(SparkTestSession.jsc(), a.toString(), f[1].toString(), 2),
+        a + ": a symbolic link that leads nowhere (its target is missing, or links loop): " + a);
   }
 
   @Test
@@ -87,17 +103,54 @@ class NpySourceTest {
     JavaSparkContext jsc = SparkTestSession.jsc();
     JobCounter jobs = JobCounter.start();
     Path cube = SourceAsserts.fixture("cube_f4_c");
-    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), cube.toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(jsc, f[0].toString(), cube.toString(), 2),
         f[0] + " has 23 rows but " + cube + " has 2");
-    Path fortran = SourceAsserts.fixture("f4_fortran");
-    assertFails(() -> NpySource.blocks(jsc, fortran.toString(), fortran.toString(), 2),
-        fortran + ": the array is stored in Fortran order", "np.ascontiguousarray");
     Path truncated = SourceAsserts.fixture("bad_truncated");
-    assertFails(() -> NpySource.blocks(jsc, truncated.toString(), f[1].toString(), 2),
+    assertFailsInChain(() -> NpySource.blocks(jsc, truncated.toString(), f[1].toString(), 2),
         truncated + ": file is truncated");
-    assertFails(() -> NpySource.blocks(jsc, f[0].toString(), f[1].toString(), -1),
+    assertFailsInChain(() -> NpySource.blocks(jsc, f[0].toString(), f[1].toString(), -1),
         "numPartitions must be >= 0");
     assertEquals(0, jobs.stop(), "jobs run");
+  }
+
+  /** NumPy's Fortran-order fixtures of every dtype and byte order: the same rows as Npy.read. */
+  @ParameterizedTest
+  @ValueSource(strings = {"f4_fortran", "f8_fortran_be", "u1_fortran", "cube_f8_fortran",
+      "hyper_i2_fortran", "one_row_fortran"})
+  void fortranOrderFixturesReadByRange(String name) {
+    Path f = SourceAsserts.fixture(name);
+    Matrix whole = Npy.read(f);
+    for (int partitions = 1; partitions <= whole.rows() + 1; partitions++) {
+      assertBlocks(NpySource.blocks(SparkTestSession.jsc(), f.toString(), f.toString(),
+          partitions), partitions, whole, whole);
+    }
+  }
+
+  /** The same values stored in Fortran order train to the same weights, bit for bit. */
+  @Test
+  void fortranOrderTrainsAsCOrder() throws IOException {
+    Path[] c = files();
+    Path fortran = dir.resolve("x_fortran.npy");
+    FortranNpy.writeFloat64(fortran, Npy.read(c[0]));
+    assertArrayEquals(Npy.read(c[0]).values(), Npy.read(fortran).values(), 0f);
+    float[] fromC = train(c[0], c[1]);
+    float[] fromFortran = train(fortran, c[1]);
+    assertArrayEquals(fromC, fromFortran, 0f);
+  }
+
+  private static float[] train(Path x, Path y) {
+    Sequential m = new Sequential().seed(5).add(new Dense(4, "softmax").inputDim(6))
+        .compile("sparse_categorical_crossentropy", "adam");
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    TrainingBlocks blocks = TrainingBlocks.prepare(NpySource.blocks(jsc, x.toString(),
+        y.toString(), 3), m.network(), x.toString());
+    try {
+      new DistributedTrainer(jsc, m, DistributedOptions.of(FitOptions.builder().batchSize(8)
+          .epochs(2).seed(1).verbose(0).build())).fit(blocks, null);
+    } finally {
+      blocks.release();
+    }
+    return m.params();
   }
 
   @Test
@@ -107,7 +160,7 @@ class NpySourceTest {
     List<Block> blocks = SourceAsserts.collect(
         NpySource.blocks(jsc, empty.toString(), empty.toString(), 3), 3);
     assertEquals(0, blocks.stream().mapToInt(Block::rows).sum());
-    assertFails(() -> TrainingBlocks.prepare(NpySource.blocks(jsc, empty.toString(),
+    assertFailsInChain(() -> TrainingBlocks.prepare(NpySource.blocks(jsc, empty.toString(),
         empty.toString(), 3), SourceAsserts.classifier(3, 2), "empty_rows_f4.npy"),
         "empty_rows_f4.npy is empty");
   }

@@ -1,8 +1,8 @@
 package io.sparkmlp.spark;
 
 import static io.sparkmlp.spark.SourceAsserts.assertBalanced;
-import static io.sparkmlp.spark.SourceAsserts.assertFails;
 import static io.sparkmlp.spark.SourceAsserts.collect;
+import static io.sparkmlp.testing.Expect.assertFailsInChain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -88,26 +88,29 @@ class RddSourceTest {
       list.add(sample(i));
     }
     list.set(7, new LabeledSample(new float[3], new float[2]));  // partition 1, element 2
-    assertFails(() -> RddSource.blocks(jsc.parallelize(list, 2), 2).count(), "RDD element 2 of "
+    assertFailsInChain(() -> RddSource.blocks(jsc.parallelize(list, 2), 2).count(),
+        "RDD element 2 of "
         + "input partition 1 has 3 features, expected 4 (as the first element)");
     list.set(7, LabeledSample.of(new float[4], 1));
-    assertFails(() -> RddSource.blocks(jsc.parallelize(list, 2), 3).count(), "RDD element 2 of "
+    assertFailsInChain(() -> RddSource.blocks(jsc.parallelize(list, 2), 3).count(),
+        "RDD element 2 of "
         + "input partition 1 has 1 label values, expected 2");
     list.set(7, new LabeledSample(null, new float[2]));
-    assertFails(() -> RddSource.blocks(jsc.parallelize(list, 2), 2).count(), "RDD element 2 of "
+    assertFailsInChain(() -> RddSource.blocks(jsc.parallelize(list, 2), 2).count(),
+        "RDD element 2 of "
         + "input partition 1 is null or has null features or label");
     List<LabeledPoint> points = List.of(new LabeledPoint(0, Vectors.dense(1, 2)),
         new LabeledPoint(1, Vectors.dense(1, 2, 3)));
-    assertFails(() -> RddSource.fromLabeledPoints(jsc.parallelize(points, 1), 1).count(),
+    assertFailsInChain(() -> RddSource.fromLabeledPoints(jsc.parallelize(points, 1), 1).count(),
         "RDD element 1 of input partition 0 has 3 features, expected 2");
-    assertFails(() -> RddSource.blocks(samples(), -1), "numPartitions must be >= 0");
+    assertFailsInChain(() -> RddSource.blocks(samples(), -1), "numPartitions must be >= 0");
   }
 
   @Test
   void emptyRddGivesEmptyBlocksThatPrepareRejects() {
     JavaRDD<LabeledSample> empty = samples().filter(s -> false);
     assertEquals(0, collect(RddSource.blocks(empty, 3), 3).stream().mapToInt(Block::rows).sum());
-    assertFails(() -> TrainingBlocks.prepare(RddSource.blocks(empty, 0),
+    assertFailsInChain(() -> TrainingBlocks.prepare(RddSource.blocks(empty, 0),
         SourceAsserts.classifier(4, 2), "training RDD"), "training RDD is empty");
   }
 }

@@ -2,7 +2,6 @@ package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.junit.jupiter.api.function.Executable;
 
 /** Shared checks of the source tests: block structure, contents, and error messages. */
 final class SourceAsserts {
@@ -73,25 +71,6 @@ final class SourceAsserts {
   static Network classifier(int inputDim, int classes) {
     return new Sequential().add(new Dense(classes, "softmax").inputDim(inputDim))
         .compile("sparse_categorical_crossentropy", "adam").network();
-  }
-
-  /**
-   * Asserts run fails with an IllegalArgumentException, thrown directly or as the cause of a
-   * Spark job failure (conversion errors happen in tasks), whose message holds every fragment.
-   */
-  static String assertFails(Executable run, String... fragments) {
-    Throwable t = assertThrows(Throwable.class, run);
-    List<Throwable> chain = new ArrayList<>();
-    for (Throwable c = t; c != null && !chain.contains(c); c = c.getCause()) {
-      chain.add(c);
-    }
-    IllegalArgumentException e = chain.stream().filter(IllegalArgumentException.class::isInstance)
-        .map(IllegalArgumentException.class::cast).findFirst()
-        .orElseThrow(() -> new AssertionError("no IllegalArgumentException in the chain", t));
-    for (String f : fragments) {
-      assertTrue(e.getMessage().contains(f), () -> "message lacks '" + f + "': " + e.getMessage());
-    }
-    return e.getMessage();
   }
 
   /** The .npy fixture src/test/resources/npy/NAME.npy (see the data package's tests). */

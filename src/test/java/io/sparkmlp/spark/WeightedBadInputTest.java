@@ -1,7 +1,6 @@
 package io.sparkmlp.spark;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.sparkmlp.testing.Expect.assertFails;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Bad sample weights stop training before the first step with one IllegalArgumentException
@@ -54,51 +52,43 @@ class WeightedBadInputTest {
         .build());
   }
 
-  /** The public API throws the IllegalArgumentException itself, not Spark's job failure. */
-  private static void assertMessage(Executable call, String... parts) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-    for (String p : parts) {
-      assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' should mention " + p);
-    }
-  }
-
   @Test
   void negativeWeight() {
-    assertMessage(() -> fit(frame(-1.0), "w"), "weight column 'w' is -1.0 in row 3 of input "
+    assertFails(() -> fit(frame(-1.0), "w"), "weight column 'w' is -1.0 in row 3 of input "
         + "partition 0", "finite and >= 0");
   }
 
   @Test
   void nanWeight() {
-    assertMessage(() -> fit(frame(Double.NaN), "w"), "weight column 'w' is NaN in row 3");
+    assertFails(() -> fit(frame(Double.NaN), "w"), "weight column 'w' is NaN in row 3");
   }
 
   @Test
   void weightTooLargeForAFloat() {
-    assertMessage(() -> fit(frame(1e300), "w"), "weight column 'w' is Infinity in row 3");
+    assertFails(() -> fit(frame(1e300), "w"), "weight column 'w' is Infinity in row 3");
   }
 
   @Test
   void nullWeight() {
-    assertMessage(() -> fit(frame(null), "w"), "weight column 'w' is null in row 3 of input "
+    assertFails(() -> fit(frame(null), "w"), "weight column 'w' is null in row 3 of input "
         + "partition 0");
   }
 
   @Test
   void nonNumericWeightColumn() {
-    assertMessage(() -> fit(frame(1.0), "name"), "weight column 'name' has type string",
+    assertFails(() -> fit(frame(1.0), "name"), "weight column 'name' has type string",
         "expected a number");
   }
 
   @Test
   void missingWeightColumn() {
-    assertMessage(() -> fit(frame(1.0), "weight"), "weight column 'weight' not found",
+    assertFails(() -> fit(frame(1.0), "weight"), "weight column 'weight' not found",
         "features, label, w, name");
   }
 
   @Test
   void allWeightsZero() {
-    assertMessage(() -> fit(frame(1.0).selectExpr("features", "label", "0.0 AS w"), "w"),
+    assertFails(() -> fit(frame(1.0).selectExpr("features", "label", "0.0 AS w"), "w"),
         "training data has no row with a positive weight");
   }
 
@@ -110,7 +100,7 @@ class WeightedBadInputTest {
     w[29] = -0.5f;
     Matrix x = new Matrix(new float[40 * 2], 40, 2);
     Matrix y = new Matrix(new float[40], 40, 1);
-    assertMessage(() -> TrainingBlocks.prepare(MatrixSource.blocks(SparkTestSession.jsc(), x, y,
+    assertFails(() -> TrainingBlocks.prepare(MatrixSource.blocks(SparkTestSession.jsc(), x, y,
         w, 3), model().network(), "train.npy"), "train.npy weights: row 29 is -0.5",
         "finite and >= 0");
   }

@@ -1,6 +1,5 @@
-package io.sparkmlp.spark;
+package io.sparkmlp.model;
 
-import io.sparkmlp.model.Sequential;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,18 @@
-package io.sparkmlp.spark;
+package io.sparkmlp.model;
 
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import java.io.Serializable;
 
-/** An optimizer with its state at one moment, to broadcast for local steps on partitions. */
-record OptimizerSnapshot(Optimizer optimizer, long step, float[][] slots) implements Serializable {
+/**
+ * An optimizer with its state at one moment: what every holder of rows starts its local steps
+ * from (broadcast on Spark).
+ */
+public record OptimizerSnapshot(Optimizer optimizer, long step, float[][] slots)
+    implements Serializable {
 
-  static OptimizerSnapshot of(Optimizer optimizer, OptimizerState state) {
+  /** The optimizer with (references to) the slots of its live state. */
+  public static OptimizerSnapshot of(Optimizer optimizer, OptimizerState state) {
     float[][] slots = new float[state.numSlots()][];
     for (int i = 0; i < slots.length; i++) {
       slots[i] = state.slot(i);
@@ -15,7 +20,7 @@ record OptimizerSnapshot(Optimizer optimizer, long step, float[][] slots) implem
     return new OptimizerSnapshot(optimizer, state.step(), slots);
   }
 
-  /** A private copy of the state for one partition to advance. */
+  /** A private copy of the state for one holder to advance. */
   OptimizerState copyState() {
     float[][] copy = new float[slots.length][];
     for (int i = 0; i < slots.length; i++) {

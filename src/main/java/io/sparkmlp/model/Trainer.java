@@ -1,0 +1,110 @@
+package io.sparkmlp.model;
+
+import io.sparkmlp.nn.Metric;
+import io.sparkmlp.util.Checks;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training loop, written once: epochs of steps taken by a {@link StepStrategy} on the sums
+ * of a {@link GradientSource} (in-process or Spark), then per epoch the divergence check of the
+ * weights, validation, callbacks ({@link EpochLoop}) and checkpoints; resuming from the last
+ * checkpoint when asked. In outline:
+ * <pre>{@code
+ * for epoch:
+ *   for step (by strategy.span):  sums += strategy.take(source, epoch, step)   // updates params
+ *   checkWeights(params); logs = sums / weightSum + source.validation(params)
+ *   callbacks(logs); checkpoint if due
+ * }</pre>
+ */
+public final class Trainer {
+  private final Sequential model;
+  private final FitOptions options;
+  private final StepStrategy strategy;
+
+  public Trainer(Sequential model, FitOptions options, StepStrategy strategy) {
+    this.model = model;
+    this.options = options;
+    this.strategy = strategy;
+  }
+
+  /** Trains the model on the source's rows; the source is closed on return. */
+  public History fit(GradientSource source) {
+    float[] params = model.params();
+    List<Metric> metrics = model.metrics();
+    long seed = options.seedOr(model.seed());
+    int firstEpoch = resumeIfAsked(source, seed);
+    int steps = strategy.stepsPerEpoch(source.rows(), options.batchSize());
+    source.start(new StepPlan(model.network(), metrics, seed, steps, options.shuffle(),
+        MinibatchPlan.maxSlice(source.maxPartitionRows(), steps)));
+    double[] sums = new double[StepWorker.sumsLength(metrics)];
+    EpochLoop loop;
+    try {
+      loop = new EpochLoop(options, params, firstEpoch);
+      for (int epoch = firstEpoch; loop.shouldRun(epoch); epoch++) {
+        long start = System.nanoTime();
+        Arrays.fill(sums, 0);
+        long rows = 0;
+        double weight = 0;
+        for (int s = 0; s < steps; ) {
+          int span = strategy.span(s, steps);
+          source.beforeStep(epoch, s);
+          StepSums step = strategy.take(source, epoch, s, span);
+          for (int i = 0; i < sums.length; i++) {
+            sums[i] += step.sums()[i];
+          }
+          sums[0] += step.penalty();
+          rows += step.rows();
+          weight += step.weight();
+          s += span;
+          loop.endStep(epoch, s - 1, steps, rows, weight, start, sums, metrics);
+        }
+        // An update that overflows the weights shows as a NaN loss at the next step; only the
+        // epoch's last update could slip past that into callbacks and checkpoints.
+        DivergedException.checkWeights(params, epoch, steps - 1);
+        Map<String, Double> logs = EpochLoop.trainingLogs(sums, source.weightSum(), metrics);
+        if (source.hasValidation()) {
+          logs.putAll(source.validation(params, epoch));
+        }
+        loop.endEpoch(epoch, logs, steps, source.rows(), (System.nanoTime() - start) / 1e9);
+        checkpointIfDue(epoch, seed, source, loop.stopRequested());
+      }
+    } finally {
+      source.close();
+    }
+    return loop.finish();
+  }
+
+  /** Restores weights and optimizer state from the checkpoint; returns the epoch to start at. */
+  private int resumeIfAsked(GradientSource source, long seed) {
+    if (!options.resume() || !Checkpoint.exists(options.checkpointDir())) {
+      return options.initialEpoch();
+    }
+    Checkpoint.State state = Checkpoint.readState(options.checkpointDir());
+    Checks.argument(state.seed() == seed, "%s was written with seed %s, this run uses %s; "
+        + "resuming needs the same seed", options.checkpointDir(), state.seed(), seed);
+    Checks.argument(state.numPartitions() == source.numPartitions()
+        && state.rows() == source.rows(), "%s was written for %s rows in %s partitions, this run "
+        + "has %s in %s; resuming needs the same data and partitioning", options.checkpointDir(),
+        state.rows(), state.numPartitions(), source.rows(), source.numPartitions());
+    Sequential saved = Sequential.load(options.checkpointDir());
+    Checks.argument(saved.params().length == model.params().length, "%s holds a model with %s "
+        + "parameters, this one has %s", options.checkpointDir(), saved.params().length,
+        model.params().length);
+    System.arraycopy(saved.params(), 0, model.params(), 0, saved.params().length);
+    model.optimizerState(saved.optimizerState());
+    return state.epochsCompleted();
+  }
+
+  private void checkpointIfDue(int epoch, long seed, GradientSource source, boolean stopping) {
+    if (options.checkpointDir() == null) {
+      return;
+    }
+    boolean last = epoch + 1 == options.epochs() || stopping;
+    if ((epoch + 1) % options.checkpointEvery() == 0 || last) {
+      Checkpoint.write(options.checkpointDir(), model, new Checkpoint.State(epoch + 1, seed,
+          source.numPartitions(), source.rows()));
+    }
+  }
+}

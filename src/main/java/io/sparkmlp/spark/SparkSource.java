@@ -1,0 +1,145 @@
+package io.sparkmlp.spark;
+
+import io.sparkmlp.model.Evaluator;
+import io.sparkmlp.model.GradientSource;
+import io.sparkmlp.model.Logs;
+import io.sparkmlp.model.OptimizerSnapshot;
+import io.sparkmlp.model.StepPlan;
+import io.sparkmlp.model.StepSums;
+import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.OptimizerState;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The gradient source of data-parallel training: cached blocks, one per partition. Each step
+ * broadcasts the flat weights, every partition's task adds up its slice of the global
+ * minibatch ({@link StepTask}) or takes its local steps ({@link LocalStepsTask}),
+ * treeAggregate sums the results, and every broadcast is destroyed, also when the job fails.
+ * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
+ */
+final class SparkSource implements GradientSource {
+  private final JavaSparkContext jsc;
+  private final TrainingBlocks train;
+  private final TrainingBlocks validation;
+  private final int depth;
+  private final int epochs;
+  private Broadcast<TrainingSpec> spec;
+  private String runId;
+  private int steps;
+
+  /** Training blocks, validation blocks (null for none), aggregation depth, epochs run. */
+  SparkSource(JavaSparkContext jsc, TrainingBlocks train, TrainingBlocks validation, int depth,
+              int epochs) {
+    this.jsc = jsc;
+    this.train = train;
+    this.validation = validation;
+    this.depth = depth;
+    this.epochs = epochs;
+  }
+
+  @Override
+  public long rows() {
+    return train.rows();
+  }
+
+  @Override
+  public double weightSum() {
+    return train.weightSum();
+  }
+
+  @Override
+  public int numPartitions() {
+    return train.numPartitions();
+  }
+
+  @Override
+  public int maxPartitionRows() {
+    return train.maxPartitionRows();
+  }
+
+  @Override
+  public void start(StepPlan plan) {
+    runId = UUID.randomUUID().toString();
+    steps = plan.stepsPerEpoch();
+    spec = jsc.broadcast(new TrainingSpec(runId, plan));
+  }
+
+  @Override
+  public void beforeStep(int epoch, int step) {
+    jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d step %d/%d", epoch + 1,
+        epochs, step + 1, steps));
+  }
+
+  @Override
+  public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
+    Broadcast<float[]> bw = jsc.broadcast(params);
+    GradientSum sum;
+    try {
+      sum = train.blocks().treeAggregate(GradientSum.empty(),
+          new StepTask(spec, bw, epoch, step), GradientSum::merge, depth);
+    } finally {
+      bw.destroy();
+    }
+    sum.gradientInto(grad);
+    return StepSums.of(sum.sums(), sum.count(), sum.weight());
+  }
+
+  @Override
+  public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
+                             int epoch, int firstStep, int k, float[] change) {
+    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<OptimizerSnapshot> bs = jsc.broadcast(OptimizerSnapshot.of(optimizer, state));
+    GradientSum sum;
+    try {
+      sum = train.blocks().treeAggregate(GradientSum.empty(),
+          new LocalStepsTask(spec, bw, bs, epoch, firstStep, k), GradientSum::merge, depth);
+    } finally {
+      bw.destroy();
+      bs.destroy();
+    }
+    sum.gradientInto(change);
+    return StepSums.of(sum.sums(), sum.count(), sum.weight());
+  }
+
+  @Override
+  public boolean hasValidation() {
+    return validation != null;
+  }
+
+  @Override
+  public Map<String, Double> validation(float[] params, int epoch) {
+    jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d validation", epoch + 1,
+        epochs));
+    return evaluate(jsc, spec, validation, params, depth, Logs.VAL_PREFIX);
+  }
+
+  /** Loss and metrics of params on blocks, keyed prefix + Keras's names. */
+  static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<TrainingSpec> spec,
+                                      TrainingBlocks data, float[] params, int depth,
+                                      String prefix) {
+    Broadcast<float[]> bw = jsc.broadcast(params);
+    GradientSum sum;
+    try {
+      sum = data.blocks().treeAggregate(GradientSum.empty(), new EvalTask(spec, bw),
+          GradientSum::merge, depth);
+    } finally {
+      bw.destroy();
+    }
+    StepPlan plan = spec.value().plan();
+    return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,
+        prefix);
+  }
+
+  @Override
+  public void close() {
+    if (spec != null) {
+      spec.destroy();
+      PartitionCache.forget(runId);
+      spec = null;
+    }
+  }
+}

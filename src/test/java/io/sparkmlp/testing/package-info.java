@@ -1,0 +1,2 @@
+/** Assertions shared by the tests of every package: error messages, numeric gradients. */
+package io.sparkmlp.testing;
