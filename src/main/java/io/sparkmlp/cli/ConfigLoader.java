@@ -1,12 +1,18 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Loads a run configuration from YAML:
@@ -14,10 +20,10 @@ import java.util.Map;
  * RunConfig run = ConfigLoader.load(Path.of("conf/x.yaml"), Map.of("fit.epochs", "3"));
  * Sequential model = run.buildModel(inputDim);
  * }</pre>
- * In four steps: parse the YAML keeping lines ({@link YamlReader}); apply the command-line
- * overrides to the tree ({@link Overrides}); bind it to the section records, checking every key
- * and filling defaults ({@link ConfigBinder}); check what involves several keys
- * ({@link ConfigValidator}). Every mistake is a {@link ConfigException} of one line naming the
+ * In four steps: parse the YAML into a tree, keeping lines ({@link YamlTree}); apply the
+ * command-line overrides to the tree ({@link Overrides}); bind it to the records with Jackson,
+ * whose compact constructors fill defaults and check ranges ({@link ConfigErrors} words the
+ * failures); check what involves several keys ({@link ConfigValidator}). Every mistake is a {@link ConfigException} of one line naming the
  * file, the line and the key path, e.g.
  * {@code conf/x.yaml line 9: model.layers[0].units must be an integer, got 'sixty'}.
  */
@@ -60,11 +66,39 @@ public final class ConfigLoader {
    * @throws ConfigException when the text holds a mistake
    */
   public static RunConfig parse(String text, String source, Map<String, String> overrides) {
-    Where file = new Where(source, 0);
-    YamlNode root = Overrides.apply(YamlReader.parseFile(text, source), overrides, file);
-    Locations locations = new Locations(file);
-    RunConfig config = new ConfigBinder(locations).bindRun(root, file).resolved();
-    ConfigValidator.validate(config, locations);
+    YamlTree tree = YamlTree.parse(text, source);
+    Overrides.apply(tree, overrides);
+    if (tree.root == null || tree.root.isNull()) {
+      throw new ConfigException(tree.file, "", "the file is empty; a run needs at least the "
+          + "sections " + ConfigKeys.of(RunConfig.class).stream().filter(ConfigKeys.Key::required)
+          .map(ConfigKeys.Key::name).collect(Collectors.joining(", ")));
+    }
+    if (!tree.root.isObject()) {
+      throw new ConfigException(tree.at("[0]"), "", "the file must be a map of sections ("
+          + String.join(", ", ConfigKeys.names(RunConfig.class)) + "), got "
+          + YamlTree.describe(tree.root));
+    }
+    selectSources(tree.root.get("data"));
+    RunConfig config;
+    try {
+      config = Json.yaml().treeToValue(tree.root, RunConfig.class).resolved();
+    } catch (JacksonException e) {
+      throw ConfigErrors.translate(e, tree);
+    }
+    ConfigValidator.validate(config, tree);
     return config;
+  }
+
+  /** Copies data.format into each source, where it selects the source's record. */
+  private static void selectSources(JsonNode data) {
+    JsonNode format = data == null ? null : data.get(DataSourceConfig.FORMAT_KEY);
+    if (format == null || !format.isTextual()) {
+      return;
+    }
+    for (String source : new String[] {"train", "validation", "test"}) {
+      if (data.get(source) instanceof ObjectNode s) {
+        s.put(DataSourceConfig.FORMAT_KEY, format.asText().trim().toLowerCase(Locale.ROOT));
+      }
+    }
   }
 }

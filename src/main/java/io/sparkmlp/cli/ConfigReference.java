@@ -1,18 +1,21 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.cli.ConfigSchema.Field;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Generates the configuration reference, {@code docs/config.md}, from the {@link Key} and
- * {@link Section} annotations the loader itself reads: one table per section with each key's
- * type, default, allowed values and meaning. A test compares the file with this output, so the
+ * Generates the configuration reference, {@code docs/config.md}, from the records the loader
+ * binds ({@link ConfigKeys}): one table per section with each key's type, default (the record's
+ * {@code DEFAULT_*} constant), allowed names and meaning ({@code @JsonPropertyDescription}). A test compares the file with this output, so the
  * reference cannot drift from the code. Regenerate it with
  * <pre>
  *   scripts/run-local.sh io.sparkmlp.cli.ConfigReference [docs/config.md]
@@ -41,7 +44,7 @@ public final class ConfigReference {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Run configuration reference\n\n")
-        .append("<!-- Generated from the @Key annotations of io.sparkmlp.cli by ConfigReference;"
+        .append("<!-- Generated from the configuration records of io.sparkmlp.cli by ConfigReference;"
             + " do not edit.\n     Regenerate: ").append(REGENERATE).append(" -->\n\n")
         .append("A run is described by one YAML file: `sparkmlp train --config conf/x.yaml`. "
             + "Keys are snake_case and names are Keras's. A key that is not listed here, a value "
@@ -53,7 +56,8 @@ public final class ConfigReference {
             + "`null` restores the default) and checked like a value in the file.\n")
         .append("- **Defaults**: a key left out (or `null`) takes the default below. *required* "
             + "keys have none; *unset* keys stay unset.\n")
-        .append("- **Numbers** may be written `1e-3` or `0.001`; integers also as `10.0`.\n")
+        .append("- **Numbers** may be written `1e-3` or `0.001`, also quoted; an integer is written"
+            + " without a fraction (`10`, not `10.0`). Booleans are `true` and `false`.\n")
         .append("- **Paths** are resolved against the working directory, not the configuration "
             + "file's folder.\n")
         .append("- **Resolved copy**: a run writes its configuration, with every default filled "
@@ -61,12 +65,14 @@ public final class ConfigReference {
             + "file repeats the run.\n");
     for (Map.Entry<Class<?>, List<String>> s : sections().entrySet()) {
       section(md, s.getKey(), s.getValue());
-      if (s.getKey() == DataSourceConfig.class) {
-        formats(md);
-      }
     }
     return md.toString();
   }
+
+  /** The Keras names a key holds, listed as its allowed values. */
+  private static final Map<String, Names> NAMED = Map.of("activation", Names.ACTIVATION,
+      "kernel_initializer", Names.INITIALIZER, "loss", Names.LOSS, "optimizer", Names.OPTIMIZER,
+      "metrics", Names.METRIC);
 
   /** Every section record with the paths it appears at, in the order a file is read. */
   private static Map<Class<?>, List<String>> sections() {
@@ -81,78 +87,61 @@ public final class ConfigReference {
     if (!first) {
       return;
     }
-    for (Field f : ConfigSchema.fields(record)) {
-      String child = ConfigBinder.join(path, f.name());
-      if (f.kind() == ConfigSchema.Kind.SECTION) {
-        collect(f.type(), child, out);
-      } else if (f.kind() == ConfigSchema.Kind.SECTION_LIST) {
-        List<Class<?>> types = f.type().isSealed() ? ConfigSchema.variants(f.type())
-            : List.of(f.type());
-        for (Class<?> t : types) {
-          collect(t, child + "[]", out);
-        }
+    for (ConfigKeys.Key k : ConfigKeys.of(record)) {
+      String child = YamlTree.join(path, k.name()) + (k.list() ? "[]" : "");
+      if (k.type().isRecord() && k.type() != OptimizerConfig.class) {
+        collect(k.type(), child, out);
+      }
+      for (Class<?> variant : ConfigKeys.variants(k.type())) {
+        collect(variant, child, out);
       }
     }
   }
 
   private static void section(StringBuilder md, Class<?> record, List<String> paths) {
-    Section s = record.getAnnotation(Section.class);
+    String type = ConfigKeys.typeName(record);
+    boolean layer = LayerConfig.class.isAssignableFrom(record);
     String title = paths.get(0).isEmpty() ? "Top level" : "`" + String.join("`, `", paths) + "`";
-    if (!s.type().isEmpty()) {
-      title += " with `type: " + s.type() + "`";
+    if (!type.isEmpty()) {
+      title += layer ? " with `type: " + type + "`" : " with `data.format: " + type + "`";
     }
-    md.append("\n## ").append(title).append("\n\n").append(s.doc()).append("\n\n")
+    md.append("\n## ").append(title).append("\n\n")
+        .append(record.getAnnotation(JsonClassDescription.class).value()).append("\n\n")
         .append("| key | type | default | allowed | meaning |\n")
         .append("|---|---|---|---|---|\n");
-    if (!s.type().isEmpty()) {
-      md.append("| `type` | string | *required* | `").append(s.type())
+    if (layer) {
+      md.append("| `type` | string | *required* | `").append(type)
           .append("` | selects this kind of layer |\n");
     }
-    for (Field f : ConfigSchema.fields(record)) {
-      md.append("| `").append(f.name()).append("` | ").append(f.kind().shown())
-          .append(" | ").append(cell(defaultOf(f))).append(" | ").append(cell(allowed(f)))
-          .append(" | ").append(cell(f.key().doc())).append(" |\n");
+    for (ConfigKeys.Key k : ConfigKeys.of(record)) {
+      md.append("| `").append(k.name()).append("` | ").append(k.shown())
+          .append(" | ").append(cell(defaultOf(k))).append(" | ").append(cell(allowed(k)))
+          .append(" | ").append(cell(k.doc())).append(" |\n");
     }
   }
 
-  /** Which keys each format reads, from {@link DataFormat}. */
-  private static void formats(StringBuilder md) {
-    md.append("\nWhat each `data.format` reads:\n\n")
-        .append("| format | required keys | optional keys | files |\n")
-        .append("|---|---|---|---|\n");
-    for (DataFormat f : DataFormat.values()) {
-      md.append("| `").append(f.yamlName()).append("` | ").append(code(f.requiredKeys()))
-          .append(" | ").append(f.optionalKeys().isEmpty() ? "" : code(f.optionalKeys()))
-          .append(" | ").append(cell(f.doc())).append(" |\n");
-    }
-  }
-
-  private static String defaultOf(Field f) {
-    Key k = f.key();
-    if (f.required()) {
+  private static String defaultOf(ConfigKeys.Key k) {
+    Object v = k.defaultValue();
+    if (k.required()) {
       return "*required*";
     }
-    if (!k.derivedDefault().isEmpty()) {
-      return k.derivedDefault();
-    }
-    if (Key.UNSET.equals(k.defaultValue())) {
+    if (v == null) {
       return "*unset*";
     }
-    return "`" + k.defaultValue() + "`";
+    if (v instanceof Record) {
+      return "`{}`";
+    }
+    return "`" + (v instanceof List<?> l ? "[" + l.stream().map(String::valueOf)
+        .collect(Collectors.joining(", ")) + "]" : v) + "`";
   }
 
-  private static String allowed(Field f) {
-    Key k = f.key();
-    if (!k.range().isEmpty()) {
-      return k.range();
+  private static String allowed(ConfigKeys.Key k) {
+    if (k.type().isEnum()) {
+      return code(Arrays.stream(k.type().getEnumConstants())
+          .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList());
     }
-    if (k.oneOf().length > 0) {
-      return code(List.of(k.oneOf()));
-    }
-    if (f.kind() == ConfigSchema.Kind.ENUM) {
-      return code(List.of(ConfigBinder.enumNames(f.type()).split(", ")));
-    }
-    return k.names().choices().isEmpty() ? "" : code(k.names().choices());
+    Names names = NAMED.get(k.name());
+    return names == null ? "" : code(names.choices());
   }
 
   private static String code(List<String> values) {

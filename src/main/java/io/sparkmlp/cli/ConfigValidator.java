@@ -1,6 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.cli.ConfigSchema.Field;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
@@ -15,19 +14,16 @@ import java.util.List;
  */
 final class ConfigValidator {
   private final RunConfig c;
-  private final Locations at;
+  private final YamlTree at;
 
-  private ConfigValidator(RunConfig config, Locations at) {
+  private ConfigValidator(RunConfig config, YamlTree at) {
     this.c = config;
     this.at = at;
   }
 
   /** @throws ConfigException naming the first mistake found */
-  static void validate(RunConfig config, Locations at) {
+  static void validate(RunConfig config, YamlTree at) {
     ConfigValidator v = new ConfigValidator(config, at);
-    v.source("data.train", config.data().train());
-    v.source("data.validation", config.data().validation());
-    v.source("data.test", config.data().test());
     v.layers();
     v.metrics();
     v.labels();
@@ -40,43 +36,9 @@ final class ConfigValidator {
     return new ConfigException(at.at(path), path, problem);
   }
 
-  /** A source gives exactly the keys its format reads, and all those it needs. */
-  private void source(String path, DataSourceConfig source) {
-    if (source == null) {
-      return;
-    }
-    DataFormat format = c.data().format();
-    String reads = String.join(", ", format.requiredKeys()) + (format.optionalKeys().isEmpty()
-        ? "" : " and optionally " + String.join(", ", format.optionalKeys()));
-    for (Field f : ConfigSchema.fields(DataSourceConfig.class)) {
-      String keyPath = path + "." + f.name();
-      Object value = f.get(source);
-      if (value != null && !format.reads(f.name())) {
-        throw error(keyPath, String.format("%s is not read by format %s, which reads %s",
-            keyPath, format.yamlName(), reads));
-      }
-      if (value == null && format.requiredKeys().contains(f.name())) {
-        throw error(path, String.format("%s is required by format %s, which reads %s",
-            keyPath, format.yamlName(), reads));
-      }
-    }
-    List<String> features = source.features();
-    if (features != null && features.isEmpty()) {
-      throw error(path + ".features", path + ".features must name at least one column; "
-          + "leave it out to use every column but the label");
-    }
-    if (features != null && features.contains(source.label())) {
-      throw error(path + ".features", String.format("%s.features includes the label column "
-          + "'%s'", path, source.label()));
-    }
-  }
-
   /** At least one layer; declared widths agree; each layer builds. */
   private void layers() {
     List<LayerConfig> layers = c.model().layers();
-    if (layers.isEmpty()) {
-      throw error("model.layers", "model.layers must hold at least one layer");
-    }
     int width = 0;  // 0 until known: the first layer may take its width from the data
     for (int i = 0; i < layers.size(); i++) {
       LayerConfig layer = layers.get(i);

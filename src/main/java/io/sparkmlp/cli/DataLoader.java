@@ -23,41 +23,42 @@ import org.apache.spark.sql.functions;
 final class DataLoader {
   private DataLoader() {}
 
-  static JavaRDD<Block> blocks(SparkSession spark, DataFormat format, DataSourceConfig src,
-                               int partitions) {
+  static JavaRDD<Block> blocks(SparkSession spark, DataSourceConfig src, int partitions) {
     try {
-      return read(spark, format, src, partitions);
+      return read(spark, src, partitions);
     } catch (Exception e) {
       // Spark's readers fail on the driver with an AnalysisException for what is the user's
       // input: a path that does not exist, a directory without data, a file without a schema.
       if (e instanceof AnalysisException) {
-        throw new IllegalArgumentException(format.yamlName() + " data: " + e.getMessage(), e);
+        throw new IllegalArgumentException(ConfigKeys.typeName(src.getClass()) + " data: "
+            + e.getMessage(), e);
       }
       throw e;  // unchecked: nothing else reaches here
     }
   }
 
-  private static JavaRDD<Block> read(SparkSession spark, DataFormat format,
-                                     DataSourceConfig src, int partitions) {
+  private static JavaRDD<Block> read(SparkSession spark, DataSourceConfig src, int partitions) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return switch (format) {
-      case NPY -> NpySource.blocks(jsc, src.x(), src.y(), partitions);
-      case IDX -> IdxSource.blocks(jsc, src.x(), src.y(), partitions);
-      case PARQUET -> DataFrameSource.blocks(spark.read().parquet(src.path()),
-          src.featuresCol(), src.label(), partitions);
-      case LIBSVM -> {
-        var reader = spark.read().format("libsvm");
-        if (src.numFeatures() != null) {
-          reader = reader.option("numFeatures", src.numFeatures().toString());
-        }
-        yield DataFrameSource.blocks(reader.load(src.path()), "features", "label", partitions);
+    if (src instanceof DataSourceConfig.Npy s) {
+      return NpySource.blocks(jsc, s.x(), s.y(), partitions);
+    } else if (src instanceof DataSourceConfig.Idx s) {
+      return IdxSource.blocks(jsc, s.x(), s.y(), partitions);
+    } else if (src instanceof DataSourceConfig.Parquet s) {
+      return DataFrameSource.blocks(spark.read().parquet(s.path()), s.featuresCol(), s.label(),
+          partitions);
+    } else if (src instanceof DataSourceConfig.Libsvm s) {
+      var reader = spark.read().format("libsvm");
+      if (s.numFeatures() != null) {
+        reader = reader.option("numFeatures", s.numFeatures().toString());
       }
-      case CSV -> csv(spark, src, partitions);
-    };
+      return DataFrameSource.blocks(reader.load(s.path()), "features", "label", partitions);
+    }
+    return csv(spark, (DataSourceConfig.Csv) src, partitions);
   }
 
   /** CSV columns become a double array of the feature columns and a double label. */
-  private static JavaRDD<Block> csv(SparkSession spark, DataSourceConfig src, int partitions) {
+  private static JavaRDD<Block> csv(SparkSession spark, DataSourceConfig.Csv src,
+                                    int partitions) {
     Dataset<Row> df = spark.read().option("header", String.valueOf(src.header()))
         .option("inferSchema", "true").option("mode", "FAILFAST").csv(src.path());
     List<String> names = Arrays.asList(df.columns());

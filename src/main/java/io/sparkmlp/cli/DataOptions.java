@@ -47,15 +47,16 @@ final class DataOptions {
    */
   DataSourceConfig source(boolean labelsRequired) {
     DataFormat f = dataFormat();
-    boolean pairedFiles = f == DataFormat.NPY || f == DataFormat.IDX;
-    if (pairedFiles && labels == null && labelsRequired) {
+    if ((f == DataFormat.NPY || f == DataFormat.IDX) && labels == null && labelsRequired) {
       throw new IllegalArgumentException("--labels is required with --format " + format);
     }
-    DataSourceConfig src = pairedFiles
-        ? new DataSourceConfig(data, labels != null ? labels : data, null, null, null, null,
-            null, null)
-        : new DataSourceConfig(null, null, data, null, featuresCol, labelCol,
-            noHeader ? Boolean.FALSE : null, null);
-    return src.withDefaultsFor(f);
+    String y = labels != null ? labels : data;
+    return switch (f) {
+      case NPY -> new DataSourceConfig.Npy(data, y);
+      case IDX -> new DataSourceConfig.Idx(data, y);
+      case CSV -> new DataSourceConfig.Csv(data, null, labelCol, noHeader ? false : null);
+      case LIBSVM -> new DataSourceConfig.Libsvm(data, null);
+      case PARQUET -> new DataSourceConfig.Parquet(data, featuresCol, labelCol);
+    };
   }
 }

@@ -1,19 +1,29 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.sparkmlp.model.Dropout;
 import io.sparkmlp.model.Layer;
+import io.sparkmlp.util.Checks;
 
 /** A {@code type: dropout} layer, Keras's {@code Dropout}. */
-@Section(type = "dropout", doc = "Zeroes a fraction of its inputs while training, as Keras's "
-    + "Dropout.")
+@JsonTypeName("dropout")
+@JsonClassDescription("Zeroes a fraction of its inputs while training, as Keras's Dropout.")
 public record DropoutConfig(
-    @Key(name = "rate", range = "[0, 1)",
-        doc = "the fraction of inputs dropped")
-    double rate,
-    @Key(name = "input_dim", defaultValue = Key.UNSET, range = ">= 1",
-        derivedDefault = "the width before it",
-        doc = "input width; only for a first layer, and then taken from the data when left out")
+    @JsonProperty(required = true) @JsonPropertyDescription("the fraction of inputs dropped, "
+        + "in [0, 1)")
+    Double rate,
+    @JsonPropertyDescription("input width; only for a first layer, and then taken from the data "
+        + "when left out")
     Integer inputDim) implements LayerConfig {
+
+  public DropoutConfig {
+    Checks.argument(rate != null && rate >= 0 && rate < 1, "rate must be in [0, 1), got %s",
+        rate);
+    LayerConfig.checkInputDim(inputDim);
+  }
 
   @Override
   public Layer toLayer(int inputDim) {

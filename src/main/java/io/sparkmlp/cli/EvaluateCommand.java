@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
       SparkSession spark = session.spark();
       Map<String, Double> metrics = SparkTraining.evaluate(m,
           JavaSparkContext.fromSparkContext(spark.sparkContext()),
-          pre.apply(DataLoader.blocks(spark, data.dataFormat(), src, data.partitions)),
+          pre.apply(DataLoader.blocks(spark, src, data.partitions)),
           DistributedOptions.of(FitOptions.DEFAULTS));
       System.out.print(MetricsTable.table(metrics));
       String line = MetricsTable.json(metrics);

@@ -1,20 +1,28 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.util.Checks;
 import java.util.List;
 
 /** The {@code model} section: the seed and the stack of layers. */
-@Section(doc = "The network, as a Keras Sequential model: layers applied in order.")
+@JsonClassDescription("The network, as a Keras Sequential model: layers applied in order.")
 public record ModelConfig(
-    @Key(name = "seed", defaultValue = "" + Sequential.DEFAULT_SEED,
-        doc = "seeds the initial weights, and shuffling and dropout unless fit.seed is set; the "
-            + "same seed, data and partitioning give the same weights, bit for bit")
-    long seed,
-    @Key(name = "layers",
-        doc = "the layers, first to last; each has a type (dense, dropout) and that type's keys")
+    @JsonPropertyDescription("seeds the initial weights, and shuffling and dropout unless "
+        + "fit.seed is set; the same seed, data and partitioning give the same weights, bit for "
+        + "bit")
+    Long seed,
+    @JsonProperty(required = true)
+    @JsonPropertyDescription("the layers, first to last; each has a type (dense, dropout) and "
+        + "that type's keys")
     List<LayerConfig> layers) {
+  public static final long DEFAULT_SEED = Sequential.DEFAULT_SEED;
 
   public ModelConfig {
+    seed = seed == null ? DEFAULT_SEED : seed;
+    Checks.argument(layers != null && !layers.isEmpty(), "layers must hold at least one layer");
     layers = List.copyOf(layers);
   }
 
@@ -34,7 +42,7 @@ public record ModelConfig(
 
   /** The first layer's declared input width, or 0 when it is to be taken from the data. */
   public int declaredInputDim() {
-    Integer d = layers.isEmpty() ? null : layers.get(0).inputDim();
+    Integer d = layers.get(0).inputDim();
     return d == null ? 0 : d;
   }
 }

@@ -15,8 +15,6 @@ import java.util.function.Function;
  * and a name the runtime learns is accepted here without a change.
  */
 public enum Names {
-  /** Not a name: any string. */
-  NONE(s -> s, List.of()),
   ACTIVATION(s -> Activation.byName(s).kerasName(),
       Arrays.stream(Activation.values()).map(Activation::kerasName).toList()),
   LOSS(s -> Loss.byName(s).kerasName(),
@@ -39,13 +37,18 @@ public enum Names {
    * The runtime's own spelling of name ({@code "ReLU"} gives {@code "relu"}, {@code "acc"} gives
    * {@code "accuracy"}), so a resolved configuration names things one way.
    *
+   * @param key the key that holds the name, which starts the message of an unknown name
    * @throws IllegalArgumentException with the runtime's message when the name is unknown
    */
-  public String canonical(String name) {
-    return canonical.apply(name);
+  public String canonical(String key, String name) {
+    try {
+      return canonical.apply(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+    }
   }
 
-  /** The canonical names, for the reference; empty for {@link #NONE}. */
+  /** The canonical names, for the reference. */
   public List<String> choices() {
     return choices;
   }

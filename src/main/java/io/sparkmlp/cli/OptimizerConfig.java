@@ -1,7 +1,13 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.util.Checks;
+import io.sparkmlp.util.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,6 +32,41 @@ public record OptimizerConfig(String name, Map<String, Object> settings) {
 
   public OptimizerConfig {
     settings = normalised(settings == null ? Map.of() : settings);
+  }
+
+  /**
+   * The optimizer a configuration names: a bare name, or a map of {@code name} and settings,
+   * checked by building the optimizer and kept as its full config.
+   */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static OptimizerConfig of(JsonNode node) {
+    String name = node.isObject() ? node.path("name").asText(null) : node.asText(null);
+    Checks.argument(node.isObject() || node.isValueNode() && !node.isNull(),
+        "must be a name or a map of name and settings");
+    Checks.argument(name != null, "name is required: one of %s",
+        String.join(", ", Optimizers.NAMES));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    if (node instanceof ObjectNode map) {
+      map.fields().forEachRemaining(e -> {
+        if (!e.getKey().equals("name")) {
+          settings.put(e.getKey(), Json.yaml().convertValue(e.getValue(), Object.class));
+        }
+      });
+    }
+    Optimizer optimizer = Optimizers.fromConfig(name, settings);
+    return new OptimizerConfig(optimizer.name(), optimizer.config());
+  }
+
+  /** A bare name when there are no settings, else {@code {name: ..., settings...}}. */
+  @JsonValue
+  Object yaml() {
+    if (settings.isEmpty()) {
+      return name;
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", name);
+    map.putAll(settings);
+    return map;
   }
 
   /** The optimizer these settings describe. */

@@ -1,13 +1,20 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /** The {@code output} section: where the run writes its results. */
-@Section(doc = "Where the run writes the model directory, history.csv, metrics.jsonl, "
+@JsonClassDescription("Where the run writes the model directory, history.csv, metrics.jsonl, "
     + "config.yaml (this configuration, resolved) and training.png.")
 public record OutputConfig(
-    @Key(name = "dir",
-        doc = "the output directory")
+    @JsonProperty(required = true) @JsonPropertyDescription("the output directory")
     String dir,
-    @Key(name = "overwrite", defaultValue = "false",
-        doc = "whether a run may replace the results already in dir")
-    boolean overwrite) {
+    @JsonPropertyDescription("whether a run may replace the results already in dir")
+    Boolean overwrite) {
+  public static final boolean DEFAULT_OVERWRITE = false;
+
+  public OutputConfig {
+    overwrite = overwrite == null ? DEFAULT_OVERWRITE : overwrite;
+  }
 }

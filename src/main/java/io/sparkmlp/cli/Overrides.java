@@ -1,5 +1,12 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkmlp.util.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,25 +29,27 @@ final class Overrides {
 
   private Overrides() {}
 
-  /**
-   * root with every override applied in the map's order; a new tree when root is empty. The
-   * tree is changed in place.
-   */
-  static YamlNode apply(YamlNode root, Map<String, String> overrides, Where file) {
-    if (root != null && !(root instanceof YamlNode.MapNode)) {
-      return root;  // not a configuration at all: the binder says so
+  /** Applies every override to tree, in the map's order. */
+  static void apply(YamlTree tree, Map<String, String> overrides) {
+    if (tree.root != null && !tree.root.isObject()) {
+      return;  // not a configuration at all: binding says so
     }
-    YamlNode tree = root;
     for (Map.Entry<String, String> o : overrides.entrySet()) {
       String key = o.getKey().trim();
       String text = o.getValue() == null ? "" : o.getValue();
       Where where = Where.override(key, text);
-      List<Object> steps = steps(key, where);
-      YamlNode value = YamlReader.parseValue(text, where);
-      tree = set(YamlNode.isNull(tree) ? new YamlNode.MapNode(file) : tree, steps, 0, value,
-          where, "");
+      JsonNode value;
+      try {
+        value = Json.yaml().readTree(text);
+      } catch (JacksonException e) {
+        throw new ConfigException(where, key, "not valid YAML: " + e.getOriginalMessage());
+      }
+      if (value == null || value.isMissingNode()) {
+        value = NullNode.instance;
+      }
+      tree.root = set(tree.root, steps(key, where), 0, value, where, "", tree);
+      tree.place(key, where);
     }
-    return tree;
   }
 
   /** "a.b[2].c" as ["a", "b", 2, "c"]. */
@@ -62,44 +71,42 @@ final class Overrides {
   }
 
   /** node with value placed at steps[i..]; returns what takes node's place in its parent. */
-  private static YamlNode set(YamlNode node, List<Object> steps, int i, YamlNode value,
-                              Where where, String done) {
+  private static JsonNode set(JsonNode node, List<Object> steps, int i, JsonNode value,
+                              Where where, String done, YamlTree tree) {
     if (i == steps.size()) {
       return value;
     }
-    Object step = steps.get(i);
-    if (step instanceof String k) {
-      YamlNode.MapNode map = asMap(node, where, done);
-      YamlNode child = map.entries().get(k);
-      Where keyWhere = child == null ? where : map.keys().get(k);
-      map.put(k, keyWhere, set(child, steps, i + 1, value, where, ConfigBinder.join(done, k)));
+    if (steps.get(i) instanceof String k) {
+      ObjectNode map = asMap(node, where, done, tree);
+      map.set(k, set(map.get(k), steps, i + 1, value, where, YamlTree.join(done, k), tree));
       return map;
     }
-    int index = (Integer) step;
-    if (!(node instanceof YamlNode.ListNode list)) {
+    int index = (Integer) steps.get(i);
+    if (!(node instanceof ArrayNode list)) {
       throw new ConfigException(where, done, done + " is not a list, so it has no [" + index
           + "]");
     }
-    if (index >= list.items().size()) {
-      throw new ConfigException(where, done, done + " has " + list.items().size()
+    if (index >= list.size()) {
+      throw new ConfigException(where, done, done + " has " + list.size()
           + " items, so it has no [" + index + "]");
     }
-    String itemPath = done + "[" + index + "]";
-    list.items().set(index, set(list.items().get(index), steps, i + 1, value, where, itemPath));
+    String item = done + "[" + index + "]";
+    list.set(index, set(list.get(index), steps, i + 1, value, where, item, tree));
     return list;
   }
 
-  private static YamlNode.MapNode asMap(YamlNode node, Where where, String done) {
-    if (node instanceof YamlNode.MapNode m) {
+  private static ObjectNode asMap(JsonNode node, Where where, String done, YamlTree tree) {
+    if (node instanceof ObjectNode m) {
       return m;
     }
-    if (YamlNode.isNull(node)) {
-      return new YamlNode.MapNode(where);
+    if (node == null || node.isNull()) {
+      if (!done.isEmpty()) {
+        tree.place(done, where);
+      }
+      return JsonNodeFactory.instance.objectNode();
     }
-    if (node instanceof YamlNode.Scalar s) {
-      YamlNode.MapNode named = new YamlNode.MapNode(s.where());
-      named.put("name", s.where(), s);
-      return named;
+    if (node.isValueNode()) {
+      return JsonNodeFactory.instance.objectNode().set("name", node);
     }
     throw new ConfigException(where, done, done + " is a list; choose an item, as in "
         + done + "[0]");

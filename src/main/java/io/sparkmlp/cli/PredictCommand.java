@@ -64,8 +64,8 @@ final class PredictCommand implements Callable<Integer> {
     try (Sessions session = Sessions.open(master, null, "sparkmlp-predict")) {
       SparkSession spark = session.spark();
       // Read once: one job counts the rows of each partition, the next predicts them.
-      JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, data.dataFormat(),
-          data.source(false), data.partitions)).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, data.source(false),
+          data.partitions)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         write(predictions(spark, blocks, m).orderBy("row"), m.network().outputDim());
       } finally {

@@ -1,19 +1,32 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.util.Checks;
+
 /** The {@code preprocessing} section: fixed transforms of the features and labels. */
-@Section(doc = "Transforms applied to every source as it is read, in this order: scale, "
+@JsonClassDescription("Transforms applied to every source as it is read, in this order: scale, "
     + "standardize, one_hot.")
 public record PreprocessingConfig(
-    @Key(name = "scale", defaultValue = "1.0", range = "> 0",
-        doc = "multiplies every feature, e.g. 0.00392156862745098 (1/255) for 8-bit pixels")
-    double scale,
-    @Key(name = "standardize", defaultValue = "false",
-        doc = "z-scores every feature with the mean and standard deviation of the training set")
-    boolean standardize,
-    @Key(name = "one_hot", defaultValue = "false",
-        doc = "turns integer class labels into one-hot rows as wide as the last layer; for "
-            + "categorical_crossentropy on labels stored as class indices")
-    boolean oneHot) {
+    @JsonPropertyDescription("multiplies every feature (> 0), e.g. 0.00392156862745098 (1/255) "
+        + "for 8-bit pixels")
+    Double scale,
+    @JsonPropertyDescription("z-scores every feature with the mean and standard deviation of the "
+        + "training set")
+    Boolean standardize,
+    @JsonPropertyDescription("turns integer class labels into one-hot rows as wide as the last "
+        + "layer; for categorical_crossentropy on labels stored as class indices")
+    Boolean oneHot) {
+  public static final double DEFAULT_SCALE = 1.0;
+  public static final boolean DEFAULT_STANDARDIZE = false;
+  public static final boolean DEFAULT_ONE_HOT = false;
+
+  public PreprocessingConfig {
+    scale = scale == null ? DEFAULT_SCALE : scale;
+    Checks.positive(scale, "scale");
+    standardize = standardize == null ? DEFAULT_STANDARDIZE : standardize;
+    oneHot = oneHot == null ? DEFAULT_ONE_HOT : oneHot;
+  }
 
   /**
    * The divisor equivalent to {@link #scale}: exactly 255 for a scale of 1/255, so dividing by

@@ -1,7 +1,6 @@
 package io.sparkmlp.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sparkmlp.data.ColumnStats;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
@@ -9,13 +8,12 @@ import io.sparkmlp.data.Scaling;
 import io.sparkmlp.data.StandardScaler;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.util.Checks;
+import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -29,7 +27,6 @@ import org.apache.spark.api.java.JavaRDD;
 final class Preprocessor implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String FILE = "preprocessing.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final double scale;
   private final float[] mean;
@@ -101,15 +98,19 @@ final class Preprocessor implements Serializable {
     return new Block(b.partition(), x.values(), y.values(), b.rows(), b.xCols(), classes);
   }
 
+  /** What preprocessing.json holds; mean and std are null when not standardizing. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Saved(Double scale, float[] mean, float[] std, Integer oneHotClasses) {
+    Saved {
+      Checks.argument(scale != null && oneHotClasses != null,
+          "scale and one_hot_classes are required");
+    }
+  }
+
   void save(Path dir) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("scale", scale);
-    m.put("mean", mean);
-    m.put("std", std);
-    m.put("one_hot_classes", classes);
     try {
-      Files.writeString(dir.resolve(FILE), JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsString(m));
+      Files.writeString(dir.resolve(FILE), Json.json().writeValueAsString(
+          new Saved(scale, mean, std, classes)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -122,23 +123,11 @@ final class Preprocessor implements Serializable {
       return new Preprocessor(1.0, null, null, 0);
     }
     try {
-      JsonNode n = JSON.readTree(Files.readString(file));
-      return new Preprocessor(n.get("scale").asDouble(), floats(n.get("mean")),
-          floats(n.get("std")), n.get("one_hot_classes").asInt());
+      Saved s = Json.json().readValue(Files.readString(file), Saved.class);
+      return new Preprocessor(s.scale(), s.mean(), s.std(), s.oneHotClasses());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + ": cannot read the preprocessing: "
           + e.getMessage(), e);
     }
-  }
-
-  private static float[] floats(JsonNode a) {
-    if (a == null || a.isNull()) {
-      return null;
-    }
-    float[] v = new float[a.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) a.get(i).asDouble();
-    }
-    return v;
   }
 }

@@ -1,9 +1,14 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.spark.DistributedOptions;
+import io.sparkmlp.util.Json;
 
 /**
  * One training run, as a YAML file describes it ({@code sparkmlp train --config conf/x.yaml}):
@@ -15,29 +20,37 @@ import io.sparkmlp.spark.DistributedOptions;
  * derived from other keys ({@code fit.seed} from {@code model.seed}, a CSV label column), and
  * {@link #toYaml()} writes it out so that loading the text gives an equal configuration.
  */
-@Section(doc = "A training run.")
+@JsonClassDescription("A training run.")
 public record RunConfig(
-    @Key(name = "data",
-        doc = "where the examples come from")
+    @JsonProperty(required = true) @JsonPropertyDescription("where the examples come from")
     DataConfig data,
-    @Key(name = "preprocessing", defaultValue = "{}",
-        doc = "transforms of the features and labels")
+    @JsonPropertyDescription("transforms of the features and labels")
     PreprocessingConfig preprocessing,
-    @Key(name = "model",
-        doc = "the layers")
+    @JsonProperty(required = true) @JsonPropertyDescription("the layers")
     ModelConfig model,
-    @Key(name = "compile",
-        doc = "loss, optimizer, metrics")
+    @JsonProperty(required = true) @JsonPropertyDescription("loss, optimizer, metrics")
     CompileConfig compile,
-    @Key(name = "fit", defaultValue = "{}",
-        doc = "batch size, epochs, validation, callbacks")
+    @JsonPropertyDescription("batch size, epochs, validation, callbacks")
     FitConfig fit,
-    @Key(name = "spark", defaultValue = "{}",
-        doc = "the Spark session")
+    @JsonPropertyDescription("the Spark session")
     SparkConfig spark,
-    @Key(name = "output",
-        doc = "where results go")
+    @JsonProperty(required = true) @JsonPropertyDescription("where results go")
     OutputConfig output) {
+
+  public static final PreprocessingConfig DEFAULT_PREPROCESSING =
+      new PreprocessingConfig(null, null, null);
+  public static final FitConfig DEFAULT_FIT =
+      new FitConfig(null, null, null, null, null, null, null, null, null);
+  public static final SparkConfig DEFAULT_SPARK = new SparkConfig(null, null, null);
+
+  private static final String HEADER = "# sparkmlp run configuration, resolved: defaults filled "
+      + "in, command-line overrides applied.\n# Every key is described in docs/config.md.\n";
+
+  public RunConfig {
+    preprocessing = preprocessing == null ? DEFAULT_PREPROCESSING : preprocessing;
+    fit = fit == null ? DEFAULT_FIT : fit;
+    spark = spark == null ? DEFAULT_SPARK : spark;
+  }
 
   /**
    * The model, compiled, with its initial weights drawn from {@code model.seed}. The first layer
@@ -85,15 +98,8 @@ public record RunConfig(
    */
   public DistributedOptions distributedOptions(FitOptions fit) {
     DataSourceConfig train = data.train();
-    return DistributedOptions.builder()
-        .fit(fit)
-        .syncEvery(this.fit.syncEvery())
-        .numPartitions(data.partitions())
-        .treeDepth(spark.treeDepth())
-        .featuresCol(train.featuresCol() != null ? train.featuresCol()
-            : DistributedOptions.DEFAULT_FEATURES_COL)
-        .labelCol(train.label() != null ? train.label() : DistributedOptions.DEFAULT_LABEL_COL)
-        .build();
+    return new DistributedOptions(fit, train.featuresColumn(), train.labelColumn(), null,
+        data.partitions(), spark.treeDepth(), this.fit.syncEvery());
   }
 
   /**
@@ -122,12 +128,16 @@ public record RunConfig(
    * gives a configuration equal to this one.
    */
   public String toYaml() {
-    return ConfigWriter.toYaml(this);
+    try {
+      return HEADER + Json.yaml().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the configuration as YAML", e);
+    }
   }
 
   /** This configuration with the defaults that depend on other keys filled in. */
   RunConfig resolved() {
-    return new RunConfig(data.resolved(), preprocessing, model, compile,
+    return new RunConfig(data, preprocessing, model, compile,
         fit.withSeedDefault(model.seed()), spark, output);
   }
 }

@@ -1,16 +1,26 @@
 package io.sparkmlp.cli;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.spark.DistributedOptions;
+
 /** The {@code spark} section: how the Spark session is set up. */
-@Section(doc = "The Spark session. Settings given to spark-submit win over these.")
+@JsonClassDescription("The Spark session. Settings given to spark-submit win over these.")
 public record SparkConfig(
-    @Key(name = "master", defaultValue = Key.UNSET, derivedDefault = "spark-submit's",
-        doc = "the cluster, e.g. local[*] or spark://host:7077; spark-submit's --master wins "
-            + "when given")
+    @JsonPropertyDescription("the cluster, e.g. local[*] or spark://host:7077; unset, "
+        + "spark-submit's --master")
     String master,
-    @Key(name = "tree_depth", defaultValue = "0", range = ">= 0",
-        doc = "depth of the gradient treeAggregate; 0 chooses it from the partition count")
-    int treeDepth,
-    @Key(name = "app_name", defaultValue = "sparkmlp",
-        doc = "the application name in the Spark UI")
+    @JsonPropertyDescription("depth of the gradient treeAggregate (>= 0); 0 chooses it from the "
+        + "partition count")
+    Integer treeDepth,
+    @JsonPropertyDescription("the application name in the Spark UI")
     String appName) {
+  public static final int DEFAULT_TREE_DEPTH = DistributedOptions.DEFAULT_TREE_DEPTH;
+  public static final String DEFAULT_APP_NAME = "sparkmlp";
+
+  public SparkConfig {
+    treeDepth = DistributedOptions.builder().treeDepth(treeDepth == null ? DEFAULT_TREE_DEPTH
+        : treeDepth).build().treeDepth();
+    appName = appName == null ? DEFAULT_APP_NAME : appName;
+  }
 }

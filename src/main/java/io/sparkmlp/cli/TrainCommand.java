@@ -114,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
       throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
-    JavaRDD<Block> raw = DataLoader.blocks(spark, data.format(), data.train(), data.partitions())
+    JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
@@ -132,8 +132,7 @@ final class TrainCommand implements Callable<Integer> {
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
-        : pre.apply(DataLoader.blocks(spark, data.format(), data.validation(),
-            data.partitions()));
+        : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
     long start = System.nanoTime();
     History history;
@@ -158,8 +157,8 @@ final class TrainCommand implements Callable<Integer> {
 
     Map<String, Double> test = null;
     if (data.test() != null) {
-      test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark,
-          data.format(), data.test(), data.partitions())), options);
+      test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark, data.test(),
+          data.partitions())), options);
       System.out.println("test: " + MetricsTable.inline(test));
     }
     RunOutput.write(out, model, whole, cfg, pre, test, seconds);

@@ -3,9 +3,12 @@
  *
  * <p>A run is described by one YAML file, loaded by {@link io.sparkmlp.cli.ConfigLoader} into
  * an immutable {@link io.sparkmlp.cli.RunConfig} (one record per section) that builds the
- * runtime objects: the compiled model, the optimizer, the fit options, the callbacks. The keys
- * are declared once, as {@link io.sparkmlp.cli.Key} annotations on the section records; the
- * loader, the writer of the resolved {@code config.yaml} and the reference in
- * {@code docs/config.md} ({@link io.sparkmlp.cli.ConfigReference}) all read them.
+ * runtime objects: the compiled model, the optimizer, the fit options, the callbacks. Jackson
+ * binds the YAML into the records (the shared mapper of {@link io.sparkmlp.util.Json}); each
+ * record defaults and checks its keys in its compact constructor, taking the defaults and
+ * ranges of the runtime's own records ({@code FitOptions}, {@code DistributedOptions},
+ * {@code Dense}) where it mirrors them. {@link io.sparkmlp.cli.ConfigErrors} words Jackson's
+ * exceptions as one line with file, line and key; the reference in {@code docs/config.md}
+ * ({@link io.sparkmlp.cli.ConfigReference}) is generated from the records' descriptions.
  */
 package io.sparkmlp.cli;

@@ -1,10 +1,5 @@
 package io.sparkmlp.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Network;
@@ -16,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +28,6 @@ public final class ModelFiles {
   public static final int FORMAT_VERSION = 1;
   static final byte[] WEIGHTS_MAGIC = "SMLPWGT\n".getBytes(StandardCharsets.US_ASCII);
   static final byte[] OPTIMIZER_MAGIC = "SMLPOPT\n".getBytes(StandardCharsets.US_ASCII);
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ModelFiles() {}
 
@@ -53,7 +46,7 @@ public final class ModelFiles {
         for (Map.Entry<String, byte[]> f : extraFiles.entrySet()) {
           Files.write(tmp.resolve(f.getKey()), f.getValue());
         }
-        Files.writeString(tmp.resolve(MODEL_JSON), JSON.writeValueAsString(toJson(model)));
+        Files.writeString(tmp.resolve(MODEL_JSON), ModelJson.write(model));
         BinaryArrays.write(tmp.resolve(WEIGHTS), WEIGHTS_MAGIC, 0, model.params());
         OptimizerState s = model.optimizerState();
         if (s != null) {
@@ -76,22 +69,20 @@ public final class ModelFiles {
       throw new IllegalArgumentException(dir + ": no such model directory");
     }
     try {
-      JsonNode root;
+      ModelJson parsed;
       try {
-        root = JSON.readTree(RegularFiles.readText(json, RegularFiles.MAX_TEXT_BYTES));
+        parsed = ModelJson.read(RegularFiles.readText(json, RegularFiles.MAX_TEXT_BYTES),
+            json.toString());
       } catch (NoSuchFileException e) {
         throw new IllegalArgumentException(json + ": missing; not a sparkmlp model directory");
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException(json + ": not valid JSON: "
-            + e.getOriginalMessage());
       }
-      ModelJson.Parsed parsed = ModelJson.parse(root, json.toString());
+      List<LayerSpec> layers = parsed.layerSpecs(json.toString());
       try {
-        new Network(parsed.layers(), Loss.byName(parsed.loss()));
+        new Network(layers, Loss.byName(parsed.compileConfig().loss()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(json + ": " + e.getMessage(), e);
       }
-      int expected = new ParamLayout(parsed.layers()).size();
+      int expected = new ParamLayout(layers).size();
       BinaryArrays.Contents w = BinaryArrays.read(dir.resolve(WEIGHTS), WEIGHTS_MAGIC);
       if (w.arrays().length != 1 || w.arrays()[0].length != expected) {
         throw new IllegalArgumentException(dir.resolve(WEIGHTS) + ": holds "
@@ -110,37 +101,13 @@ public final class ModelFiles {
         }
         state = new OptimizerState(o.step(), o.arrays());
       }
-      return new SavedModel(parsed.layers(), parsed.loss(), parsed.optimizerName(),
-          parsed.optimizerConfig(), parsed.metrics(), parsed.seed(), w.arrays()[0], state);
+      ModelJson.Compile c = parsed.compileConfig();
+      return new SavedModel(layers, c.loss(), c.optimizer().className(),
+          c.optimizer().config(), c.metrics(), parsed.seed(), w.arrays()[0], state);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(e.getFile() + ": missing from the model directory");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
     }
-  }
-
-  private static ObjectNode toJson(SavedModel m) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("class_name", "Sequential");
-    ArrayNode layers = root.putObject("config").putArray("layers");
-    for (LayerSpec spec : m.layers()) {
-      layers.add(ModelJson.layer(JSON, spec));
-    }
-    ObjectNode compile = root.putObject("compile_config");
-    compile.put("loss", m.loss());
-    ObjectNode opt = compile.putObject("optimizer");
-    opt.put("class_name", m.optimizerName());
-    opt.set("config", JSON.valueToTree(m.optimizerConfig()));
-    ArrayNode metrics = compile.putArray("metrics");
-    m.metrics().forEach(metrics::add);
-    root.put("seed", m.seed());
-    ObjectNode weights = root.putObject("weights");
-    weights.put("file", WEIGHTS);
-    weights.put("dtype", "float32");
-    weights.put("byte_order", "little");
-    weights.put("count", m.params().length);
-    return root;
   }
 }

@@ -1,124 +1,156 @@
 package io.sparkmlp.io;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkmlp.nn.Activation;
 import io.sparkmlp.nn.DenseSpec;
 import io.sparkmlp.nn.DropoutSpec;
 import io.sparkmlp.nn.Initializer;
 import io.sparkmlp.nn.LayerSpec;
+import io.sparkmlp.util.Json;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The Keras-like JSON of model.json: layers to JSON and back, with errors naming the field. */
-final class ModelJson {
-  private ModelJson() {}
+/**
+ * The Keras-like JSON of model.json as records, bound with the shared mapper ({@link Json}):
+ * names are snake_case, unknown fields are errors, and every error names the file and field.
+ *
+ * @param className always "Sequential"
+ * @param config the layers
+ * @param compileConfig loss, optimizer, metrics
+ * @param weights where the parameters are and how many
+ */
+record ModelJson(String format, Integer formatVersion, String className, Architecture config,
+                 Compile compileConfig, Long seed, Weights weights) {
 
-  record Parsed(List<LayerSpec> layers, String loss, String optimizerName,
-                Map<String, Object> optimizerConfig, List<String> metrics, long seed) {}
+  record Architecture(List<Layer> layers) {}
 
-  static ObjectNode layer(ObjectMapper json, LayerSpec spec) {
-    ObjectNode node = json.createObjectNode();
-    ObjectNode config;
-    if (spec instanceof DenseSpec d) {
-      node.put("class_name", "Dense");
-      config = node.putObject("config");
-      config.put("units", d.units());
-      config.put("activation", d.activation().kerasName());
-      config.put("input_dim", d.inputDim());
-      config.put("kernel_initializer", d.kernelInitializer().kerasName());
-      config.put("use_bias", d.useBias());
-      config.putObject("kernel_regularizer").put("l2", d.l2());
-    } else if (spec instanceof DropoutSpec d) {
-      node.put("class_name", "Dropout");
-      config = node.putObject("config");
-      config.put("rate", d.rate());
-      config.put("input_dim", d.inputDim());
-    } else {
-      throw new IllegalArgumentException("unknown layer spec " + spec);
+  /** One layer: {@code class_name} selects how {@code config} reads. */
+  record Layer(String className, JsonNode config) {}
+
+  record Dense(Integer units, String activation, Integer inputDim, String kernelInitializer,
+               Boolean useBias, Regularizer kernelRegularizer) {}
+
+  record Regularizer(Float l2) {}
+
+  record Dropout(Float rate, Integer inputDim) {}
+
+  record Compile(String loss, Optimizer optimizer, List<String> metrics) {}
+
+  record Optimizer(String className, Map<String, Object> config) {}
+
+  record Weights(String file, String dtype, String byteOrder, Integer count) {}
+
+  /** The model.json text of a model. */
+  static String write(SavedModel m) throws JacksonException {
+    List<Layer> layers = new ArrayList<>();
+    for (LayerSpec spec : m.layers()) {
+      layers.add(layer(spec));
     }
-    return node;
+    return Json.json().writeValueAsString(new ModelJson(ModelFiles.FORMAT,
+        ModelFiles.FORMAT_VERSION, "Sequential", new Architecture(layers),
+        new Compile(m.loss(), new Optimizer(m.optimizerName(), m.optimizerConfig()),
+            m.metrics()), m.seed(),
+        new Weights(ModelFiles.WEIGHTS, "float32", "little", m.params().length)));
   }
 
-  static Parsed parse(JsonNode root, String file) {
-    String format = text(root, "format", file);
+  private static Layer layer(LayerSpec spec) {
+    if (spec instanceof DenseSpec d) {
+      return new Layer("Dense", Json.json().valueToTree(new Dense(d.units(),
+          d.activation().kerasName(), d.inputDim(), d.kernelInitializer().kerasName(),
+          d.useBias(), new Regularizer(d.l2()))));
+    }
+    if (spec instanceof DropoutSpec d) {
+      return new Layer("Dropout", Json.json().valueToTree(new Dropout(d.rate(), d.inputDim())));
+    }
+    throw new IllegalArgumentException("unknown layer spec " + spec);
+  }
+
+  /** The model in text, read from file (which messages name). */
+  static ModelJson read(String text, String file) {
+    ModelJson m = bind(text, ModelJson.class, file, "");
+    String format = need(m.format, "format", file);
     if (!ModelFiles.FORMAT.equals(format)) {
       throw new IllegalArgumentException(file + ": format is '" + format + "', expected '"
           + ModelFiles.FORMAT + "'");
     }
-    int version = integer(root, "format_version", file);
+    int version = need(m.formatVersion, "format_version", file);
     if (version != ModelFiles.FORMAT_VERSION) {
       throw new IllegalArgumentException(file + ": format_version " + version
           + " is not supported; this sparkmlp reads " + ModelFiles.FORMAT_VERSION);
     }
-    JsonNode layersNode = required(required(root, "config", file), "layers", file);
-    List<LayerSpec> layers = new ArrayList<>();
-    for (int i = 0; i < layersNode.size(); i++) {
-      layers.add(parseLayer(layersNode.get(i), file + ": config.layers[" + i + "]"));
-    }
+    List<Layer> layers = need(need(m.config, "config", file).layers, "layers",
+        file + ": config");
     if (layers.isEmpty()) {
       throw new IllegalArgumentException(file + ": config.layers is empty");
     }
-    JsonNode compile = required(root, "compile_config", file);
-    JsonNode opt = required(compile, "optimizer", file + ": compile_config");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> optConfig = new ObjectMapper().convertValue(
-        required(opt, "config", file + ": compile_config.optimizer"), LinkedHashMap.class);
-    List<String> metrics = new ArrayList<>();
-    required(compile, "metrics", file + ": compile_config").forEach(m -> metrics.add(m.asText()));
-    return new Parsed(layers, text(compile, "loss", file + ": compile_config"),
-        text(opt, "class_name", file + ": compile_config.optimizer"), optConfig, metrics,
-        required(root, "seed", file).asLong());
+    Compile c = need(m.compileConfig, "compile_config", file);
+    need(c.loss, "loss", file + ": compile_config");
+    need(c.metrics, "metrics", file + ": compile_config");
+    Optimizer o = need(c.optimizer, "optimizer", file + ": compile_config");
+    need(o.className, "class_name", file + ": compile_config.optimizer");
+    need(o.config, "config", file + ": compile_config.optimizer");
+    need(m.seed, "seed", file);
+    return m;
   }
 
-  private static LayerSpec parseLayer(JsonNode node, String where) {
-    String cls = text(node, "class_name", where);
-    JsonNode c = required(node, "config", where);
-    String at = where + ".config";
+  /** The layers as specs, each checked; errors name {@code config.layers[i]}. */
+  List<LayerSpec> layerSpecs(String file) {
+    List<LayerSpec> specs = new ArrayList<>();
+    for (Layer layer : config.layers) {
+      String where = file + ": config.layers[" + specs.size() + "]";
+      String cls = need(layer.className, "class_name", where);
+      JsonNode c = need(layer.config, "config", where);
+      String text = c.toString();
+      String at = where + ".config";
+      try {
+        specs.add(switch (cls) {
+          case "Dense" -> {
+            Dense d = bind(text, Dense.class, file, at);
+            yield new DenseSpec(need(d.inputDim, "input_dim", at), need(d.units, "units", at),
+                Activation.byName(need(d.activation, "activation", at)),
+                Initializer.byName(need(d.kernelInitializer, "kernel_initializer", at)),
+                need(d.useBias, "use_bias", at),
+                need(need(d.kernelRegularizer, "kernel_regularizer", at).l2, "l2", at));
+          }
+          case "Dropout" -> {
+            Dropout d = bind(text, Dropout.class, file, at);
+            yield new DropoutSpec(need(d.inputDim, "input_dim", at), need(d.rate, "rate", at));
+          }
+          default -> throw new IllegalArgumentException("unknown layer class_name '" + cls
+              + "'; expected Dense or Dropout");
+        });
+      } catch (IllegalArgumentException e) {
+        throw e.getMessage().startsWith(where) ? e
+            : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      }
+    }
+    return specs;
+  }
+
+  private static <T> T bind(String text, Class<T> type, String file, String where) {
     try {
-      return switch (cls) {
-        case "Dense" -> new DenseSpec(integer(c, "input_dim", at), integer(c, "units", at),
-            Activation.byName(text(c, "activation", at)),
-            Initializer.byName(text(c, "kernel_initializer", at)),
-            required(c, "use_bias", at).asBoolean(),
-            (float) required(required(c, "kernel_regularizer", at), "l2", at).asDouble());
-        case "Dropout" -> new DropoutSpec(integer(c, "input_dim", at),
-            (float) required(c, "rate", at).asDouble());
-        default -> throw new IllegalArgumentException("unknown layer class_name '" + cls
-            + "'; expected Dense or Dropout");
-      };
-    } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith(where) ? e
-          : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+      return Json.json().readValue(text, type);
+    } catch (JsonMappingException e) {
+      StringBuilder path = new StringBuilder();
+      for (JsonMappingException.Reference r : e.getPath()) {
+        path.append(r.getFieldName() != null ? (path.length() == 0 ? "" : ".")
+            + r.getFieldName() : "[" + r.getIndex() + "]");
+      }
+      throw new IllegalArgumentException((where.isEmpty() ? file : where) + ": field '" + path
+          + "': " + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage(),
+          e);
     }
   }
 
-  private static JsonNode required(JsonNode node, String key, String where) {
-    JsonNode v = node.get(key);
-    if (v == null || v.isNull()) {
+  private static <T> T need(T value, String key, String where) {
+    if (value == null) {
       throw new IllegalArgumentException(where + ": missing field '" + key + "'");
     }
-    return v;
-  }
-
-  private static String text(JsonNode node, String key, String where) {
-    JsonNode v = required(node, key, where);
-    if (!v.isTextual()) {
-      throw new IllegalArgumentException(where + ": field '" + key + "' must be a string, got "
-          + v);
-    }
-    return v.asText();
-  }
-
-  private static int integer(JsonNode node, String key, String where) {
-    JsonNode v = required(node, key, where);
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException(where + ": field '" + key + "' must be an integer, got "
-          + v);
-    }
-    return v.asInt();
+    return value;
   }
 }

@@ -1,8 +1,12 @@
 package io.sparkmlp.ml;
 
 import io.sparkmlp.nn.Activation;
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.nn.Initializer;
+import io.sparkmlp.optim.Adam;
 import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.spark.DistributedOptions;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +32,17 @@ public final class MLPParamSet implements Serializable {
       .filter(a -> a != Activation.SOFTMAX).map(Activation::kerasName).toList();
   static final List<String> INITIALIZERS = Arrays.stream(Initializer.values())
       .map(Initializer::kerasName).toList();
+
+  // Spark ML's own defaults, where they differ from the runtime's: MLlib-sized batches, ten
+  // epochs, ReLU hidden layers, Adam, silent. The others are the runtime records' constants.
+  static final String DEFAULT_PREDICTION_COL = "prediction";
+  static final String DEFAULT_ACTIVATION = Activation.RELU.kerasName();
+  static final double DEFAULT_DROPOUT = 0.0;
+  static final String DEFAULT_OPTIMIZER = Adam.NAME;
+  static final int DEFAULT_BATCH_SIZE = 128;
+  static final int DEFAULT_MAX_EPOCHS = 10;
+  static final int DEFAULT_EARLY_STOPPING_PATIENCE = 0;
+  static final int DEFAULT_VERBOSE = 0;
 
   final Param<String> featuresCol;
   final Param<String> labelCol;
@@ -99,23 +114,23 @@ public final class MLPParamSet implements Serializable {
 
   /** Sets the defaults on the owner; layers has none: the stage can't guess the widths. */
   void setDefaults(Params owner, long defaultSeed) {
-    owner.setDefault(featuresCol, "features");
-    owner.setDefault(labelCol, "label");
-    owner.setDefault(predictionCol, "prediction");
-    owner.setDefault(activation, "relu");
-    owner.setDefault(kernelInitializer, Initializer.DEFAULT_KERNEL.kerasName());
-    owner.setDefault(dropout, 0.0);
-    owner.setDefault(l2, 0.0);
-    owner.setDefault(optimizer, "adam");
-    owner.setDefault(learningRate, 1e-3);
-    owner.setDefault(batchSize, 128);
-    owner.setDefault(maxEpochs, 10);
-    owner.setDefault(validationFraction, 0.0);
-    owner.setDefault(earlyStoppingPatience, 0);
+    owner.setDefault(featuresCol, DistributedOptions.DEFAULT_FEATURES_COL);
+    owner.setDefault(labelCol, DistributedOptions.DEFAULT_LABEL_COL);
+    owner.setDefault(predictionCol, DEFAULT_PREDICTION_COL);
+    owner.setDefault(activation, DEFAULT_ACTIVATION);
+    owner.setDefault(kernelInitializer, Dense.DEFAULT_KERNEL_INITIALIZER.kerasName());
+    owner.setDefault(dropout, DEFAULT_DROPOUT);
+    owner.setDefault(l2, Dense.DEFAULT_L2);
+    owner.setDefault(optimizer, DEFAULT_OPTIMIZER);
+    owner.setDefault(learningRate, Adam.DEFAULT_LEARNING_RATE);
+    owner.setDefault(batchSize, DEFAULT_BATCH_SIZE);
+    owner.setDefault(maxEpochs, DEFAULT_MAX_EPOCHS);
+    owner.setDefault(validationFraction, FitOptions.DEFAULT_VALIDATION_SPLIT);
+    owner.setDefault(earlyStoppingPatience, DEFAULT_EARLY_STOPPING_PATIENCE);
     owner.setDefault(seed, defaultSeed);
-    owner.setDefault(numPartitions, 0);
-    owner.setDefault(syncEvery, 1);
-    owner.setDefault(verbose, 0);
+    owner.setDefault(numPartitions, DistributedOptions.DEFAULT_NUM_PARTITIONS);
+    owner.setDefault(syncEvery, DistributedOptions.DEFAULT_SYNC_EVERY);
+    owner.setDefault(verbose, DEFAULT_VERBOSE);
   }
 
   /** Checks layers with a message that shows the array (Spark's would print its identity). */

@@ -1,12 +1,10 @@
 package io.sparkmlp.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,22 +15,18 @@ import java.util.Map;
  */
 public final class Checkpoint {
   public static final String TRAINING_STATE = "training.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What training.json holds. */
+  /** What training.json holds; the mapper names the components in snake_case. */
   public record State(int epochsCompleted, long seed, int numPartitions, long rows) {}
+
+  /** training.json as read: every field must be there. */
+  private record Read(Integer epochsCompleted, Long seed, Integer numPartitions, Long rows) {}
 
   private Checkpoint() {}
 
   public static void write(Path dir, Sequential model, State state) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("epochs_completed", state.epochsCompleted());
-    json.put("seed", state.seed());
-    json.put("num_partitions", state.numPartitions());
-    json.put("rows", state.rows());
     try {
-      model.save(dir, Map.of(TRAINING_STATE, JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(json)));
+      model.save(dir, Map.of(TRAINING_STATE, Json.json().writeValueAsBytes(state)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -47,15 +41,13 @@ public final class Checkpoint {
   public static State readState(Path dir) {
     Path file = dir.resolve(TRAINING_STATE);
     try {
-      JsonNode n = JSON.readTree(Files.readString(file));
-      for (String key : new String[] {"epochs_completed", "seed", "num_partitions", "rows"}) {
-        if (!n.hasNonNull(key) || !n.get(key).isIntegralNumber()) {
-          throw new IllegalArgumentException(file + ": field '" + key + "' is missing or not an "
-              + "integer");
-        }
+      Read r = Json.json().readValue(Files.readString(file), Read.class);
+      if (r.epochsCompleted() == null || r.seed() == null || r.numPartitions() == null
+          || r.rows() == null) {
+        throw new IllegalArgumentException(file + ": epochs_completed, seed, num_partitions and "
+            + "rows are all required, got " + r);
       }
-      return new State(n.get("epochs_completed").asInt(), n.get("seed").asLong(),
-          n.get("num_partitions").asInt(), n.get("rows").asLong());
+      return new State(r.epochsCompleted(), r.seed(), r.numPartitions(), r.rows());
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read the checkpoint state: "
           + e.getMessage(), e);

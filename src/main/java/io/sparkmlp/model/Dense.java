@@ -13,16 +13,22 @@ import io.sparkmlp.util.Checks;
  * <pre>{@code new Dense(64, "relu").inputDim(100).kernelInitializer("he_normal").l2(1e-4)}</pre>
  */
 public final class Dense implements Layer {
+  /** Keras's Dense(units) is linear. */
+  public static final Activation DEFAULT_ACTIVATION = Activation.LINEAR;
+  public static final Initializer DEFAULT_KERNEL_INITIALIZER = Initializer.DEFAULT_KERNEL;
+  public static final boolean DEFAULT_USE_BIAS = true;
+  public static final double DEFAULT_L2 = 0.0;
+
   private final int units;
   private Activation activation;
   private int inputDim;
-  private Initializer kernelInitializer = Initializer.DEFAULT_KERNEL;
-  private boolean useBias = true;
-  private float l2;
+  private Initializer kernelInitializer = DEFAULT_KERNEL_INITIALIZER;
+  private boolean useBias = DEFAULT_USE_BIAS;
+  private float l2 = (float) DEFAULT_L2;
 
   /** A linear Dense layer. */
   public Dense(int units) {
-    this(units, Activation.LINEAR.kerasName());
+    this(units, DEFAULT_ACTIVATION.kerasName());
   }
 
   public Dense(int units, String activation) {

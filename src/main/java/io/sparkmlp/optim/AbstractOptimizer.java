@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -141,6 +142,15 @@ abstract class AbstractOptimizer implements Optimizer {
     }
   }
 
+  /** A learning rate schedule in a config: its class name and its own config. */
+  record Schedule(@JsonProperty(required = true) String className,
+                  @JsonProperty(required = true) Map<String, Object> config) {}
+
+  /** value, or fallback when a config left it out. */
+  static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+
   /**
    * Settings every optimizer takes; {@code B} is the concrete builder so that calls chain.
    * Values are checked when the optimizer is built.
@@ -178,21 +188,30 @@ abstract class AbstractOptimizer implements Optimizer {
       return self();
     }
 
-    /** Reads learning_rate and clipnorm; the optimizer's reader then reads its own keys. */
-    final B readCommon(ConfigReader r) {
-      Object lr = r.raw("learning_rate");
-      if (lr instanceof Map) {
-        Map<String, Object> nested = r.toMap("learning_rate", lr);
-        ConfigReader s = new ConfigReader("learning_rate schedule", nested);
-        LearningRateSchedule schedule =
-            LearningRateSchedule.fromConfig(s.requiredString("class_name"),
-                s.requiredMap("config"));
-        s.finish();
-        learningRate(schedule);
-      } else if (lr != null) {
-        learningRate(r.toDouble("learning_rate", lr));
+    /**
+     * Sets learning_rate (a number, a numeric string, or a schedule's {@code class_name} and
+     * {@code config}) and clipnorm as a config gives them; null leaves the default.
+     */
+    final B common(String owner, Object learningRate, Double clipnorm) {
+      if (learningRate instanceof Map<?, ?>) {
+        @SuppressWarnings("unchecked")
+        Schedule s = Configs.bind("learning_rate schedule", (Map<String, ?>) learningRate,
+            Schedule.class);
+        learningRate(LearningRateSchedule.fromConfig(s.className(), s.config()));
+      } else if (learningRate instanceof Number n) {
+        learningRate(n.doubleValue());
+      } else if (learningRate != null) {
+        try {
+          learningRate(Double.parseDouble(learningRate.toString().trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(String.format("%s learning_rate must be a number, "
+              + "got %s", owner, learningRate instanceof String ? "'" + learningRate
+              + "' (a string)" : learningRate), e);
+        }
       }
-      clipnorm(r.number("clipnorm", NO_CLIPNORM));
+      if (clipnorm != null) {
+        clipnorm(clipnorm);
+      }
       return self();
     }
 

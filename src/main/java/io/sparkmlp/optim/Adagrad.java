@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Arrays;
 import java.util.Map;
@@ -82,12 +83,15 @@ public final class Adagrad extends AbstractOptimizer {
     config.put("epsilon", epsilon);
   }
 
-  static Adagrad read(ConfigReader r) {
-    return builder().readCommon(r)
-        .initialAccumulatorValue(
-            r.number("initial_accumulator_value", DEFAULT_INITIAL_ACCUMULATOR_VALUE))
-        .epsilon(r.number("epsilon", DEFAULT_EPSILON))
-        .build();
+  /** The keys of Adagrad's config; absent ones take Keras's defaults. */
+  record Config(Object learningRate, Double clipnorm, Double initialAccumulatorValue,
+                Double epsilon) {}
+
+  static Adagrad read(Map<String, ?> config) {
+    Config c = Configs.bind(NAME, config, Config.class);
+    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
+    return b.initialAccumulatorValue(or(c.initialAccumulatorValue(), b.initialAccumulatorValue))
+        .epsilon(or(c.epsilon(), b.epsilon)).build();
   }
 
   /** Settings for {@link Adagrad}; starts at Keras's defaults. */

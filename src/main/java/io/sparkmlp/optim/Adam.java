@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 
@@ -99,12 +100,15 @@ public final class Adam extends AbstractOptimizer {
     config.put("epsilon", epsilon);
   }
 
-  static Adam read(ConfigReader r) {
-    return builder().readCommon(r)
-        .beta1(r.number("beta_1", DEFAULT_BETA_1))
-        .beta2(r.number("beta_2", DEFAULT_BETA_2))
-        .epsilon(r.number("epsilon", DEFAULT_EPSILON))
-        .build();
+  /** The keys of Adam's config; absent ones take Keras's defaults. */
+  record Config(Object learningRate, Double clipnorm, @JsonProperty("beta_1") Double beta1,
+                @JsonProperty("beta_2") Double beta2, Double epsilon) {}
+
+  static Adam read(Map<String, ?> config) {
+    Config c = Configs.bind(NAME, config, Config.class);
+    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
+    return b.beta1(or(c.beta1(), b.beta1)).beta2(or(c.beta2(), b.beta2))
+        .epsilon(or(c.epsilon(), b.epsilon)).build();
   }
 
   /** Settings for {@link Adam}; starts at Keras's defaults. */

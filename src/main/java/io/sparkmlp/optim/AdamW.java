@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 
@@ -83,13 +84,16 @@ public final class AdamW extends AbstractOptimizer {
     config.put("epsilon", epsilon);
   }
 
-  static AdamW read(ConfigReader r) {
-    return builder().readCommon(r)
-        .weightDecay(r.number("weight_decay", DEFAULT_WEIGHT_DECAY))
-        .beta1(r.number("beta_1", Adam.DEFAULT_BETA_1))
-        .beta2(r.number("beta_2", Adam.DEFAULT_BETA_2))
-        .epsilon(r.number("epsilon", Adam.DEFAULT_EPSILON))
-        .build();
+  /** The keys of AdamW's config; absent ones take Keras's defaults. */
+  record Config(Object learningRate, Double clipnorm, Double weightDecay,
+                @JsonProperty("beta_1") Double beta1, @JsonProperty("beta_2") Double beta2,
+                Double epsilon) {}
+
+  static AdamW read(Map<String, ?> config) {
+    Config c = Configs.bind(NAME, config, Config.class);
+    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
+    return b.weightDecay(or(c.weightDecay(), b.weightDecay)).beta1(or(c.beta1(), b.beta1))
+        .beta2(or(c.beta2(), b.beta2)).epsilon(or(c.epsilon(), b.epsilon)).build();
   }
 
   /** Settings for {@link AdamW}; starts at Keras's defaults. */

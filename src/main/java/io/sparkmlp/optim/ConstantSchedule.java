@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,8 +46,11 @@ public final class ConstantSchedule implements LearningRateSchedule {
     return c;
   }
 
-  static ConstantSchedule read(ConfigReader r) {
-    return new ConstantSchedule(r.requiredNumber("learning_rate"));
+  /** The keys of its config. */
+  record Config(@JsonProperty(required = true) Double learningRate) {}
+
+  static ConstantSchedule read(Map<String, ?> config) {
+    return new ConstantSchedule(Configs.bind(CLASS_NAME, config, Config.class).learningRate());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,9 +71,15 @@ public final class CosineDecay implements LearningRateSchedule {
     return c;
   }
 
-  static CosineDecay read(ConfigReader r) {
-    return new CosineDecay(r.requiredNumber("initial_learning_rate"),
-        r.requiredInteger("decay_steps"), r.number("alpha", DEFAULT_ALPHA));
+  /** The keys of its config. */
+  record Config(@JsonProperty(required = true) Double initialLearningRate,
+                @JsonProperty(required = true) Double decaySteps, Double alpha) {}
+
+  static CosineDecay read(Map<String, ?> config) {
+    Config c = Configs.bind(CLASS_NAME, config, Config.class);
+    return new CosineDecay(c.initialLearningRate(),
+        Configs.whole(CLASS_NAME, "decay_steps", c.decaySteps()),
+        c.alpha() != null ? c.alpha() : DEFAULT_ALPHA);
   }
 
   @Override

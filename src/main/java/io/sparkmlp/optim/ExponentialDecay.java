@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,10 +71,16 @@ public final class ExponentialDecay implements LearningRateSchedule {
     return c;
   }
 
-  static ExponentialDecay read(ConfigReader r) {
-    return new ExponentialDecay(r.requiredNumber("initial_learning_rate"),
-        r.requiredInteger("decay_steps"), r.requiredNumber("decay_rate"),
-        r.bool("staircase", DEFAULT_STAIRCASE));
+  /** The keys of its config. */
+  record Config(@JsonProperty(required = true) Double initialLearningRate,
+                @JsonProperty(required = true) Double decaySteps,
+                @JsonProperty(required = true) Double decayRate, Boolean staircase) {}
+
+  static ExponentialDecay read(Map<String, ?> config) {
+    Config c = Configs.bind(CLASS_NAME, config, Config.class);
+    return new ExponentialDecay(c.initialLearningRate(),
+        Configs.whole(CLASS_NAME, "decay_steps", c.decaySteps()), c.decayRate(),
+        c.staircase() != null ? c.staircase() : DEFAULT_STAIRCASE);
   }
 
   @Override

@@ -42,24 +42,12 @@ public interface LearningRateSchedule extends Serializable {
     String key = className == null ? "" : className.toLowerCase(Locale.ROOT);
     for (String known : CLASS_NAMES) {
       if (known.toLowerCase(Locale.ROOT).equals(key)) {
-        ConfigReader r = new ConfigReader(known, config);
-        LearningRateSchedule s;
-        switch (known) {
-          case ConstantSchedule.CLASS_NAME:
-            s = ConstantSchedule.read(r);
-            break;
-          case StepDecay.CLASS_NAME:
-            s = StepDecay.read(r);
-            break;
-          case ExponentialDecay.CLASS_NAME:
-            s = ExponentialDecay.read(r);
-            break;
-          default:
-            s = CosineDecay.read(r);
-            break;
-        }
-        r.finish();
-        return s;
+        return switch (known) {
+          case ConstantSchedule.CLASS_NAME -> ConstantSchedule.read(config);
+          case StepDecay.CLASS_NAME -> StepDecay.read(config);
+          case ExponentialDecay.CLASS_NAME -> ExponentialDecay.read(config);
+          default -> CosineDecay.read(config);
+        };
       }
     }
     throw new IllegalArgumentException(String.format(

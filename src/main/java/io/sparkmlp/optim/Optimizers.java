@@ -32,27 +32,13 @@ public final class Optimizers {
    */
   public static Optimizer fromConfig(String name, Map<String, ?> config) {
     String key = canonical(name);
-    ConfigReader r = new ConfigReader(key, config);
-    Optimizer optimizer;
-    switch (key) {
-      case Sgd.NAME:
-        optimizer = Sgd.read(r);
-        break;
-      case Adam.NAME:
-        optimizer = Adam.read(r);
-        break;
-      case AdamW.NAME:
-        optimizer = AdamW.read(r);
-        break;
-      case RmsProp.NAME:
-        optimizer = RmsProp.read(r);
-        break;
-      default:
-        optimizer = Adagrad.read(r);
-        break;
-    }
-    r.finish();
-    return optimizer;
+    return switch (key) {
+      case Sgd.NAME -> Sgd.read(config);
+      case Adam.NAME -> Adam.read(config);
+      case AdamW.NAME -> AdamW.read(config);
+      case RmsProp.NAME -> RmsProp.read(config);
+      default -> Adagrad.read(config);
+    };
   }
 
   private static String canonical(String name) {

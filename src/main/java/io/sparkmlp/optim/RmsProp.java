@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 
@@ -124,13 +125,15 @@ public final class RmsProp extends AbstractOptimizer {
     config.put("centered", centered);
   }
 
-  static RmsProp read(ConfigReader r) {
-    return builder().readCommon(r)
-        .rho(r.number("rho", DEFAULT_RHO))
-        .momentum(r.number("momentum", DEFAULT_MOMENTUM))
-        .epsilon(r.number("epsilon", DEFAULT_EPSILON))
-        .centered(r.bool("centered", DEFAULT_CENTERED))
-        .build();
+  /** The keys of RMSprop's config; absent ones take Keras's defaults. */
+  record Config(Object learningRate, Double clipnorm, Double rho, Double momentum,
+                Double epsilon, Boolean centered) {}
+
+  static RmsProp read(Map<String, ?> config) {
+    Config c = Configs.bind(NAME, config, Config.class);
+    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
+    return b.rho(or(c.rho(), b.rho)).momentum(or(c.momentum(), b.momentum))
+        .epsilon(or(c.epsilon(), b.epsilon)).centered(or(c.centered(), b.centered)).build();
   }
 
   /** Settings for {@link RmsProp}; starts at Keras's defaults. */

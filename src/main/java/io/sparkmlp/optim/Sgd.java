@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 
@@ -88,10 +89,13 @@ public final class Sgd extends AbstractOptimizer {
     config.put("nesterov", nesterov);
   }
 
-  static Sgd read(ConfigReader r) {
-    return builder().readCommon(r)
-        .momentum(r.number("momentum", DEFAULT_MOMENTUM))
-        .nesterov(r.bool("nesterov", DEFAULT_NESTEROV))
+  /** The keys of SGD's config; absent ones take Keras's defaults. */
+  record Config(Object learningRate, Double clipnorm, Double momentum, Boolean nesterov) {}
+
+  static Sgd read(Map<String, ?> config) {
+    Config c = Configs.bind(NAME, config, Config.class);
+    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
+    return b.momentum(or(c.momentum(), b.momentum)).nesterov(or(c.nesterov(), b.nesterov))
         .build();
   }
 

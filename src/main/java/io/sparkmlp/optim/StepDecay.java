@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,9 +58,15 @@ public final class StepDecay implements LearningRateSchedule {
     return c;
   }
 
-  static StepDecay read(ConfigReader r) {
-    return new StepDecay(r.requiredNumber("initial_learning_rate"),
-        r.requiredInteger("step_size"), r.requiredNumber("factor"));
+  /** The keys of its config. */
+  record Config(@JsonProperty(required = true) Double initialLearningRate,
+                @JsonProperty(required = true) Double stepSize,
+                @JsonProperty(required = true) Double factor) {}
+
+  static StepDecay read(Map<String, ?> config) {
+    Config c = Configs.bind(CLASS_NAME, config, Config.class);
+    return new StepDecay(c.initialLearningRate(),
+        Configs.whole(CLASS_NAME, "step_size", c.stepSize()), c.factor());
   }
 
   @Override

@@ -119,7 +119,7 @@ class CliResumeTest {
     RunConfig cfg = ConfigLoader.load(config, Map.of("fit.epochs", String.valueOf(EPOCHS)));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark().sparkContext());
     DataConfig data = cfg.data();
-    JavaRDD<Block> raw = DataLoader.blocks(spark(), data.format(), data.train(),
+    JavaRDD<Block> raw = DataLoader.blocks(spark(), data.train(),
         data.partitions());
     int inputDim = raw.map(Block::xCols).reduce(Math::max);
     Sequential model = cfg.buildModel(inputDim);

@@ -71,6 +71,22 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void valuesAreNotCoercedByGuessing() {
+    assertEquals("conf/x.yaml line 17: fit.shuffle must be true or false, got 'yes'",
+        error(replace(17, "  shuffle: yes")));
+    assertEquals("conf/x.yaml line 17: fit.shuffle must be true or false, got '1'",
+        error(replace(17, "  shuffle: 1")));
+    assertEquals("conf/x.yaml line 17: fit.epochs must be an integer, got '10.0'",
+        error(replace(17, "  epochs: 10.0")));
+    assertEquals("conf/x.yaml line 17: fit.epochs must be an integer, got 'true'",
+        error(replace(17, "  epochs: true")));
+    assertEquals("conf/x.yaml line 17: fit.validation_split must be a number, got 'false'",
+        error(replace(17, "  validation_split: false")));
+    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().epochs());
+    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().shuffle());
+  }
+
+  @Test
   void badNamesReadAsTheRuntimeSaysThem() {
     assertEquals("conf/x.yaml line 9: model.layers[0].activation: unknown activation 'relux'; "
         + "expected one of: linear, relu, sigmoid, tanh, softmax, leaky_relu, elu, gelu, swish",
@@ -114,12 +130,11 @@ class ConfigErrorsTest {
 
   @Test
   void theKeysAFormatNeedsAndIgnores() {
-    assertEquals("conf/x.yaml line 3: data.train.y is required by format npy, which reads x, y",
+    assertEquals("conf/x.yaml line 3: data.train.y is required in data.train (npy)",
         error(replace(5)));
-    assertEquals("conf/x.yaml line 6: data.train.path is not read by format npy, which reads "
-        + "x, y", error(replace(5, "    y: data/y.npy", "    path: data/")));
-    assertEquals("conf/x.yaml line 3: data.train.path is required by format csv, which reads "
-        + "path and optionally features, label, header",
+    assertEquals("conf/x.yaml line 6: unknown key 'path' in data.train (npy); allowed: x, y",
+        error(replace(5, "    y: data/y.npy", "    path: data/")));
+    assertEquals("conf/x.yaml line 3: data.train.path is required in data.train (csv)",
         error(replace(2, "  format: csv").replace("    x: data/x.npy\n    y: data/y.npy\n",
             "    label: y\n")));
     assertEquals("conf/x.yaml line 6: data.train.features includes the label column 'y'",
@@ -129,11 +144,11 @@ class ConfigErrorsTest {
 
   @Test
   void numbersOutOfRange() {
-    assertEquals("conf/x.yaml line 10: model.layers[1].rate must be in [0, 1), got '1.5'",
+    assertEquals("conf/x.yaml line 10: model.layers[1].rate must be in [0, 1), got 1.5",
         error(replace(10, "    - {type: dropout, rate: 1.5}")));
-    assertEquals("conf/x.yaml line 16: fit.batch_size must be >= 1, got '0'",
+    assertEquals("conf/x.yaml line 16: fit.batch_size must be >= 1, got 0",
         error(replace(16, "  batch_size: 0")));
-    assertEquals("conf/x.yaml line 16: fit.validation_split must be in [0, 1), got '1'",
+    assertEquals("conf/x.yaml line 16: fit.validation_split must be in [0, 1), got 1.0",
         error(replace(16, "  validation_split: 1")));
     assertEquals("conf/x.yaml line 7: model.seed must be an integer that fits in 64 bits, got "
         + "'99999999999999999999'", error(replace(7, "  seed: 99999999999999999999")));
@@ -149,6 +164,12 @@ class ConfigErrorsTest {
   void badFormat() {
     assertEquals("conf/x.yaml line 2: data.format must be one of npy, csv, libsvm, parquet, "
         + "idx; got 'json'", error(replace(2, "  format: json")));
+    assertEquals("conf/x.yaml line 5: data.format must be one of npy, csv, libsvm, parquet, "
+        + "idx; got 'json'", error(replace(2).replace("    y: data/y.npy\n",
+            "    y: data/y.npy\n  format: json\n")));
+    assertEquals("conf/x.yaml line 5: unknown key 'num_features' in data.train (csv); allowed: "
+        + "path, features, label, header", error(replace(2, "  format: csv").replace(
+            "    x: data/x.npy\n    y: data/y.npy\n", "    path: t.csv\n    num_features: 3\n")));
   }
 
   @Test

@@ -44,8 +44,9 @@ class ConfigFilesTest {
   void seedExampleIsTheFoundingExample() {
     RunConfig run = ConfigLoader.load(CONF.resolve("seed-example.yaml"));
     assertEquals(DataFormat.NPY, run.data().format());
-    assertEquals("data/x_train.npy", run.data().train().x());
-    assertEquals("data/y_train.npy", run.data().train().y());
+    var train = (DataSourceConfig.Npy) run.data().train();
+    assertEquals("data/x_train.npy", train.x());
+    assertEquals("data/y_train.npy", train.y());
     Sequential model = run.buildModel();
     assertEquals(100, model.network().inputDim());
     assertEquals(100 * 64 + 64 + 64 * 10 + 10, model.network().numParams());
@@ -62,9 +63,9 @@ class ConfigFilesTest {
     RunConfig run = ConfigLoader.load(CONF.resolve("fashion-mnist.yaml"));
     assertEquals(DataFormat.IDX, run.data().format());
     assertEquals("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz",
-        run.data().train().x());
+        ((DataSourceConfig.Idx) run.data().train()).x());
     assertEquals("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz",
-        run.data().validation().y());
+        ((DataSourceConfig.Idx) run.data().validation()).y());
     assertNull(run.data().test());
     assertEquals(255.0, run.preprocessing().divisor());
     Sequential model = run.buildModel();

@@ -57,7 +57,7 @@ class ConfigOverridesTest {
         + "checkpoint_every, sync_every", error(BASE, "fit.epoch=3"));
     assertEquals("override model.layers[5].units=8: model.layers has 2 items, so it has no [5]",
         error(BASE, "model.layers[5].units=8"));
-    assertEquals("override fit.batch_size=0: fit.batch_size must be >= 1, got '0'",
+    assertEquals("override fit.batch_size=0: fit.batch_size must be >= 1, got 0",
         error(BASE, "fit.batch_size=0"));
     assertEquals("override fit..epochs=3: 'fit..epochs' is not a key path such as fit.epochs or "
         + "model.layers[0].units", error(BASE, "fit..epochs=3"));

@@ -2,13 +2,13 @@ package io.sparkmlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparkmlp.cli.ConfigSchema.Field;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.sparkmlp.nn.Activation;
 import io.sparkmlp.nn.Initializer;
+import io.sparkmlp.model.FitOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class ConfigReferenceTest {
     String expected = ConfigReference.markdown();
     String actual = Files.exists(ConfigReference.DEFAULT_FILE)
         ? Files.readString(ConfigReference.DEFAULT_FILE) : "";
-    assertTrue(expected.equals(actual), () -> "docs/config.md differs from the @Key annotations"
+    assertTrue(expected.equals(actual), () -> "docs/config.md differs from the configuration records"
         + " from line " + firstDifferentLine(expected, actual) + "; regenerate it with: "
         + ConfigReference.REGENERATE);
   }
@@ -42,51 +42,38 @@ class ConfigReferenceTest {
   void theReferenceListsEverySectionAndKey() {
     String md = ConfigReference.markdown();
     for (Class<?> record : allSections()) {
-      for (Field f : ConfigSchema.fields(record)) {
-        assertTrue(md.contains("| `" + f.name() + "` |"), f.name());
+      for (ConfigKeys.Key k : ConfigKeys.of(record)) {
+        assertTrue(md.contains("| `" + k.name() + "` |"), k.name());
       }
     }
     assertTrue(md.contains("## `model.layers[]` with `type: dense`"), md);
     assertTrue(md.contains("## `data.train`, `data.validation`, `data.test`"), md);
-    assertTrue(md.contains("| `batch_size` | integer | `32` | >= 1 |"), md);
+    assertTrue(md.contains("| `batch_size` | integer | `32` |  | global batch size (>= 1)"), md);
   }
 
   @Test
-  void everyKeyIsDocumentedAndItsLimitsParse() {
+  void everyKeyIsDocumentedAndHasADefaultOrIsRequiredOrMayBeUnset() {
     for (Class<?> record : allSections()) {
-      assertNotNull(record.getAnnotation(Section.class), record + " lacks @Section");
-      for (Field f : ConfigSchema.fields(record)) {
-        String where = record.getSimpleName() + "." + f.name();
-        assertFalse(f.key().doc().isBlank(), where);
-        Range.parse(f.key().range());
-        // A primitive cannot hold "unset": it needs a default or must be required.
-        if (f.component().getType().isPrimitive()) {
-          assertNotEquals(Key.UNSET, f.key().defaultValue(), where);
-        }
+      assertNotNull(record.getAnnotation(JsonClassDescription.class), record + " lacks a "
+          + "description");
+      for (ConfigKeys.Key k : ConfigKeys.of(record)) {
+        String where = record.getSimpleName() + "." + k.name();
+        assertFalse(k.doc().isBlank(), where);
+        assertFalse(k.required() && k.defaultValue() != null, where + ": required with a default");
       }
     }
   }
 
   @Test
-  void defaultsWrittenAsTextMatchTheRuntimeConstants() {
+  void defaultsAreTheRuntimeConstants() {
     RunConfig run = ConfigTexts.parse(ConfigTexts.BASE);
     DenseConfig dense = (DenseConfig) run.model().layers().get(1);
     assertEquals(Initializer.DEFAULT_KERNEL.kerasName(), dense.kernelInitializer());
     assertEquals(Activation.LINEAR.kerasName(),
         ((DenseConfig) ConfigTexts.parse(ConfigTexts.BASE.replace(", activation: softmax", ""))
             .model().layers().get(1)).activation(), "Dense(units) is linear");
-  }
-
-  @Test
-  void rangesAreReadAsWritten() {
-    assertTrue(Range.parse(">= 1").contains(1));
-    assertFalse(Range.parse(">= 1").contains(0.5));
-    assertFalse(Range.parse("> 0").contains(0));
-    assertTrue(Range.parse("[0, 1)").contains(0));
-    assertFalse(Range.parse("[0, 1)").contains(1));
-    assertTrue(Range.parse("[0, 1]").contains(1));
-    assertFalse(Range.parse("(0, 1]").contains(0));
-    assertEquals("must be in [0, 1)", Range.parse("[0, 1)").mustBe());
+    assertEquals(FitOptions.DEFAULT_BATCH_SIZE, ConfigTexts.parse(ConfigTexts.BASE
+        .replace("  batch_size: 32\n", "")).fit().batchSize());
   }
 
   /** Every section record reachable from RunConfig. */
@@ -101,15 +88,11 @@ class ConfigReferenceTest {
       return;
     }
     out.add(record);
-    for (Field f : ConfigSchema.fields(record)) {
-      if (f.kind() == ConfigSchema.Kind.SECTION) {
-        collect(f.type(), out);
-      } else if (f.kind() == ConfigSchema.Kind.SECTION_LIST) {
-        for (Class<?> v : f.type().isSealed() ? ConfigSchema.variants(f.type())
-            : List.of(f.type())) {
-          collect(v, out);
-        }
+    for (ConfigKeys.Key k : ConfigKeys.of(record)) {
+      if (k.type().isRecord() && k.type() != OptimizerConfig.class) {
+        collect(k.type(), out);
       }
+      ConfigKeys.variants(k.type()).forEach(v -> collect(v, out));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.sparkmlp.cli;
 
 import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,8 +65,9 @@ class ConfigRoundTripTest {
   @Test
   void stringsStayStringsAndNamesAreCanonical() {
     RunConfig run = reload(ConfigTexts.parse(FULL));
-    assertEquals(List.of("5", "sepal_width"), run.data().train().features());
-    assertEquals("no", run.data().train().label());
+    var train = (DataSourceConfig.Csv) run.data().train();
+    assertEquals(List.of("5", "sepal_width"), train.features());
+    assertEquals("no", train.label());
     assertEquals("local[2]", run.spark().master());
     assertEquals("relu", ((DenseConfig) run.model().layers().get(1)).activation());
     assertEquals(List.of("accuracy", "top_k_accuracy"), run.compile().metrics());
@@ -87,20 +89,23 @@ class ConfigRoundTripTest {
   }
 
   @Test
-  void formatDefaultsAreFilledPerFormat() {
+  void eachFormatHasItsOwnRecordAndDefaults() {
     RunConfig csv = ConfigTexts.parse(FULL);
-    assertEquals("label", csv.data().test().label());
-    assertEquals(true, csv.data().test().header());
-    assertNull(csv.data().test().featuresCol());
-    String parquet = BASE.replace("format: npy", "format: parquet")
+    var test = (DataSourceConfig.Csv) csv.data().test();
+    assertEquals("label", test.label());
+    assertEquals(true, test.header());
+    assertNull(test.features());
+    String parquet = BASE.replace("format: npy", "format: PARQUET")
         .replace("    x: data/x.npy\n    y: data/y.npy\n", "    path: data/train.parquet\n");
     RunConfig run = ConfigTexts.parse(parquet);
-    assertEquals("features", run.data().train().featuresCol());
-    assertEquals("label", run.data().train().label());
-    assertNull(run.data().train().header());
+    var train = (DataSourceConfig.Parquet) run.data().train();
+    assertEquals("features", train.featuresCol());
+    assertEquals("label", train.label());
     assertEquals(run, reload(run));
+    assertFalse(run.toYaml().contains("    format:"), "the format is written once:\n"
+        + run.toYaml());
     RunConfig npy = ConfigTexts.parse(BASE);
-    assertNull(npy.data().train().label());
+    assertEquals(new DataSourceConfig.Npy("data/x.npy", "data/y.npy"), npy.data().train());
     assertEquals(npy, reload(npy));
   }
 

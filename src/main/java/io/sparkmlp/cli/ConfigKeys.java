@@ -1,0 +1,105 @@
+package io.sparkmlp.cli;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The keys of a configuration record, read from the record itself, for error messages
+ * ("allowed: ...") and the reference: the YAML name (snake_case, or the {@code @JsonProperty}
+ * name), whether it is required ({@code @JsonProperty(required = true)}), its description
+ * ({@code @JsonPropertyDescription}) and its default, the record's {@code DEFAULT_<KEY>}
+ * constant.
+ */
+final class ConfigKeys {
+  private ConfigKeys() {}
+
+  /**
+   * One key.
+   *
+   * @param type the component's Java type; for lists, the item type
+   * @param list whether the component is a list
+   * @param defaultValue the DEFAULT_ constant, or null when the key has none
+   */
+  record Key(String name, String doc, boolean required, Class<?> type, boolean list,
+             Object defaultValue) {
+    /** The type as the reference shows it. */
+    String shown() {
+      if (type == OptimizerConfig.class) {
+        return "name or section";
+      }
+      String one = type == Integer.class || type == Long.class ? "integer"
+          : type == Double.class ? "number" : type == Boolean.class ? "boolean"
+          : type == String.class || type.isEnum() ? "string" : "section";
+      return list ? "list of " + (one.equals("section") ? "sections" : one + "s") : one;
+    }
+  }
+
+  /** The keys of a record, in declaration order. */
+  static List<Key> of(Class<?> record) {
+    List<Key> keys = new ArrayList<>();
+    for (RecordComponent c : record.getRecordComponents()) {
+      Field field;
+      try {
+        field = record.getDeclaredField(c.getName());
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(e);  // a record has a field per component
+      }
+      JsonProperty p = field.getAnnotation(JsonProperty.class);
+      String name = p != null && !p.value().isEmpty() ? p.value()
+          : PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName());
+      JsonPropertyDescription d = field.getAnnotation(JsonPropertyDescription.class);
+      boolean list = c.getType() == List.class;
+      Class<?> type = list ? (Class<?>) ((ParameterizedType) c.getGenericType())
+          .getActualTypeArguments()[0] : c.getType();
+      keys.add(new Key(name, d == null ? "" : d.value(), p != null && p.required(), type, list,
+          constant(record, "DEFAULT_" + name.toUpperCase(Locale.ROOT))));
+    }
+    return keys;
+  }
+
+  /** The key names of a record, in order; a layer's {@code type} first. */
+  static List<String> names(Class<?> record) {
+    List<String> names = new ArrayList<>();
+    if (LayerConfig.class.isAssignableFrom(record)) {
+      names.add(LayerConfig.TYPE_KEY);
+    }
+    of(record).forEach(k -> names.add(k.name()));
+    return names;
+  }
+
+  /** The variants of a type-selected family (the layers), in declaration order. */
+  static List<Class<?>> variants(Class<?> family) {
+    JsonSubTypes sub = family.getAnnotation(JsonSubTypes.class);
+    List<Class<?>> variants = new ArrayList<>();
+    if (sub != null) {
+      Arrays.stream(sub.value()).forEach(t -> variants.add(t.value()));
+    }
+    return variants;
+  }
+
+  /** The {@code type} value that selects a variant, or "" for a plain section. */
+  static String typeName(Class<?> record) {
+    JsonTypeName t = record.getAnnotation(JsonTypeName.class);
+    return t == null ? "" : t.value();
+  }
+
+  private static Object constant(Class<?> record, String name) {
+    try {
+      return record.getField(name).get(null);
+    } catch (NoSuchFieldException e) {
+      return null;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
