@@ -47,6 +47,7 @@ final class DataLoader {
       return DataFrameSource.blocks(spark.read().parquet(s.path()), s.featuresCol(), s.label(),
           partitions);
     } else if (src instanceof DataSourceConfig.Libsvm s) {
+      TextDataCheck.libsvm(jsc, s.path(), s.numFeatures());
       var reader = spark.read().format("libsvm");
       if (s.numFeatures() != null) {
         reader = reader.option("numFeatures", s.numFeatures().toString());
@@ -59,6 +60,13 @@ final class DataLoader {
   /** CSV columns become a double array of the feature columns and a double label. */
   private static JavaRDD<Block> csv(SparkSession spark, DataSourceConfig.Csv src,
                                     int partitions) {
+    List<String> numeric = null;
+    if (src.features() != null) {
+      numeric = new ArrayList<>(src.features());
+      numeric.add(src.label());
+    }
+    TextDataCheck.csv(JavaSparkContext.fromSparkContext(spark.sparkContext()), src.path(),
+        src.header(), numeric);
     Dataset<Row> df = spark.read().option("header", String.valueOf(src.header()))
         .option("inferSchema", "true").option("mode", "FAILFAST").csv(src.path());
     List<String> names = Arrays.asList(df.columns());

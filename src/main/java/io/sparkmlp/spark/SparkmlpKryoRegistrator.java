@@ -45,5 +45,28 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRow.class);
     kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema.class);
     kryo.register(Object[].class);
+    // What MLlib's evaluators (RegressionEvaluator's summary statistics) aggregate: the buffer
+    // and the metric objects nested in SummaryBuilderImpl, with their arrays.
+    registerIfPresent(kryo, "org.apache.spark.ml.stat.SummarizerBuffer", false);
+    registerIfPresent(kryo, "org.apache.spark.ml.stat.SummaryBuilderImpl", true);
+  }
+
+  /**
+   * Registers a Spark-internal class by name (and, with nested, each class declared in it and
+   * its array type), when this Spark version has it.
+   */
+  private static void registerIfPresent(Kryo kryo, String className, boolean nested) {
+    try {
+      Class<?> c = Class.forName(className, false, kryo.getClassLoader());
+      kryo.register(c);
+      if (nested) {
+        for (Class<?> inner : c.getDeclaredClasses()) {
+          kryo.register(inner);
+          kryo.register(inner.arrayType());
+        }
+      }
+    } catch (ClassNotFoundException e) {
+      // Another Spark version: it has no such class to send.
+    }
   }
 }
