@@ -1,9 +1,12 @@
 package io.sparkmlp.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
@@ -23,6 +26,9 @@ final class TextDataCheck {
    * columns training reads as numbers, null for all.
    */
   static void csv(JavaSparkContext jsc, String path, boolean header, List<String> numericNames) {
+    if (!exists(jsc, path)) {
+      return;  // Spark's reader names the missing path, as it always has
+    }
     JavaRDD<String> lines = jsc.textFile(path);
     List<String> first = lines.take(1);
     if (first.isEmpty()) {
@@ -44,7 +50,21 @@ final class TextDataCheck {
 
   /** Checks a LIBSVM file. */
   static void libsvm(JavaSparkContext jsc, String path, Integer numFeatures) {
+    if (!exists(jsc, path)) {
+      return;
+    }
     check(jsc.textFile(path), path, 0, line -> TextRows.libsvmProblem(line, numFeatures));
+  }
+
+  /** Whether path (a file, a directory or a glob) names anything. */
+  private static boolean exists(JavaSparkContext jsc, String path) {
+    try {
+      Path p = new Path(path);
+      FileStatus[] found = p.getFileSystem(jsc.hadoopConfiguration()).globStatus(p);
+      return found != null && found.length > 0;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;  // the reader reports what is wrong with the path
+    }
   }
 
   private interface LineCheck extends java.io.Serializable {
