@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -79,8 +80,7 @@ final class SparkSource implements GradientSource {
     Broadcast<float[]> bw = jsc.broadcast(params);
     GradientSum sum;
     try {
-      sum = train.blocks().treeAggregate(GradientSum.empty(),
-          new StepTask(spec, bw, epoch, step), GradientSum::merge, depth);
+      sum = sum(train, new StepTask(spec, bw, epoch, step), depth);
     } finally {
       bw.destroy();
     }
@@ -95,8 +95,7 @@ final class SparkSource implements GradientSource {
     Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
     try {
-      sum = train.blocks().treeAggregate(GradientSum.empty(),
-          new LocalStepsTask(spec, bw, bs, epoch, firstStep, k), GradientSum::merge, depth);
+      sum = sum(train, new LocalStepsTask(spec, bw, bs, epoch, firstStep, k), depth);
     } finally {
       bw.destroy();
       bs.destroy();
@@ -124,14 +123,22 @@ final class SparkSource implements GradientSource {
     Broadcast<float[]> bw = jsc.broadcast(params);
     GradientSum sum;
     try {
-      sum = data.blocks().treeAggregate(GradientSum.empty(), new EvalTask(spec, bw),
-          GradientSum::merge, depth);
+      sum = sum(data, new EvalTask(spec, bw), depth);
     } finally {
       bw.destroy();
     }
     StepPlan plan = spec.value().get().plan();
     return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,
         prefix);
+  }
+
+  /**
+   * One Spark job: task's sum over every block, merged into one. Every job of training and
+   * evaluation goes through here, so how partial sums travel is decided in one place.
+   */
+  static GradientSum sum(TrainingBlocks data, Function2<GradientSum, Block, GradientSum> task,
+                         int depth) {
+    return data.blocks().treeAggregate(GradientSum.empty(), task, GradientSum::merge, depth);
   }
 
   @Override
