@@ -1,6 +1,9 @@
 package io.sparkmlp.model;
 
 import io.sparkmlp.nn.Network;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Exact synchronous steps: the summed gradient of the whole minibatch from the source, turned
@@ -8,12 +11,29 @@ import io.sparkmlp.nn.Network;
  * applied by the optimizer, on the driver. The same arithmetic in-process and on Spark.
  */
 public final class ExactSteps implements StepStrategy {
+  private static final Logger LOG = LoggerFactory.getLogger(ExactSteps.class);
+
   private final Sequential model;
   private final float[] grad;
 
   public ExactSteps(Sequential model) {
     this.model = model;
     this.grad = new float[model.params().length];
+  }
+
+  /**
+   * Says once, at the start, when each step's job costs more than {@link StepCost#ADVISE_RATIO}
+   * steps' compute, and which setting would help.
+   */
+  @Override
+  public void start(GradientSource source, int stepsPerEpoch) {
+    StepCost cost = source.stepCost(model.params());
+    if (cost != null && cost.jobsDominate()) {
+      LOG.warn(String.format(Locale.ROOT, "exact steps: each step's Spark job costs %s its "
+          + "compute (%s); sync_every auto (here %d local steps per job) or a larger batch size "
+          + "would spend the time computing", cost.describeRatio(), cost.describe(),
+          cost.syncEvery(stepsPerEpoch)));
+    }
   }
 
   @Override

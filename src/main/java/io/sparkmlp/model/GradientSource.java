@@ -27,6 +27,14 @@ public interface GradientSource {
   /** Sets the holders up for a run; called once, before the first step. */
   void start(StepPlan plan);
 
+  /**
+   * What a synchronisation and a step's compute cost here, measured at params without changing
+   * anything ({@link AutoSteps}); null where steps need no job (in-process).
+   */
+  default StepCost stepCost(float[] params) {
+    return null;
+  }
+
   /** Called before each step (or group of local steps) starting at {@code step}. */
   default void beforeStep(int epoch, int step) {}
 

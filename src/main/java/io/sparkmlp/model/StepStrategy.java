@@ -1,5 +1,7 @@
 package io.sparkmlp.model;
 
+import java.util.Map;
+
 /**
  * How the {@link Trainer} turns a {@link GradientSource}'s sums into parameter updates: exact
  * minibatch steps ({@link ExactSteps}) or local steps with averaging ({@link LocalSteps}).
@@ -7,10 +9,17 @@ package io.sparkmlp.model;
  * callbacks, validation, divergence, checkpoints) is the trainer's.
  */
 public interface StepStrategy {
-  /** Exact steps when syncEvery is 1, else syncEvery local steps between synchronisations. */
+  /**
+   * Exact steps when syncEvery is 1, {@link AutoSteps} when it is 0 (chosen by measurement),
+   * else syncEvery local steps between synchronisations.
+   */
   static StepStrategy of(Sequential model, int syncEvery) {
-    return syncEvery == 1 ? new ExactSteps(model) : new LocalSteps(model, syncEvery);
+    return syncEvery == 1 ? new ExactSteps(model)
+        : syncEvery == 0 ? new AutoSteps(model) : new LocalSteps(model, syncEvery);
   }
+
+  /** Called once after the source has started, before the first step. */
+  default void start(GradientSource source, int stepsPerEpoch) {}
 
   /** Steps in one epoch of totalRows rows at the given batch size. */
   default int stepsPerEpoch(long totalRows, int batchSize) {
@@ -26,4 +35,9 @@ public interface StepStrategy {
    * the sums over the rows it processed.
    */
   StepSums take(GradientSource source, int epoch, int step, int span);
+
+  /** Values this strategy adds to every epoch's logs (and so to the metrics). */
+  default Map<String, Double> epochLogs() {
+    return Map.of();
+  }
 }

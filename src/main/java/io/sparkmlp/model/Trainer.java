@@ -41,6 +41,7 @@ public final class Trainer {
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {
+      strategy.start(source, steps);
       loop = new EpochLoop(options, params, firstEpoch);
       for (int epoch = firstEpoch; loop.shouldRun(epoch); epoch++) {
         long start = System.nanoTime();
@@ -67,6 +68,7 @@ public final class Trainer {
         if (source.hasValidation()) {
           logs.putAll(source.validation(params, epoch));
         }
+        logs.putAll(strategy.epochLogs());
         loop.endEpoch(epoch, logs, steps, source.rows(), (System.nanoTime() - start) / 1e9);
         checkpointIfDue(epoch, seed, source, loop.stopRequested());
       }

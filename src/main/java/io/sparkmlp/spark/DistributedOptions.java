@@ -23,7 +23,8 @@ import io.sparkmlp.util.Checks;
  * @param numPartitions partitions to spread the data over; 0 means the cluster's total cores
  * @param treeDepth treeAggregate depth; 0 chooses from the partition count
  * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
- *     training
+ *     training; 0 ({@link #AUTO_SYNC_EVERY}) measures a job's and a step's cost before training
+ *     and picks it (model.AutoSteps)
  */
 public record DistributedOptions(FitOptions fit, String featuresCol, String labelCol,
                                  String weightCol, Integer numPartitions, Integer treeDepth,
@@ -34,6 +35,8 @@ public record DistributedOptions(FitOptions fit, String featuresCol, String labe
   public static final int DEFAULT_NUM_PARTITIONS = 0;
   /** 0: 1 up to 8 partitions, one level more for every factor of 8 beyond. */
   public static final int DEFAULT_TREE_DEPTH = 0;
+  /** sync_every auto: local steps per synchronisation chosen by measurement (model.AutoSteps). */
+  public static final int AUTO_SYNC_EVERY = 0;
   public static final int DEFAULT_SYNC_EVERY = 1;
 
   public DistributedOptions {
@@ -50,7 +53,8 @@ public record DistributedOptions(FitOptions fit, String featuresCol, String labe
         numPartitions);
     Checks.argument(treeDepth >= 0, "treeDepth must be >= 0 (0: chosen from the partitions), "
         + "got %s", treeDepth);
-    Checks.positive(syncEvery, "syncEvery");
+    Checks.argument(syncEvery >= 0, "syncEvery must be >= 1, or 0 for automatic, got %s",
+        syncEvery);
   }
 
   /** Default distributed settings around the given fit settings. */

@@ -4,10 +4,12 @@ import io.sparkmlp.model.Evaluator;
 import io.sparkmlp.model.GradientSource;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.OptimizerSnapshot;
+import io.sparkmlp.model.StepCost;
 import io.sparkmlp.model.StepPlan;
 import io.sparkmlp.model.StepSums;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,9 @@ import org.apache.spark.broadcast.Broadcast;
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
+  /** Timed repetitions of each kind of job when measuring a step's cost. */
+  private static final int PROBES = 5;
+
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
   private final TrainingBlocks validation;
@@ -86,6 +91,46 @@ final class SparkSource implements GradientSource {
     }
     sum.gradientInto(grad);
     return StepSums.of(sum.sums(), sum.count(), sum.weight());
+  }
+
+  /**
+   * Times, interleaved, {@link #PROBES} jobs without compute ({@link ProbeTask}) and as many
+   * exact gradients at step 0 of epoch 0 (which change nothing: slices and dropout masks are
+   * functions of the seed, epoch, step and partition), after one of each to warm up; the
+   * medians give the job's cost and the step's compute.
+   */
+  @Override
+  public StepCost stepCost(float[] params) {
+    jsc.setJobDescription("measuring a step's cost");
+    float[] grad = new float[params.length];
+    double[] job = new double[PROBES + 1];
+    double[] step = new double[PROBES + 1];
+    for (int i = 0; i <= PROBES; i++) {
+      long t0 = System.nanoTime();
+      probe(params);
+      long t1 = System.nanoTime();
+      gradient(params, 0, 0, grad);
+      job[i] = (t1 - t0) / 1e9;
+      step[i] = (System.nanoTime() - t1) / 1e9;
+    }
+    double jobSeconds = median(job);
+    return new StepCost(jobSeconds, median(step) - jobSeconds);
+  }
+
+  private void probe(float[] params) {
+    Broadcast<float[]> bw = jsc.broadcast(params);
+    try {
+      sum(train, new ProbeTask(spec, bw), depth);
+    } finally {
+      bw.destroy();
+    }
+  }
+
+  /** The median of values[1..], leaving out the warm-up at 0. */
+  private static double median(double[] values) {
+    double[] v = Arrays.copyOfRange(values, 1, values.length);
+    Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   @Override

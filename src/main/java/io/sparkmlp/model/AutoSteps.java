@@ -1,0 +1,59 @@
+package io.sparkmlp.model;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code sync_every: auto}: before the first step, measures what a synchronisation costs and
+ * what a step computes ({@link GradientSource#stepCost}), picks the local steps per
+ * synchronisation by {@link StepCost#syncEvery}, logs the choice, and from then on is exactly
+ * {@code sync_every: k} ({@link ExactSteps} for 1, else {@link LocalSteps}): the measurement
+ * changes no weight, so a run with the logged k set by hand gives the same weights. Every epoch's
+ * logs carry {@code sync_every}, so the choice lands in the metrics. Resuming from a checkpoint
+ * measures again, and may choose another k.
+ */
+public final class AutoSteps implements StepStrategy {
+  /** The key of the chosen k in each epoch's logs. */
+  public static final String LOG_KEY = "sync_every";
+  private static final Logger LOG = LoggerFactory.getLogger(AutoSteps.class);
+
+  private final Sequential model;
+  private StepStrategy chosen;
+  private int syncEvery;
+
+  public AutoSteps(Sequential model) {
+    this.model = model;
+  }
+
+  @Override
+  public void start(GradientSource source, int stepsPerEpoch) {
+    StepCost cost = source.stepCost(model.params());
+    syncEvery = cost == null ? 1 : cost.syncEvery(stepsPerEpoch);
+    chosen = StepStrategy.of(model, syncEvery);
+    if (cost != null) {
+      LOG.info("sync_every auto: {} ({} over {} partitions; {} steps per epoch)", syncEvery,
+          cost.describe(), source.numPartitions(), stepsPerEpoch);
+    }
+  }
+
+  /** The chosen local steps per synchronisation; 0 before {@link #start}. */
+  public int syncEvery() {
+    return syncEvery;
+  }
+
+  @Override
+  public int span(int step, int steps) {
+    return chosen.span(step, steps);
+  }
+
+  @Override
+  public StepSums take(GradientSource source, int epoch, int step, int span) {
+    return chosen.take(source, epoch, step, span);
+  }
+
+  @Override
+  public Map<String, Double> epochLogs() {
+    return Map.of(LOG_KEY, (double) syncEvery);
+  }
+}

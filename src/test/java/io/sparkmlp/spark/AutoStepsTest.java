@@ -1,0 +1,74 @@
+package io.sparkmlp.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparkmlp.data.Matrix;
+import io.sparkmlp.examples.SeedData;
+import io.sparkmlp.model.AutoSteps;
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.FitOptions;
+import io.sparkmlp.model.History;
+import io.sparkmlp.model.Sequential;
+import io.sparkmlp.testing.Expect;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * sync_every auto (0): measures, picks k, then trains exactly as sync_every k would. 241 rows
+ * at batch 30 are 9 steps an epoch, so any k in 1..9 can come out of the measurement.
+ */
+class AutoStepsTest {
+  private static final Matrix[] DATA = SeedData.generate(241, 12);
+
+  private static Sequential model() {
+    return new Sequential().seed(3)
+        .add(new Dense(8, "relu").inputDim(SeedData.FEATURES))
+        .add(new Dense(SeedData.CLASSES, "softmax"))
+        .compile("categorical_crossentropy", "adam", "accuracy");
+  }
+
+  private static History train(Sequential m, int syncEvery) {
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    TrainingBlocks blocks = TrainingBlocks.prepare(
+        MatrixSource.blocks(jsc, DATA[0], DATA[1], null, 3), m.network(), "train");
+    try {
+      return new DistributedTrainer(jsc, m, DistributedOptions.builder()
+          .fit(FitOptions.builder().batchSize(30).epochs(3).seed(17).verbose(0).build())
+          .syncEvery(syncEvery).build()).fit(blocks, null);
+    } finally {
+      blocks.release();
+    }
+  }
+
+  @Test
+  void autoTrainsExactlyAsTheSyncEveryItChose() {
+    Sequential auto = model();
+    History h = train(auto, DistributedOptions.AUTO_SYNC_EVERY);
+    List<Double> chosen = h.get(AutoSteps.LOG_KEY);
+    assertEquals(3, chosen.size());
+    int k = chosen.get(0).intValue();
+    assertTrue(k >= 1 && k <= 9, "k within one epoch's 9 steps, got " + k);
+    assertEquals(List.of((double) k, (double) k, (double) k), chosen, "one choice per run");
+
+    Sequential fixed = model();
+    History hk = train(fixed, k);
+    assertArrayEquals(fixed.params(), auto.params(), "the measurement changed no weight");
+    assertEquals(hk.get("loss"), h.get("loss"));
+  }
+
+  @Test
+  void fixedSettingsLogNoChoice() {
+    assertFalse(train(model(), 1).keys().contains(AutoSteps.LOG_KEY));
+    assertFalse(train(model(), 4).keys().contains(AutoSteps.LOG_KEY));
+  }
+
+  @Test
+  void negativeSyncEveryIsRefused() {
+    Expect.assertMessage("syncEvery must be >= 1, or 0 for automatic, got -1",
+        () -> DistributedOptions.builder().syncEvery(-1).build());
+  }
+}
