@@ -16,6 +16,8 @@
 #   TTA_LBFGS_ITERS=100   row e's max_iter      TTA_MLLIB_ITERS=100   row f's maxIter
 #   TTA_TABULAR_EPOCHS=20 TTA_TABULAR_ITERS=100 (h2's epochs; h1's and h3's iterations)
 #   TTA_TARGET=0.88       TTA_CLUSTER=0 skips g  TTA_TORCH_THREADS=1 TTA_TORCH_BLAS_THREADS=2
+#   TTA_MLLIB_BLAS=native|java  MLlib's GEMMs (default: native where libblas.so.3 is OpenBLAS,
+#                         else netlib's Java BLAS, faster than Debian's reference BLAS)
 # A row whose setting this build lacks (sync_every auto, optimizer lbfgs) or whose tool is
 # missing (PyTorch) is listed as skipped with the reason; a failed row names its log,
 # target/bench/tta/ROW.log.
@@ -55,6 +57,17 @@ javac -nowarn --add-modules jdk.incubator.vector --release 17 -d "$classes" -cp 
 (cd "$classes" && jar cf ../tta-bench.jar io)
 mapfile -t jvm_opts < <(grep -v -e '^#' -e '^[[:space:]]*$' scripts/jvm-options)
 
+# Which BLAS PyTorch and MLlib's native path get: whatever libblas.so.3 resolves to.
+blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
+case $blas in
+  *openblas*) mllib_blas=${TTA_MLLIB_BLAS:-native}
+              blas_note="libblas.so.3 is OpenBLAS ($blas); MLlib's GEMMs: $mllib_blas" ;;
+  *) mllib_blas=${TTA_MLLIB_BLAS:-java}
+     blas_note="libblas.so.3 is $blas, not OpenBLAS: PyTorch (row a) runs on it, many times \
+slower than with OpenBLAS, so it is not a fair peer here (install libopenblas0-pthread); MLlib's \
+GEMMs: $mllib_blas (java: netlib's Java BLAS, faster than the reference BLAS)" ;;
+esac
+
 # --- one row per process --------------------------------------------------------------------
 failed() {  # ROW WHY: a row that produced no result
   printf '{"row": "%s", "failed": "%s, see %s/%s.log"}\n' "$1" "$2" "$out" "$1" > "$out/$1.json"
@@ -92,7 +105,7 @@ want b && java_row b mode=inprocess "epochs=$epochs"
 want c && java_row c mode=spark "epochs=$epochs" sync=1
 want d && java_row d mode=spark "epochs=$epochs" "sync=$sync"
 want e && java_row e mode=lbfgs "iters=$lbfgs_iters"
-want f && java_row f mode=mllib "iters=$mllib_iters"
+want f && java_row f mode=mllib "iters=$mllib_iters" "mllib_blas=$mllib_blas"
 if want g; then
   if [ "${TTA_CLUSTER:-1}" = 0 ]; then
     echo '{"row": "g", "skipped": "TTA_CLUSTER=0"}' > "$out/g.json"
@@ -115,7 +128,7 @@ if want g; then
   fi
 fi
 if want h; then
-  java_row h1 mode=tabular-mllib "iters=$tab_iters"
+  java_row h1 mode=tabular-mllib "iters=$tab_iters" "mllib_blas=$mllib_blas"
   java_row h2 mode=tabular-adam "epochs=$tab_epochs" "sync=$sync"
   java_row h3 mode=tabular-lbfgs "iters=$tab_iters"
 fi
@@ -125,13 +138,6 @@ files=()
 for r in a b c d e f g h1 h2 h3; do
   [ -f "$out/$r.json" ] && files+=("$out/$r.json")
 done
-blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
-case $blas in
-  *openblas*) blas_note="libblas.so.3 is OpenBLAS ($blas)" ;;
-  *) blas_note="libblas.so.3 is $blas, not OpenBLAS: PyTorch (row a) and MLlib's native BLAS \
-(rows f, h1) run on it here, many times slower than with OpenBLAS; install libopenblas0-pthread \
-for a fair peer" ;;
-esac
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
 avx=$(grep -q avx512f /proc/cpuinfo && echo AVX-512 || echo "AVX2, no AVX-512")
 {

@@ -18,6 +18,7 @@ import io.sparkmlp.spark.IdxSource;
 import io.sparkmlp.spark.MatrixSource;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.linalg.BLAS$;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -208,6 +210,7 @@ public final class TimeToAccuracyBench {
     result.put("data_s", (System.nanoTime() - t0) / 1e9);
     int iters = intArg("iters", 100);
     int[] layers = tabular ? tabularLayers() : FMNIST_LAYERS;
+    String blas = mllibBlas(arg("mllib_blas", "native"));
     MultilayerPerceptronClassifier mlp = new MultilayerPerceptronClassifier().setLayers(layers)
         .setSolver("l-bfgs").setMaxIter(iters).setBlockSize(128).setSeed(MLLIB_SEED);
     long start = System.nanoTime();
@@ -226,8 +229,31 @@ public final class TimeToAccuracyBench {
     result.put("curve", List.of(new double[] {seconds, accuracy}));
     result.put("settings", "MultilayerPerceptronClassifier, L-BFGS maxIter " + iters
         + ", sigmoid hidden layers, blockSize 128, " + spark.sparkContext().master() + ", "
-        + partitions + " partitions; BLAS " + dev.ludovic.netlib.blas.BLAS.getInstance()
-        .getClass().getSimpleName());
+        + partitions + " partitions; its GEMMs through " + blas);
+  }
+
+  /**
+   * The BLAS MLlib's MLP multiplies with: its layers call {@code ml.linalg.BLAS.nativeBLAS()},
+   * netlib's JNI binding of the system's libblas.so.3 when that loads. Where libblas.so.3 is
+   * Debian's reference BLAS (no OpenBLAS installed) that is several times slower than netlib's
+   * own Java BLAS (DESIGN.md §6), so "java" points nativeBLAS at the Java one (private field,
+   * set by reflection; one JVM in local mode, so the tasks see it too) to give MLlib its best.
+   */
+  private static String mllibBlas(String which) {
+    BLAS$ blas = BLAS$.MODULE$;
+    if (which.equals("java")) {
+      try {
+        Field f = BLAS$.class.getDeclaredField("_nativeBLAS");
+        f.setAccessible(true);
+        f.set(null, blas.javaBLAS());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot point MLlib's nativeBLAS at its Java BLAS", e);
+      }
+    } else if (!which.equals("native")) {
+      throw new IllegalArgumentException("mllib_blas must be native or java, got '" + which + "'");
+    }
+    return blas.nativeBLAS().getClass().getSimpleName() + (which.equals("java")
+        ? " (Java, chosen because libblas.so.3 is not OpenBLAS)" : "");
   }
 
   private void withSpark(Consumer<SparkSession> body) {
@@ -262,10 +288,10 @@ public final class TimeToAccuracyBench {
     result.put("settings", settings);
   }
 
-  /** ", auto chose K" when the run's history records the local steps it chose. */
+  /** ", KEY K" when the run's history records the local steps it chose (sync_every auto). */
   private static String syncChoice(History h) {
     for (String key : h.keys()) {
-      if (key.startsWith("sync")) {
+      if (key.contains("sync") || key.contains("local_steps")) {
         return ", " + key + " " + number(h.last(key));
       }
     }
