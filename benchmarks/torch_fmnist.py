@@ -52,8 +52,9 @@ blas = "OPENBLAS_NUM_THREADS=%d" % args.blas_threads
 try:
     import threadpoolctl  # noqa: E402
     threadpoolctl.threadpool_limits(limits=args.blas_threads, user_api="blas")
-    blas = "; ".join("%s %s threads" % (i.get("internal_api"), i.get("num_threads"))
-                     for i in threadpoolctl.threadpool_info() if i.get("user_api") == "blas")
+    pools = ["%s %s threads" % (i.get("internal_api"), i.get("num_threads"))
+             for i in threadpoolctl.threadpool_info() if i.get("user_api") == "blas"]
+    blas = "; ".join(pools) or blas + " (threadpoolctl sees no BLAS pool: not OpenBLAS?)"
 except ImportError:
     pass
 torch.set_num_threads(args.threads)

@@ -78,7 +78,7 @@ def main():
             tt, vs_peer = "n/a", "n/a"
         else:
             tt = sec(t)
-            vs_peer = "1.0×" if r is peer else ratio(t, peer_t)
+            vs_peer = ("1.0×" if t is not None else "—") if r is peer else ratio(t, peer_t)
         if r.get("reference") and fmnist and t is not None:
             tt = "≤ " + tt  # MLlib gives one point: its final accuracy after the whole fit
         out.append("| %s | %s | %s | %s | %.2f%% | %d %s | %s | %s | %s | %s | %s | %s |" % (
