@@ -10,7 +10,7 @@
 #   sync_every auto, e local[2] L-BFGS, f MLlib MultilayerPerceptronClassifier (L-BFGS),
 #   g the standalone cluster of scripts/cluster.sh (started and stopped here), h the tabular
 #   set: MLlib (h1), sparkmlp Adam with local steps (h2), sparkmlp L-BFGS (h3).
-# Environment (defaults finish in about 10 minutes on 2 AVX2 cores):
+# Environment (defaults: an estimated 10-15 minutes on 2 idle AVX2 cores, mostly rows c, e, f):
 #   TTA_ROWS="a b c d e f g h"  which rows      TTA_EPOCHS=12         epochs of the Adam rows
 #   TTA_SYNC_EVERY=auto   sync_every of rows d, g and h2 (a number where auto is missing)
 #   TTA_LBFGS_ITERS=100   row e's max_iter      TTA_MLLIB_ITERS=100   row f's maxIter

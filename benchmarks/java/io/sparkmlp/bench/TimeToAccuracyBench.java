@@ -190,9 +190,9 @@ public final class TimeToAccuracyBench {
     History h = new DistributedTrainer(jsc, model, options).fit(train, null);
     String where = jsc.master() + ", " + train.numPartitions() + " partitions";
     String how = lbfgs ? "L-BFGS max_iter " + iters
-        : "Adam batch " + batch + ", sync_every " + (sync == 0 ? "auto" : sync);
+        : "Adam batch " + batch + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync);
     finish(clock, h.size(), lbfgs ? "iterations" : "epochs", tabular ? "tabular" : "fmnist",
-        how + ", " + where + syncChoice(h));
+        how + ", " + jsc.master() + ", " + train.numPartitions() + " partitions");
     train.release();
   }
 
@@ -288,14 +288,10 @@ public final class TimeToAccuracyBench {
     result.put("settings", settings);
   }
 
-  /** ", KEY K" when the run's history records the local steps it chose (sync_every auto). */
-  private static String syncChoice(History h) {
-    for (String key : h.keys()) {
-      if (key.contains("sync") || key.contains("local_steps")) {
-        return ", " + key + " " + number(h.last(key));
-      }
-    }
-    return "";
+  /** " (chose K)" when the run's logs record the local steps sync_every auto chose. */
+  private static String chosen(History h) {
+    return h.size() > 0 && h.keys().contains("sync_every")
+        ? " (chose " + number(h.last("sync_every")) + ")" : "";
   }
 
   private Dataset<Row>[] tabularFrames(SparkSession spark) {
