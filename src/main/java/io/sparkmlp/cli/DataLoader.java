@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.TextDataCheck;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DataFrameSource;
 import io.sparkmlp.spark.IdxSource;

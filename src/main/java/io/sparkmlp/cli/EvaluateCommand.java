@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.report.MetricsTable;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.spark.DistributedOptions;

@@ -1,5 +1,8 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.report.RunReport;
+import io.sparkmlp.report.ProgressBar;
+import io.sparkmlp.report.MetricsTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.AtomicDirectory;
 import io.sparkmlp.model.Checkpoint;

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
