@@ -10,6 +10,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,6 +81,7 @@ public final class ConfigLoader {
           + YamlTree.describe(tree.root));
     }
     selectSources(tree.root.get("data"));
+    refuseUnknownKeys(tree);
     RunConfig config;
     try {
       config = Json.yaml().treeToValue(tree.root, RunConfig.class).resolved();
@@ -87,6 +90,25 @@ public final class ConfigLoader {
     }
     ConfigValidator.validate(config, tree);
     return config;
+  }
+
+  /**
+   * Jackson passes over unknown keys in a section with unwrapped records (it cannot tell whose
+   * they would be), so such a section's keys are checked here against all of its records'.
+   */
+  private static void refuseUnknownKeys(YamlTree tree) {
+    for (ConfigKeys.Key section : ConfigKeys.of(RunConfig.class)) {
+      JsonNode node = tree.root.get(section.name());
+      if (node != null && node.isObject() && ConfigKeys.unwraps(section.type())) {
+        List<String> allowed = ConfigKeys.names(section.type());
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+          String key = keys.next();
+          if (!allowed.contains(key)) {
+            throw ConfigErrors.unknownKey(tree, section.name(), key, section.type());
+          }
+        }
+      }
+    }
   }
 
   /** Copies data.format into each source, where it selects the source's record. */

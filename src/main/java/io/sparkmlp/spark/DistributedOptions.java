@@ -1,12 +1,19 @@
 package io.sparkmlp.spark;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.util.Checks;
 
 /**
  * Settings of a distributed fit: the Keras fit settings ({@link FitOptions}, composed, not
  * repeated) plus where the data comes from and how the cluster trains on it. Null components
- * take their defaults in the compact constructor, which also checks every range.
+ * take their defaults in the compact constructor, which also checks every range. A run
+ * configuration's {@code fit:} section binds here: the fit settings' keys unwrapped beside
+ * {@code sync_every}; the columns, partitions and tree depth come from other sections.
  * <pre>{@code
  * DistributedOptions.builder()
  *     .fit(FitOptions.builder().batchSize(512).epochs(10).seed(7).build())
@@ -23,11 +30,21 @@ import io.sparkmlp.util.Checks;
  * @param numPartitions partitions to spread the data over; 0 means the cluster's total cores
  * @param treeDepth treeAggregate depth; 0 chooses from the partition count
  * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
- *     training
+ *     training, {@link #AUTO_SYNC_EVERY} (0) chooses automatically
  */
-public record DistributedOptions(FitOptions fit, String featuresCol, String labelCol,
-                                 String weightCol, Integer numPartitions, Integer treeDepth,
-                                 Integer syncEvery) {
+public record DistributedOptions(
+    @JsonUnwrapped FitOptions fit,
+    @JsonIgnore String featuresCol,
+    @JsonIgnore String labelCol,
+    @JsonIgnore String weightCol,
+    @JsonIgnore Integer numPartitions,
+    @JsonIgnore Integer treeDepth,
+    @JsonPropertyDescription("local steps each partition takes between synchronisations (an "
+        + "integer >= 1, or auto); 1 is exact synchronous training, larger values cost fewer "
+        + "Spark jobs, auto lets the trainer choose")
+    @JsonDeserialize(using = SyncEveryJson.Reader.class)
+    @JsonSerialize(using = SyncEveryJson.Writer.class)
+    Integer syncEvery) {
   public static final String DEFAULT_FEATURES_COL = "features";
   public static final String DEFAULT_LABEL_COL = "label";
   /** 0: as many partitions as the cluster has cores (Spark's default parallelism). */
@@ -35,6 +52,8 @@ public record DistributedOptions(FitOptions fit, String featuresCol, String labe
   /** 0: 1 up to 8 partitions, one level more for every factor of 8 beyond. */
   public static final int DEFAULT_TREE_DEPTH = 0;
   public static final int DEFAULT_SYNC_EVERY = 1;
+  /** syncEvery 0: the number of local steps is chosen automatically ({@code auto} in YAML). */
+  public static final int AUTO_SYNC_EVERY = 0;
 
   public DistributedOptions {
     fit = fit == null ? FitOptions.DEFAULTS : fit;
@@ -50,7 +69,8 @@ public record DistributedOptions(FitOptions fit, String featuresCol, String labe
         numPartitions);
     Checks.argument(treeDepth >= 0, "treeDepth must be >= 0 (0: chosen from the partitions), "
         + "got %s", treeDepth);
-    Checks.positive(syncEvery, "syncEvery");
+    Checks.argument(syncEvery >= 1 || syncEvery == AUTO_SYNC_EVERY, "syncEvery must be >= 1, "
+        + "or %s for automatic, got %s", AUTO_SYNC_EVERY, syncEvery);
   }
 
   /** Default distributed settings around the given fit settings. */

@@ -133,7 +133,7 @@ class CliResumeTest {
         }
       }
     };
-    var builder = cfg.fitOptions(cfg.callbacks()).verbose(0).checkpointDir(checkpoint);
+    var builder = cfg.fitOptions().verbose(0).checkpointDir(checkpoint);
     if (logEpochs) {
       builder.callbacks(RunReport.streaming(epochLog(checkpoint)));
     }
