@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * In four steps: parse the YAML into a tree, keeping lines ({@link YamlTree}); apply the
  * command-line overrides to the tree ({@link Overrides}); bind it to the records with Jackson,
  * whose compact constructors fill defaults and check ranges ({@link ConfigErrors} words the
- * failures); check what involves several keys ({@link ConfigValidator}). Every mistake is a {@link ConfigException} of one line naming the
+ * failures); check what involves several keys ({@link ConfigValidator}). Every mistake is a
+ * {@link ConfigException} of one line naming the
  * file, the line and the key path, e.g.
  * {@code conf/x.yaml line 9: model.layers[0].units must be an integer, got 'sixty'}.
  */

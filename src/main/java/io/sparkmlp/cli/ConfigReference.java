@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.optim.OptimizerConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import io.sparkmlp.model.Layer;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Generates the configuration reference, {@code docs/config.md}, from the records the loader
  * binds ({@link ConfigKeys}): one table per section with each key's type, default (the record's
- * {@code DEFAULT_*} constant), allowed names and meaning ({@code @JsonPropertyDescription}). A test compares the file with this output, so the
+ * {@code DEFAULT_*} constant), allowed names and meaning ({@code @JsonPropertyDescription}).
+ * A test compares the file with this output, so the
  * reference cannot drift from the code. Regenerate it with
  * <pre>
  *   scripts/run-local.sh io.sparkmlp.cli.ConfigReference [docs/config.md]

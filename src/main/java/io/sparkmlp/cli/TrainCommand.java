@@ -1,9 +1,12 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.StartLine;
+import io.sparkmlp.io.OutputLock;
+import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.report.RunReport;
 import io.sparkmlp.report.ProgressBar;
 import io.sparkmlp.report.MetricsTable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.AtomicDirectory;
 import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
@@ -72,7 +75,6 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
   @Override
@@ -198,13 +200,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<Map<String, Double>> epochs = new ArrayList<>();
     for (String line : lines.subList(0, done)) {
-      Map<String, Double> logs = new LinkedHashMap<>();
-      JSON.readTree(line).fields().forEachRemaining(f -> {
-        if (!f.getKey().equals(RunReport.EPOCH)) {
-          logs.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble());
-        }
-      });
-      epochs.add(logs);
+      epochs.add(RunReport.readJsonLine(line));
     }
     Files.writeString(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
         .collect(Collectors.joining()));

@@ -26,7 +26,8 @@ public final class TextDataCheck {
    * Checks a CSV file whose header (or first line) gives the columns; numericNames are the
    * columns training reads as numbers, null for all.
    */
-  public static void csv(JavaSparkContext jsc, String path, boolean header, List<String> numericNames) {
+  public static void csv(JavaSparkContext jsc, String path, boolean header,
+                         List<String> numericNames) {
     if (!exists(jsc, path)) {
       return;  // Spark's reader names the missing path, as it always has
     }

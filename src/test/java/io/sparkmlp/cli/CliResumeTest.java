@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.cliExpect;
 import static io.sparkmlp.cli.CliTestSupport.lines;

@@ -83,7 +83,8 @@ class ConfigErrorsTest {
     assertEquals("conf/x.yaml line 17: fit.validation_split must be a number, got 'false'",
         error(replace(17, "  validation_split: false")));
     assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().options().epochs());
-    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().options().shuffle());
+    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().options()
+        .shuffle());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataFormat;
+import io.sparkmlp.spark.DataSourceConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

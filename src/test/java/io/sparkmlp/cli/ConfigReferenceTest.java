@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.optim.OptimizerConfig;
 import io.sparkmlp.model.Dense;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
 import io.sparkmlp.model.Dense;
 import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
