@@ -1,6 +1,5 @@
 package io.sparkmlp.model;
 
-import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.data.Matrix;
@@ -41,7 +40,6 @@ import java.util.Map;
  *     rounded target of a single sigmoid output); every class in the labels needs one. Empty
  *     for none
  */
-@JsonClassDescription("Keras's model.fit arguments, and how the cluster trains.")
 public record FitOptions(
     @JsonPropertyDescription("global batch size (>= 1): examples per step over all partitions "
         + "together")
