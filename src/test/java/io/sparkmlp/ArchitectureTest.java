@@ -33,7 +33,8 @@ class ArchitectureTest {
       "optim", Set.of("kernel", "util"),
       "data", Set.of("util"),
       "io", Set.of("nn", "optim", "util"),
-      "model", Set.of("nn", "optim", "data", "io", "util"));
+      "model", Set.of("nn", "optim", "data", "io", "util"),
+      "report", Set.of("model", "util"));
 
   @Test
   void packagesImportOnlyWhatTheDesignAllows() throws IOException {

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.sparkmlp.model.Layer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -46,10 +48,7 @@ final class ConfigErrors {
     }
     String path = e instanceof JsonMappingException m ? path(m) : "";
     if (e instanceof UnrecognizedPropertyException u) {
-      String section = YamlTree.parent(path);
-      return error(tree, path, String.format("unknown key '%s' %s; allowed: %s",
-          u.getPropertyName(), label(tree, section, u.getReferringClass()), String.join(", ",
-              ConfigKeys.names(u.getReferringClass()))));
+      return unknownKey(tree, YamlTree.parent(path), u.getPropertyName(), u.getReferringClass());
     }
     if (e instanceof InvalidTypeIdException && tree.node(path) != null
         && !tree.node(path).isObject()) {
@@ -59,7 +58,7 @@ final class ConfigErrors {
       // A source's record is selected by data.format, a layer's by its own type key.
       boolean source = t.getBaseType().getRawClass() == DataSourceConfig.class;
       String typePath = source ? YamlTree.join(YamlTree.parent(path), DataSourceConfig.FORMAT_KEY)
-          : YamlTree.join(path, LayerConfig.TYPE_KEY);
+          : YamlTree.join(path, Layer.TYPE_KEY);
       String names = ConfigKeys.variants(t.getBaseType().getRawClass()).stream()
           .map(ConfigKeys::typeName).collect(Collectors.joining(", "));
       return t.getTypeId() == null
@@ -111,6 +110,13 @@ final class ConfigErrors {
     }
     return new ConfigException(where, "", "not valid YAML: "
         + firstLine(e.getOriginalMessage()));
+  }
+
+  /** "unknown key 'k' in section; allowed: ..." for a key that record does not have. */
+  static ConfigException unknownKey(YamlTree tree, String section, String key, Class<?> record) {
+    return error(tree, YamlTree.join(section, key), String.format("unknown key '%s' %s; "
+        + "allowed: %s", key, label(tree, section, record), String.join(", ",
+        ConfigKeys.names(record))));
   }
 
   /** A record's own check; its message starts with the key it is about, when it is one. */
@@ -171,7 +177,7 @@ final class ConfigErrors {
       return "at the top level";
     }
     String variant = record == null ? "" : ConfigKeys.typeName(record);
-    for (String key : new String[] {LayerConfig.TYPE_KEY, DataSourceConfig.FORMAT_KEY}) {
+    for (String key : new String[] {Layer.TYPE_KEY, DataSourceConfig.FORMAT_KEY}) {
       JsonNode type = tree.node(YamlTree.join(section, key));
       if (variant.isEmpty() && type != null && type.isTextual() && !section.equals("data")) {
         variant = type.asText();

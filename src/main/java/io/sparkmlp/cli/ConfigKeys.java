@@ -1,10 +1,14 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.optim.OptimizerConfig;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.sparkmlp.model.Layer;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -18,7 +22,8 @@ import java.util.Locale;
  * ("allowed: ...") and the reference: the YAML name (snake_case, or the {@code @JsonProperty}
  * name), whether it is required ({@code @JsonProperty(required = true)}), its description
  * ({@code @JsonPropertyDescription}) and its default, the record's {@code DEFAULT_<KEY>}
- * constant.
+ * constant. A {@code @JsonIgnore}d component is no key; an {@code @JsonUnwrapped} one gives
+ * its record's keys, in place.
  */
 final class ConfigKeys {
   private ConfigKeys() {}
@@ -48,11 +53,13 @@ final class ConfigKeys {
   static List<Key> of(Class<?> record) {
     List<Key> keys = new ArrayList<>();
     for (RecordComponent c : record.getRecordComponents()) {
-      Field field;
-      try {
-        field = record.getDeclaredField(c.getName());
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException(e);  // a record has a field per component
+      Field field = fieldOf(record, c);
+      if (field.isAnnotationPresent(JsonIgnore.class)) {
+        continue;
+      }
+      if (field.isAnnotationPresent(JsonUnwrapped.class)) {
+        keys.addAll(of(c.getType()));
+        continue;
       }
       JsonProperty p = field.getAnnotation(JsonProperty.class);
       String name = p != null && !p.value().isEmpty() ? p.value()
@@ -70,11 +77,17 @@ final class ConfigKeys {
   /** The key names of a record, in order; a layer's {@code type} first. */
   static List<String> names(Class<?> record) {
     List<String> names = new ArrayList<>();
-    if (LayerConfig.class.isAssignableFrom(record)) {
-      names.add(LayerConfig.TYPE_KEY);
+    if (Layer.class.isAssignableFrom(record)) {
+      names.add(Layer.TYPE_KEY);
     }
     of(record).forEach(k -> names.add(k.name()));
     return names;
+  }
+
+  /** Whether a record has unwrapped parts, whose unknown keys Jackson lets through. */
+  static boolean unwraps(Class<?> record) {
+    return record.isRecord() && Arrays.stream(record.getRecordComponents())
+        .anyMatch(c -> fieldOf(record, c).isAnnotationPresent(JsonUnwrapped.class));
   }
 
   /** The variants of a type-selected family (the layers), in declaration order. */
@@ -91,6 +104,14 @@ final class ConfigKeys {
   static String typeName(Class<?> record) {
     JsonTypeName t = record.getAnnotation(JsonTypeName.class);
     return t == null ? "" : t.value();
+  }
+
+  private static Field fieldOf(Class<?> record, RecordComponent c) {
+    try {
+      return record.getDeclaredField(c.getName());
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(e);  // a record has a field per component
+    }
   }
 
   private static Object constant(Class<?> record, String name) {

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +26,8 @@ import java.util.stream.Collectors;
  * In four steps: parse the YAML into a tree, keeping lines ({@link YamlTree}); apply the
  * command-line overrides to the tree ({@link Overrides}); bind it to the records with Jackson,
  * whose compact constructors fill defaults and check ranges ({@link ConfigErrors} words the
- * failures); check what involves several keys ({@link ConfigValidator}). Every mistake is a {@link ConfigException} of one line naming the
+ * failures); check what involves several keys ({@link ConfigValidator}). Every mistake is a
+ * {@link ConfigException} of one line naming the
  * file, the line and the key path, e.g.
  * {@code conf/x.yaml line 9: model.layers[0].units must be an integer, got 'sixty'}.
  */
@@ -79,6 +83,7 @@ public final class ConfigLoader {
           + YamlTree.describe(tree.root));
     }
     selectSources(tree.root.get("data"));
+    refuseUnknownKeys(tree);
     RunConfig config;
     try {
       config = Json.yaml().treeToValue(tree.root, RunConfig.class).resolved();
@@ -87,6 +92,25 @@ public final class ConfigLoader {
     }
     ConfigValidator.validate(config, tree);
     return config;
+  }
+
+  /**
+   * Jackson passes over unknown keys in a section with unwrapped records (it cannot tell whose
+   * they would be), so such a section's keys are checked here against all of its records'.
+   */
+  private static void refuseUnknownKeys(YamlTree tree) {
+    for (ConfigKeys.Key section : ConfigKeys.of(RunConfig.class)) {
+      JsonNode node = tree.root.get(section.name());
+      if (node != null && node.isObject() && ConfigKeys.unwraps(section.type())) {
+        List<String> allowed = ConfigKeys.names(section.type());
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+          String key = keys.next();
+          if (!allowed.contains(key)) {
+            throw ConfigErrors.unknownKey(tree, section.name(), key, section.type());
+          }
+        }
+      }
+    }
   }
 
   /** Copies data.format into each source, where it selects the source's record. */

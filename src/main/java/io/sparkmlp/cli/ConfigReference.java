@@ -1,6 +1,8 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.optim.OptimizerConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import io.sparkmlp.model.Layer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Generates the configuration reference, {@code docs/config.md}, from the records the loader
  * binds ({@link ConfigKeys}): one table per section with each key's type, default (the record's
- * {@code DEFAULT_*} constant), allowed names and meaning ({@code @JsonPropertyDescription}). A test compares the file with this output, so the
+ * {@code DEFAULT_*} constant), allowed names and meaning ({@code @JsonPropertyDescription}).
+ * A test compares the file with this output, so the
  * reference cannot drift from the code. Regenerate it with
  * <pre>
  *   scripts/run-local.sh io.sparkmlp.cli.ConfigReference [docs/config.md]
@@ -44,7 +47,7 @@ public final class ConfigReference {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Run configuration reference\n\n")
-        .append("<!-- Generated from the configuration records of io.sparkmlp.cli by ConfigReference;"
+        .append("<!-- Generated from the configuration records by io.sparkmlp.cli.ConfigReference;"
             + " do not edit.\n     Regenerate: ").append(REGENERATE).append(" -->\n\n")
         .append("A run is described by one YAML file: `sparkmlp train --config conf/x.yaml`. "
             + "Keys are snake_case and names are Keras's. A key that is not listed here, a value "
@@ -100,7 +103,7 @@ public final class ConfigReference {
 
   private static void section(StringBuilder md, Class<?> record, List<String> paths) {
     String type = ConfigKeys.typeName(record);
-    boolean layer = LayerConfig.class.isAssignableFrom(record);
+    boolean layer = Layer.class.isAssignableFrom(record);
     String title = paths.get(0).isEmpty() ? "Top level" : "`" + String.join("`, `", paths) + "`";
     if (!type.isEmpty()) {
       title += layer ? " with `type: " + type + "`" : " with `data.format: " + type + "`";
@@ -130,6 +133,9 @@ public final class ConfigReference {
     }
     if (v instanceof Record) {
       return "`{}`";
+    }
+    if (v instanceof Enum<?> e) {  // the runtime's names (Activation.LINEAR) are lowercase
+      return "`" + e.name().toLowerCase(Locale.ROOT) + "`";
     }
     return "`" + (v instanceof List<?> l ? "[" + l.stream().map(String::valueOf)
         .collect(Collectors.joining(", ")) + "]" : v) + "`";

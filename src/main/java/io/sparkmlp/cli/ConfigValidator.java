@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.model.Layer;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
@@ -36,26 +38,21 @@ final class ConfigValidator {
     return new ConfigException(at.at(path), path, problem);
   }
 
-  /** At least one layer; declared widths agree; each layer builds. */
+  /** Declared widths agree (each layer checked its own settings when it was bound). */
   private void layers() {
-    List<LayerConfig> layers = c.model().layers();
+    List<Layer> layers = c.model().layers();
     int width = 0;  // 0 until known: the first layer may take its width from the data
     for (int i = 0; i < layers.size(); i++) {
-      LayerConfig layer = layers.get(i);
+      Layer layer = layers.get(i);
       String path = "model.layers[" + i + "]";
-      Integer declared = layer.inputDim();
-      if (declared != null && width > 0 && declared != width) {
+      int declared = layer.declaredInputDim();
+      if (declared > 0 && width > 0 && declared != width) {
         throw error(path + ".input_dim", String.format("%s.input_dim is %d but the layer "
             + "before it has %d outputs", path, declared, width));
       }
-      try {
-        layer.toLayer(0);
-      } catch (IllegalArgumentException e) {
-        throw error(path, path + ": " + e.getMessage());
-      }
-      if (layer instanceof DenseConfig dense) {
+      if (layer instanceof Dense dense) {
         width = dense.units();
-      } else if (declared != null) {
+      } else if (declared > 0) {
         width = declared;
       }
     }
@@ -85,7 +82,7 @@ final class ConfigValidator {
   }
 
   private void validation() {
-    if (c.data().validation() != null && c.fit().validationSplit() > 0) {
+    if (c.data().validation() != null && c.fit().options().validationSplit() > 0) {
       throw error("fit.validation_split", "fit.validation_split and data.validation both give "
           + "validation data; keep one");
     }
@@ -123,7 +120,7 @@ final class ConfigValidator {
   }
 
   private boolean hasValidation() {
-    return c.data().validation() != null || c.fit().validationSplit() > 0;
+    return c.data().validation() != null || c.fit().options().validationSplit() > 0;
   }
 
   /** What the runtime builders check beyond single keys, passed on with the section's line. */
@@ -136,7 +133,7 @@ final class ConfigValidator {
       }
     }
     try {
-      c.distributedOptions(c.fitOptions(c.callbacks()).build());
+      c.distributedOptions(c.fitOptions().build());
     } catch (IllegalArgumentException e) {
       throw error("fit", "fit: " + e.getMessage());
     }

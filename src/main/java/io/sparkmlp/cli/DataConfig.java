@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataFormat;
+import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

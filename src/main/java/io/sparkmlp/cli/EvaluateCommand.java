@@ -1,5 +1,9 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.DataSourceConfig;
+import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.report.MetricsTable;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.spark.DistributedOptions;

@@ -3,11 +3,12 @@ package io.sparkmlp.cli;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.model.Layer;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.util.Checks;
 import java.util.List;
 
-/** The {@code model} section: the seed and the stack of layers. */
+/** The {@code model} section: the seed and the stack of layers, the runtime's own. */
 @JsonClassDescription("The network, as a Keras Sequential model: layers applied in order.")
 public record ModelConfig(
     @JsonPropertyDescription("seeds the initial weights, and shuffling and dropout unless "
@@ -17,7 +18,7 @@ public record ModelConfig(
     @JsonProperty(required = true)
     @JsonPropertyDescription("the layers, first to last; each has a type (dense, dropout) and "
         + "that type's keys")
-    List<LayerConfig> layers) {
+    List<Layer> layers) {
   public static final long DEFAULT_SEED = Sequential.DEFAULT_SEED;
 
   public ModelConfig {
@@ -35,14 +36,15 @@ public record ModelConfig(
   public Sequential build(int inputDim) {
     Sequential model = new Sequential().seed(seed);
     for (int i = 0; i < layers.size(); i++) {
-      model.add(layers.get(i).toLayer(i == 0 ? inputDim : 0));
+      Layer layer = layers.get(i);
+      model.add(i == 0 && inputDim > 0 && layer.declaredInputDim() == 0
+          ? layer.inputDim(inputDim) : layer);
     }
     return model;
   }
 
   /** The first layer's declared input width, or 0 when it is to be taken from the data. */
   public int declaredInputDim() {
-    Integer d = layers.get(0).inputDim();
-    return d == null ? 0 : d;
+    return layers.get(0).declaredInputDim();
   }
 }

@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
 import io.sparkmlp.model.Evaluator;

@@ -1,9 +1,12 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
+import io.sparkmlp.spark.PreprocessingConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
@@ -31,7 +34,7 @@ public record RunConfig(
     @JsonProperty(required = true) @JsonPropertyDescription("loss, optimizer, metrics")
     CompileConfig compile,
     @JsonPropertyDescription("batch size, epochs, validation, callbacks")
-    FitConfig fit,
+    FitSection fit,
     @JsonPropertyDescription("the Spark session")
     SparkConfig spark,
     @JsonProperty(required = true) @JsonPropertyDescription("where results go")
@@ -39,8 +42,7 @@ public record RunConfig(
 
   public static final PreprocessingConfig DEFAULT_PREPROCESSING =
       new PreprocessingConfig(null, null, null);
-  public static final FitConfig DEFAULT_FIT =
-      new FitConfig(null, null, null, null, null, null, null, null, null);
+  public static final FitSection DEFAULT_FIT = new FitSection(null, null, null);
   public static final SparkConfig DEFAULT_SPARK = new SparkConfig(null, null, null);
 
   private static final String HEADER = "# sparkmlp run configuration, resolved: defaults filled "
@@ -84,13 +86,6 @@ public record RunConfig(
     return compile.optimizer().build();
   }
 
-  /** New callbacks as {@code fit.early_stopping} and {@code fit.target_loss} describe them. */
-  public RunCallbacks callbacks() {
-    return new RunCallbacks(
-        fit.earlyStopping() == null ? null : fit.earlyStopping().build(),
-        fit.targetLoss() == null ? null : fit.targetLoss().build());
-  }
-
   /**
    * Distributed fit settings from {@code fit}, {@code data} and {@code spark} around the given
    * fit settings (see {@link #fitOptions}). Label and feature columns are set for the formats
@@ -99,27 +94,16 @@ public record RunConfig(
   public DistributedOptions distributedOptions(FitOptions fit) {
     DataSourceConfig train = data.train();
     return new DistributedOptions(fit, train.featuresColumn(), train.labelColumn(), null,
-        data.partitions(), spark.treeDepth(), this.fit.syncEvery());
+        data.partitions(), spark.treeDepth(), this.fit.distributed().syncEvery());
   }
 
   /**
-   * Fit settings from {@code fit}, with the given callbacks; the caller adds what only it knows
-   * (checkpoint directory, resume, verbosity).
+   * Fit settings from {@code fit}, with new callbacks for {@code fit.early_stopping} and
+   * {@code fit.target_loss}; the caller adds what only it knows (checkpoint directory, resume,
+   * verbosity, more callbacks).
    */
-  public FitOptions.Builder fitOptions(RunCallbacks callbacks) {
-    return FitOptions.builder()
-        .batchSize(fit.batchSize())
-        .epochs(fit.epochs())
-        .validationSplit(fit.validationSplit())
-        .shuffle(fit.shuffle())
-        .seed(seed())
-        .checkpointEvery(fit.checkpointEvery())
-        .callbacks(callbacks.all());
-  }
-
-  /** The seed for shuffling and dropout: {@code fit.seed}, else {@code model.seed}. */
-  public long seed() {
-    return fit.seed() != null ? fit.seed() : model.seed();
+  public FitOptions.Builder fitOptions() {
+    return fit.options().toBuilder().callbacks(fit.callbacks().toArray(new Callback[0]));
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.report.TrainingPlot;
+import io.sparkmlp.report.RunReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;

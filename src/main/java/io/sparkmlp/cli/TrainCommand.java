@@ -1,10 +1,17 @@
 package io.sparkmlp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.StartLine;
+import io.sparkmlp.io.OutputLock;
+import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.report.RunReport;
+import io.sparkmlp.report.ProgressBar;
+import io.sparkmlp.report.MetricsTable;
 import io.sparkmlp.io.AtomicDirectory;
 import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.model.TargetLoss;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
@@ -68,7 +75,6 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
   @Override
@@ -119,11 +125,10 @@ final class TrainCommand implements Callable<Integer> {
     List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
-    RunCallbacks callbacks = cfg.callbacks();
     // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
     Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
     // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
-    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions(callbacks)
+    DistributedOptions options = cfg.distributedOptions(cfg.fitOptions()
         .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
         .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     // As soon as the data is counted, before any other job: a log reader's first line.
@@ -166,11 +171,12 @@ final class TrainCommand implements Callable<Integer> {
     Files.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
         history.stopReason(), out);
-    if (callbacks.targetLoss() != null && cfg.fit().targetLoss().required()
-        && !callbacks.targetLoss().reached()) {
-      System.err.printf("sparkmlp: target %s <= %s not reached (last %s)%n",
-          cfg.fit().targetLoss().monitor(), cfg.fit().targetLoss().value(),
-          history.last(cfg.fit().targetLoss().monitor()));
+    TargetLoss.Settings target = cfg.fit().targetLoss();
+    boolean reached = options.fit().callbacks().stream()
+        .anyMatch(c -> c instanceof TargetLoss t && t.reached());
+    if (target != null && target.required() && !reached) {
+      System.err.printf("sparkmlp: target %s <= %s not reached (last %s)%n", target.monitor(),
+          target.value(), history.last(target.monitor()));
       return ExitCode.TARGET_NOT_REACHED;
     }
     return ExitCode.OK;
@@ -194,13 +200,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     List<Map<String, Double>> epochs = new ArrayList<>();
     for (String line : lines.subList(0, done)) {
-      Map<String, Double> logs = new LinkedHashMap<>();
-      JSON.readTree(line).fields().forEachRemaining(f -> {
-        if (!f.getKey().equals(RunReport.EPOCH)) {
-          logs.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble());
-        }
-      });
-      epochs.add(logs);
+      epochs.add(RunReport.readJsonLine(line));
     }
     Files.writeString(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
         .collect(Collectors.joining()));

@@ -1,5 +1,7 @@
 package io.sparkmlp.model;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 
@@ -7,13 +9,14 @@ import java.util.Map;
  * Keras's EarlyStopping: stops when the monitored value has not improved by more than
  * {@code minDelta} for {@code patience} epochs. Values whose name contains "acc" are
  * maximised, others minimised. With {@link #restoreBestWeights} the best epoch's parameters
- * are put back when training ends.
+ * are put back when training ends. {@link Settings} holds the same settings as an immutable
+ * record with Keras's defaults; a run configuration's {@code fit.early_stopping} binds there.
  */
 public final class EarlyStopping implements Callback {
   private final String monitor;
   private final int patience;
-  private double minDelta;
-  private boolean restoreBestWeights;
+  private double minDelta = Settings.DEFAULT_MIN_DELTA;
+  private boolean restoreBestWeights = Settings.DEFAULT_RESTORE_BEST_WEIGHTS;
 
   private double best;
   private int bestEpoch;
@@ -25,6 +28,12 @@ public final class EarlyStopping implements Callback {
     Checks.argument(patience >= 0, "EarlyStopping patience must be >= 0, got %s", patience);
     this.monitor = monitor;
     this.patience = patience;
+  }
+
+  /** A new callback with these settings (callbacks keep state: one per fit). */
+  public EarlyStopping(Settings settings) {
+    this(settings.monitor(), settings.patience());
+    minDelta(settings.minDelta()).restoreBestWeights(settings.restoreBestWeights());
   }
 
   public EarlyStopping minDelta(double minDelta) {
@@ -85,5 +94,41 @@ public final class EarlyStopping implements Callback {
 
   public double best() {
     return best;
+  }
+
+  /**
+   * EarlyStopping's settings with Keras's defaults, checked in the compact constructor.
+   *
+   * @param monitor the logged value watched: loss, a metric, or either with val_
+   * @param patience epochs without improvement before stopping
+   * @param minDelta the smallest change that counts as an improvement
+   * @param restoreBestWeights whether to end with the best epoch's weights
+   */
+  @JsonClassDescription("Stops training when the monitored value has stopped improving, as "
+      + "Keras's EarlyStopping. Values named *acc* are maximised, others minimised.")
+  public record Settings(
+      @JsonPropertyDescription("loss, a metric, or either with val_ (which needs validation "
+          + "data)")
+      String monitor,
+      @JsonPropertyDescription("epochs without improvement before stopping (>= 0)")
+      Integer patience,
+      @JsonPropertyDescription("the smallest change that counts as an improvement (>= 0)")
+      Double minDelta,
+      @JsonPropertyDescription("whether to end with the weights of the best epoch rather than "
+          + "the last")
+      Boolean restoreBestWeights) {
+    public static final String DEFAULT_MONITOR = Logs.VAL_PREFIX + Logs.LOSS;
+    public static final int DEFAULT_PATIENCE = 0;
+    public static final double DEFAULT_MIN_DELTA = 0.0;
+    public static final boolean DEFAULT_RESTORE_BEST_WEIGHTS = false;
+
+    public Settings {
+      monitor = monitor == null ? DEFAULT_MONITOR : monitor;
+      patience = patience == null ? DEFAULT_PATIENCE : patience;
+      Checks.argument(patience >= 0, "patience must be >= 0, got %s", patience);
+      minDelta = Checks.nonNegative(minDelta == null ? DEFAULT_MIN_DELTA : minDelta, "minDelta");
+      restoreBestWeights = restoreBestWeights == null ? DEFAULT_RESTORE_BEST_WEIGHTS
+          : restoreBestWeights;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.sparkmlp.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.util.Checks;
 import java.nio.file.Path;
@@ -11,7 +13,9 @@ import java.util.Map;
  * Settings of one {@code fit} call: Keras's keyword arguments, plus checkpoints. Components
  * left null take their defaults here, in the compact constructor, which also checks every
  * range; YAML's {@code fit:} section and the Spark ML params bind to these components and
- * constants, so a default or a range is written once, here. In code, the builder reads best:
+ * constants, so a default or a range is written once, here. Components that only code can give
+ * (matrices, callbacks, the resume state) are {@code @JsonIgnore}d: a configuration cannot
+ * name them. In code, the builder reads best:
  * <pre>{@code
  * FitOptions.builder().batchSize(128).epochs(10).validationSplit(0.1).seed(7)
  *     .callbacks(new EarlyStopping("val_loss", 3).restoreBestWeights(true)).build()
@@ -36,11 +40,30 @@ import java.util.Map;
  *     rounded target of a single sigmoid output); every class in the labels needs one. Empty
  *     for none
  */
-public record FitOptions(Integer batchSize, Integer epochs, Integer initialEpoch,
-                         Double validationSplit, Boolean shuffle, Long seed, Integer verbose,
-                         Path checkpointDir, Integer checkpointEvery, Boolean resume,
-                         Matrix validationX, Matrix validationY, List<Callback> callbacks,
-                         Map<Integer, Double> classWeight) {
+public record FitOptions(
+    @JsonPropertyDescription("global batch size (>= 1): examples per step over all partitions "
+        + "together")
+    Integer batchSize,
+    @JsonPropertyDescription("passes over the training data (>= 1)")
+    Integer epochs,
+    @JsonIgnore Integer initialEpoch,
+    @JsonPropertyDescription("fraction of the training examples held out for validation, in "
+        + "[0, 1) (the alternative to data.validation)")
+    Double validationSplit,
+    @JsonPropertyDescription("whether each epoch visits the examples in a new order")
+    Boolean shuffle,
+    @JsonPropertyDescription("seeds shuffling and dropout; unset, model.seed")
+    Long seed,
+    @JsonIgnore Integer verbose,
+    @JsonIgnore Path checkpointDir,
+    @JsonPropertyDescription("epochs between checkpoints in the output directory (>= 1; and one "
+        + "after the last)")
+    Integer checkpointEvery,
+    @JsonIgnore Boolean resume,
+    @JsonIgnore Matrix validationX,
+    @JsonIgnore Matrix validationY,
+    @JsonIgnore List<Callback> callbacks,
+    @JsonIgnore Map<Integer, Double> classWeight) {
   public static final int DEFAULT_BATCH_SIZE = 32;
   public static final int DEFAULT_EPOCHS = 1;
   public static final int DEFAULT_INITIAL_EPOCH = 0;

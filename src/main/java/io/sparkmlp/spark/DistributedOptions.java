@@ -1,12 +1,19 @@
 package io.sparkmlp.spark;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.util.Checks;
 
 /**
  * Settings of a distributed fit: the Keras fit settings ({@link FitOptions}, composed, not
  * repeated) plus where the data comes from and how the cluster trains on it. Null components
- * take their defaults in the compact constructor, which also checks every range.
+ * take their defaults in the compact constructor, which also checks every range. A run
+ * configuration's {@code fit:} section binds here: the fit settings' keys unwrapped beside
+ * {@code sync_every}; the columns, partitions and tree depth come from other sections.
  * <pre>{@code
  * DistributedOptions.builder()
  *     .fit(FitOptions.builder().batchSize(512).epochs(10).seed(7).build())
@@ -26,16 +33,29 @@ import io.sparkmlp.util.Checks;
  *     training; 0 ({@link #AUTO_SYNC_EVERY}) measures a job's and a step's cost before training
  *     and picks it (model.AutoSteps)
  */
-public record DistributedOptions(FitOptions fit, String featuresCol, String labelCol,
-                                 String weightCol, Integer numPartitions, Integer treeDepth,
-                                 Integer syncEvery) {
+public record DistributedOptions(
+    @JsonUnwrapped FitOptions fit,
+    @JsonIgnore String featuresCol,
+    @JsonIgnore String labelCol,
+    @JsonIgnore String weightCol,
+    @JsonIgnore Integer numPartitions,
+    @JsonIgnore Integer treeDepth,
+    @JsonPropertyDescription("local steps each partition takes between synchronisations (an "
+        + "integer >= 1, or auto); 1 is exact synchronous training, larger values cost fewer "
+        + "Spark jobs, auto lets the trainer choose")
+    @JsonDeserialize(using = SyncEveryJson.Reader.class)
+    @JsonSerialize(using = SyncEveryJson.Writer.class)
+    Integer syncEvery) {
   public static final String DEFAULT_FEATURES_COL = "features";
   public static final String DEFAULT_LABEL_COL = "label";
   /** 0: as many partitions as the cluster has cores (Spark's default parallelism). */
   public static final int DEFAULT_NUM_PARTITIONS = 0;
   /** 0: 1 up to 8 partitions, one level more for every factor of 8 beyond. */
   public static final int DEFAULT_TREE_DEPTH = 0;
-  /** sync_every auto: local steps per synchronisation chosen by measurement (model.AutoSteps). */
+  /**
+   * sync_every auto ({@code auto} in YAML): local steps per synchronisation chosen by
+   * measurement (model.AutoSteps).
+   */
   public static final int AUTO_SYNC_EVERY = 0;
   public static final int DEFAULT_SYNC_EVERY = 1;
 
@@ -53,8 +73,8 @@ public record DistributedOptions(FitOptions fit, String featuresCol, String labe
         numPartitions);
     Checks.argument(treeDepth >= 0, "treeDepth must be >= 0 (0: chosen from the partitions), "
         + "got %s", treeDepth);
-    Checks.argument(syncEvery >= 0, "syncEvery must be >= 1, or 0 for automatic, got %s",
-        syncEvery);
+    Checks.argument(syncEvery >= 1 || syncEvery == AUTO_SYNC_EVERY, "syncEvery must be >= 1, "
+        + "or %s for automatic, got %s", AUTO_SYNC_EVERY, syncEvery);
   }
 
   /** Default distributed settings around the given fit settings. */

@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.CLASSES;
 import static io.sparkmlp.cli.CliTestSupport.FEATURES;
 import static io.sparkmlp.cli.CliTestSupport.ROWS;

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.io.OutputLock;
 import static io.sparkmlp.cli.CliTestSupport.cliExpect;
 import static io.sparkmlp.cli.CliTestSupport.npyConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;

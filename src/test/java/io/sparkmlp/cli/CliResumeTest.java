@@ -1,5 +1,8 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataLoader;
+import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.cliExpect;
 import static io.sparkmlp.cli.CliTestSupport.lines;
 import static io.sparkmlp.cli.CliTestSupport.npyConfig;
@@ -132,7 +135,7 @@ class CliResumeTest {
         }
       }
     };
-    var builder = cfg.fitOptions(cfg.callbacks()).verbose(0).checkpointDir(checkpoint);
+    var builder = cfg.fitOptions().verbose(0).checkpointDir(checkpoint);
     if (logEpochs) {
       builder.callbacks(RunReport.streaming(epochLog(checkpoint)));
     }

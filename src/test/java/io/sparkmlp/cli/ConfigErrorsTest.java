@@ -34,8 +34,8 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyInASection() {
     assertEquals("conf/x.yaml line 17: unknown key 'epoch' in fit; allowed: batch_size, "
-        + "epochs, validation_split, shuffle, seed, early_stopping, target_loss, "
-        + "checkpoint_every, sync_every", error(replace(17, "  epoch: 2")));
+        + "epochs, validation_split, shuffle, seed, checkpoint_every, sync_every, "
+        + "early_stopping, target_loss", error(replace(17, "  epoch: 2")));
   }
 
   @Test
@@ -82,8 +82,9 @@ class ConfigErrorsTest {
         error(replace(17, "  epochs: true")));
     assertEquals("conf/x.yaml line 17: fit.validation_split must be a number, got 'false'",
         error(replace(17, "  validation_split: false")));
-    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().epochs());
-    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().shuffle());
+    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().options().epochs());
+    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().options()
+        .shuffle());
   }
 
   @Test
@@ -140,6 +141,25 @@ class ConfigErrorsTest {
     assertEquals("conf/x.yaml line 6: data.train.features includes the label column 'y'",
         error(replace(2, "  format: csv").replace("    x: data/x.npy\n    y: data/y.npy\n",
             "    path: t.csv\n    label: y\n    features: [a, y]\n")));
+  }
+
+  @Test
+  void keysOnlyCodeCanSetAreUnknownInFit() {
+    for (String key : new String[] {"callbacks: []", "verbose: 0", "resume: true",
+        "initial_epoch: 1", "checkpoint_dir: x", "num_partitions: 2", "batchSize: 2"}) {
+      assertTrue(error(replace(17, "  " + key)).startsWith("conf/x.yaml line 17: unknown key '"
+          + key.substring(0, key.indexOf(':')) + "' in fit; allowed: batch_size, epochs, "), key);
+    }
+  }
+
+  @Test
+  void syncEveryIsAPositiveIntegerOrAuto() {
+    for (String bad : new String[] {"0", "-2", "2.5", "'often'", "Auto", "[1]"}) {
+      String got = bad.startsWith("'") ? bad : bad.equals("Auto") ? "'Auto'"
+          : bad.equals("[1]") ? "a list" : bad;
+      assertEquals("conf/x.yaml line 17: fit.sync_every: expected an integer >= 1 or auto, got "
+          + got, error(replace(17, "  sync_every: " + bad)), bad);
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataFormat;
+import io.sparkmlp.spark.DataSourceConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +37,7 @@ class ConfigFilesTest {
       int inputDim = run.model().declaredInputDim();
       Sequential model = run.buildModel(inputDim > 0 ? inputDim : 8);
       assertEquals(run.model().layers().size(), model.network().layers().size());
-      run.distributedOptions(run.fitOptions(run.callbacks()).build());
+      run.distributedOptions(run.fitOptions().build());
       assertEquals(run, ConfigLoader.parse(run.toYaml(), "config.yaml", Map.of()));
     }));
   }
@@ -52,9 +54,9 @@ class ConfigFilesTest {
     assertEquals(100 * 64 + 64 + 64 * 10 + 10, model.network().numParams());
     assertEquals("categorical_crossentropy", model.network().loss().kerasName());
     assertEquals(Adam.NAME, model.optimizer().name());
-    assertEquals(32, run.fit().batchSize());
-    assertEquals(10, run.fit().epochs());
-    assertEquals(42L, run.seed());
+    assertEquals(32, run.fit().options().batchSize());
+    assertEquals(10, run.fit().options().epochs());
+    assertEquals(42L, run.fit().options().seed());
     assertEquals("out/seed-example", run.output().dir());
   }
 
@@ -73,8 +75,8 @@ class ConfigFilesTest {
         model.network().numParams());
     assertEquals("sparse_categorical_crossentropy", run.compile().loss());
     assertEquals(List.of("accuracy"), run.compile().metrics());
-    assertEquals(128, run.fit().batchSize());
-    assertEquals(15, run.fit().epochs());
+    assertEquals(128, run.fit().options().batchSize());
+    assertEquals(15, run.fit().options().epochs());
     assertEquals("out/fashion-mnist", run.output().dir());
   }
 }

@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.model.Dense;
 import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static io.sparkmlp.cli.ConfigTexts.error;
 import static io.sparkmlp.cli.ConfigTexts.parse;
@@ -17,10 +18,10 @@ class ConfigOverridesTest {
   void valuesAreReadAsYamlScalars() {
     RunConfig run = parse(BASE, "fit.epochs=3", "output.dir=/tmp/x", "data.partitions=4",
         "fit.shuffle=false", "preprocessing.scale=1e-3");
-    assertEquals(3, run.fit().epochs());
+    assertEquals(3, run.fit().options().epochs());
     assertEquals("/tmp/x", run.output().dir());
     assertEquals(4, run.data().partitions());
-    assertEquals(false, run.fit().shuffle());
+    assertEquals(false, run.fit().options().shuffle());
     assertEquals(0.001, run.preprocessing().scale());
   }
 
@@ -28,7 +29,7 @@ class ConfigOverridesTest {
   void listItemsNewSectionsAndListsCanBeSet() {
     RunConfig run = parse(BASE, "model.layers[0].units=128", "fit.validation_split=0.25",
         "fit.early_stopping.patience=2", "compile.metrics=[accuracy, top_k_accuracy]");
-    assertEquals(128, ((DenseConfig) run.model().layers().get(0)).units());
+    assertEquals(128, ((Dense) run.model().layers().get(0)).units());
     assertEquals(2, run.fit().earlyStopping().patience());
     assertEquals("val_loss", run.fit().earlyStopping().monitor());
     assertEquals(List.of("accuracy", "top_k_accuracy"), run.compile().metrics());
@@ -44,7 +45,7 @@ class ConfigOverridesTest {
 
   @Test
   void nullRestoresTheDefault() {
-    assertEquals(1, parse(BASE, "fit.epochs=null").fit().epochs());
+    assertEquals(1, parse(BASE, "fit.epochs=null").fit().options().epochs());
     assertNull(parse(BASE, "spark.master=local[2]", "spark.master=null").spark().master());
   }
 
@@ -53,8 +54,8 @@ class ConfigOverridesTest {
     assertEquals("override fit.epochs=three: fit.epochs must be an integer, got 'three'",
         error(BASE, "fit.epochs=three"));
     assertEquals("override fit.epoch=3: unknown key 'epoch' in fit; allowed: batch_size, "
-        + "epochs, validation_split, shuffle, seed, early_stopping, target_loss, "
-        + "checkpoint_every, sync_every", error(BASE, "fit.epoch=3"));
+        + "epochs, validation_split, shuffle, seed, checkpoint_every, sync_every, "
+        + "early_stopping, target_loss", error(BASE, "fit.epoch=3"));
     assertEquals("override model.layers[5].units=8: model.layers has 2 items, so it has no [5]",
         error(BASE, "model.layers[5].units=8"));
     assertEquals("override fit.batch_size=0: fit.batch_size must be >= 1, got 0",
@@ -67,14 +68,14 @@ class ConfigOverridesTest {
 
   @Test
   void laterOverridesWin() {
-    assertEquals(5, parse(BASE, "fit.epochs=3", "fit.epochs=5").fit().epochs());
+    assertEquals(5, parse(BASE, "fit.epochs=3", "fit.epochs=5").fit().options().epochs());
   }
 
   @Test
   void overridesApplyToFilesToo() {
     RunConfig run = ConfigLoader.load(Path.of("conf/seed-example.yaml"),
         ConfigTexts.overrideMap("fit.epochs=1", "output.dir=/tmp/seed"));
-    assertEquals(1, run.fit().epochs());
+    assertEquals(1, run.fit().options().epochs());
     assertEquals("/tmp/seed", run.output().dir());
   }
 }

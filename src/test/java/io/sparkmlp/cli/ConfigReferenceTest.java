@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.optim.OptimizerConfig;
+import io.sparkmlp.model.Dense;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,13 +69,13 @@ class ConfigReferenceTest {
   @Test
   void defaultsAreTheRuntimeConstants() {
     RunConfig run = ConfigTexts.parse(ConfigTexts.BASE);
-    DenseConfig dense = (DenseConfig) run.model().layers().get(1);
+    Dense dense = (Dense) run.model().layers().get(1);
     assertEquals(Initializer.DEFAULT_KERNEL.kerasName(), dense.kernelInitializer());
     assertEquals(Activation.LINEAR.kerasName(),
-        ((DenseConfig) ConfigTexts.parse(ConfigTexts.BASE.replace(", activation: softmax", ""))
+        ((Dense) ConfigTexts.parse(ConfigTexts.BASE.replace(", activation: softmax", ""))
             .model().layers().get(1)).activation(), "Dense(units) is linear");
     assertEquals(FitOptions.DEFAULT_BATCH_SIZE, ConfigTexts.parse(ConfigTexts.BASE
-        .replace("  batch_size: 32\n", "")).fit().batchSize());
+        .replace("  batch_size: 32\n", "")).fit().options().batchSize());
   }
 
   /** Every section record reachable from RunConfig. */

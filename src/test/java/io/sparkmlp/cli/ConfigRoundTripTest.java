@@ -1,5 +1,7 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.DataSourceConfig;
+import io.sparkmlp.model.Dense;
 import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,10 +71,10 @@ class ConfigRoundTripTest {
     assertEquals(List.of("5", "sepal_width"), train.features());
     assertEquals("no", train.label());
     assertEquals("local[2]", run.spark().master());
-    assertEquals("relu", ((DenseConfig) run.model().layers().get(1)).activation());
+    assertEquals("relu", ((Dense) run.model().layers().get(1)).activation());
     assertEquals(List.of("accuracy", "top_k_accuracy"), run.compile().metrics());
     assertEquals("adam", run.compile().optimizer().name());
-    assertEquals(1e-4, ((DenseConfig) run.model().layers().get(1)).l2());
+    assertEquals(1e-4, ((Dense) run.model().layers().get(1)).l2());
   }
 
   @Test
@@ -114,8 +116,8 @@ class ConfigRoundTripTest {
     RunConfig run = ConfigTexts.parse(BASE.replace("  epochs: 2", "  epochs: \"2\"\n"
         + "  validation_split: '1e-1'").replace("optimizer: adam",
         "optimizer: {name: adam, learning_rate: '1e-3'}"));
-    assertEquals(2, run.fit().epochs());
-    assertEquals(0.1, run.fit().validationSplit());
+    assertEquals(2, run.fit().options().epochs());
+    assertEquals(0.1, run.fit().options().validationSplit());
     assertEquals(1e-3, run.optimizer().learningRate(1));
     assertEquals(run, reload(run));
   }

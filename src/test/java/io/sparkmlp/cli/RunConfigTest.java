@@ -4,15 +4,18 @@ import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static io.sparkmlp.cli.ConfigTexts.parse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkmlp.model.EarlyStopping;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.model.TargetLoss;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.spark.DistributedOptions;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The runtime objects a configuration builds. */
@@ -54,7 +57,7 @@ class RunConfigTest {
   void distributedOptionsCarryFitDataAndSparkKeys() {
     RunConfig run = parse(BASE, "data.partitions=4", "spark.tree_depth=3", "fit.sync_every=5",
         "fit.checkpoint_every=2", "fit.validation_split=0.1", "fit.shuffle=false");
-    DistributedOptions o = run.distributedOptions(run.fitOptions(run.callbacks()).build());
+    DistributedOptions o = run.distributedOptions(run.fitOptions().build());
     assertEquals(32, o.fit().batchSize());
     assertEquals(2, o.fit().epochs());
     assertEquals(7L, o.fit().seed(), "fit.seed defaults to model.seed");
@@ -85,20 +88,25 @@ class RunConfigTest {
   void callbacksAreFreshAndTheTargetIsKept() {
     RunConfig run = parse(BASE, "fit.validation_split=0.2", "fit.early_stopping.patience=3",
         "fit.target_loss.value=0.05", "fit.target_loss.required=true");
-    RunCallbacks cb = run.callbacks();
-    assertNotNull(cb.earlyStopping());
-    assertEquals(0.05, cb.targetLoss().target());
-    assertEquals(2, cb.all().length);
-    assertSame(cb.earlyStopping(), cb.all()[0]);
-    assertEquals(true, run.fit().targetLoss().required());
-    FitOptions local = run.fitOptions(cb).build();
+    FitOptions local = run.fitOptions().build();
     assertEquals(2, local.callbacks().size());
+    assertInstanceOf(EarlyStopping.class, local.callbacks().get(0));
+    assertEquals(0.05, ((TargetLoss) local.callbacks().get(1)).target());
+    assertNotSame(local.callbacks().get(0), run.fitOptions().build().callbacks().get(0),
+        "callbacks keep state: each fit gets new ones");
+    assertEquals(true, run.fit().targetLoss().required());
     assertEquals(0.2, local.validationSplit());
+    assertEquals(0, parse(BASE).fitOptions().build().callbacks().size());
+  }
 
-    RunCallbacks none = parse(BASE).callbacks();
-    assertNull(none.earlyStopping());
-    assertNull(none.targetLoss());
-    assertEquals(0, none.all().length);
+  @Test
+  void syncEveryTakesAuto() {
+    RunConfig run = parse(BASE, "fit.sync_every=auto");
+    assertEquals(DistributedOptions.AUTO_SYNC_EVERY,
+        run.distributedOptions(run.fitOptions().build()).syncEvery());
+    assertTrue(run.toYaml().contains("  sync_every: auto\n"), run.toYaml());
+    assertEquals(run, ConfigLoader.parse(run.toYaml(), "config.yaml", Map.of()));
+    assertEquals(4, parse(BASE, "fit.sync_every='4'").fit().distributed().syncEvery());
   }
 
   @Test

@@ -97,7 +97,7 @@ class BadInputTest {
         "compile");
     assertFails(IllegalArgumentException.class, () -> new Sequential().add(new Dense(2))
         .compile("mse", "sgd"), "first layer needs inputDim");
-    assertFails(IllegalArgumentException.class, () -> new Dropout(1.0), "Dropout rate");
+    assertFails(IllegalArgumentException.class, () -> new Dropout(1.0), "rate must be in [0, 1)");
     assertFails(IllegalArgumentException.class, () -> FitOptions.builder().batchSize(0).build(),
         "batchSize must be >= 1");
   }

@@ -1,9 +1,8 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparkmlp.spark.Block;
 import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -22,7 +21,7 @@ class StartLineTest {
 
   @Test
   void aValidationSplitIsTakenFromEachPartitionAsTheTrainerTakesIt() {
-    SparkContext sc = CliTestSupport.spark().sparkContext();
+    SparkContext sc = SparkTestSession.get().sparkContext();
     // floor(300 * 0.8) + floor(301 * 0.8) + 0 = 480 rows: ceil(480 / 200) = 3 steps.
     assertEquals(spark(sc) + "601 rows in 3 partitions, 480 for training (validation_split "
             + "0.2), batch size 200, 3 steps per epoch, 5 epochs",
@@ -31,7 +30,7 @@ class StartLineTest {
 
   @Test
   void separateValidationDataLeavesEveryRowForTraining() {
-    SparkContext sc = CliTestSupport.spark().sparkContext();
+    SparkContext sc = SparkTestSession.get().sparkContext();
     assertEquals(spark(sc) + "601 rows in 3 partitions, batch size 200, 4 steps per epoch, "
         + "1 epoch", StartLine.of(sc, SHAPES, true, 0.2, 200, 1));
     assertEquals(spark(sc) + "601 rows in 3 partitions, batch size 1,000, 1 step per epoch, "
@@ -40,14 +39,14 @@ class StartLineTest {
 
   @Test
   void noRowsIsSaidNotThrown() {
-    SparkContext sc = CliTestSupport.spark().sparkContext();
+    SparkContext sc = SparkTestSession.get().sparkContext();
     assertEquals(spark(sc) + "0 rows in 1 partition, batch size 32, no training rows, "
         + "1 epoch", StartLine.of(sc, List.<int[]>of(new int[] {4, 0}), true, 0, 32, 1));
   }
 
   @Test
   void shapesAreEachPartitionsColumnsAndRows() {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(CliTestSupport.spark()
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get()
         .sparkContext());
     JavaRDD<Block> blocks = jsc.parallelize(List.of(
         new Block(0, new float[6], new float[3], 3, 2, 1), Block.empty(1, 2, 1)), 2);

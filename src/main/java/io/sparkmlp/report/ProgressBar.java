@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.Logs;

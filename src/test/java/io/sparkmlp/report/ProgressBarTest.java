@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

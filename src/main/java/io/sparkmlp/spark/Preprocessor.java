@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sparkmlp.data.ColumnStats;
@@ -6,7 +6,6 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
 import io.sparkmlp.data.Scaling;
 import io.sparkmlp.data.StandardScaler;
-import io.sparkmlp.spark.Block;
 import io.sparkmlp.util.Checks;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
@@ -21,12 +20,13 @@ import org.apache.spark.api.java.JavaRDD;
  * validation, test and prediction data: features multiplied by {@code scale} (as a division by
  * 1/scale, so 1/255 rounds pixels exactly as NumPy's x / 255), then (when standardizing)
  * z-scored with the training mean and standard deviation; integer labels one-hot encoded to
- * {@code classes} columns. The transforms are the data package's own, applied per block. Saved with the model as preprocessing.json so
+ * {@code classes} columns. The transforms are the data package's own, applied per block.
+ * Saved with the model as preprocessing.json so
  * {@code evaluate} and {@code predict} transform new data exactly as training did.
  */
-final class Preprocessor implements Serializable {
+public final class Preprocessor implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final String FILE = "preprocessing.json";
+  public static final String FILE = "preprocessing.json";
 
   private final double scale;
   private final float[] mean;
@@ -41,7 +41,8 @@ final class Preprocessor implements Serializable {
   }
 
   /** Fits the configured preprocessing on the training blocks (one pass when standardizing). */
-  static Preprocessor fit(PreprocessingConfig cfg, JavaRDD<Block> train, int outputUnits) {
+  public static Preprocessor fit(PreprocessingConfig cfg, JavaRDD<Block> train,
+                                 int outputUnits) {
     double scale = cfg.scale();
     float[] mean = null;
     float[] std = null;
@@ -58,7 +59,7 @@ final class Preprocessor implements Serializable {
    * fits one locally: each partition's block summarised in a {@link ColumnStats} (the features
    * scaled exactly as {@link #apply(Block)} scales them), merged across partitions.
    */
-  static StandardScaler fitScaler(JavaRDD<Block> train, double scale) {
+  public static StandardScaler fitScaler(JavaRDD<Block> train, double scale) {
     Preprocessor scaling = new Preprocessor(scale, null, null, 0);
     ColumnStats stats = train.map(b -> {
       Block scaled = scaling.apply(b);
@@ -70,14 +71,14 @@ final class Preprocessor implements Serializable {
   }
 
   /** The blocks transformed; an identity preprocessing returns them as they are. */
-  JavaRDD<Block> apply(JavaRDD<Block> blocks) {
+  public JavaRDD<Block> apply(JavaRDD<Block> blocks) {
     if (scale == 1.0 && mean == null && classes == 0) {
       return blocks;
     }
     return blocks.map(this::apply);
   }
 
-  Block apply(Block b) {
+  public Block apply(Block b) {
     Matrix x = new Matrix(b.x(), b.rows(), b.xCols());
     if (scale != 1.0) {
       x = Scaling.divide(x, (float) (1.0 / scale));
@@ -107,7 +108,7 @@ final class Preprocessor implements Serializable {
     }
   }
 
-  void save(Path dir) {
+  public void save(Path dir) {
     try {
       Files.writeString(dir.resolve(FILE), Json.json().writeValueAsString(
           new Saved(scale, mean, std, classes)));
@@ -117,7 +118,7 @@ final class Preprocessor implements Serializable {
   }
 
   /** The preprocessing saved with a model, or the identity when the model has none. */
-  static Preprocessor load(Path modelDir) {
+  public static Preprocessor load(Path modelDir) {
     Path file = modelDir.resolve(FILE);
     if (!Files.exists(file)) {
       return new Preprocessor(1.0, null, null, 0);

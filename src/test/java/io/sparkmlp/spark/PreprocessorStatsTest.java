@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import io.sparkmlp.data.ColumnStats;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Scaling;
 import io.sparkmlp.data.StandardScaler;
-import io.sparkmlp.spark.Block;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +47,7 @@ class PreprocessorStatsTest {
       blocks.add(new Block(p, Arrays.copyOfRange(x, cuts[p] * COLS, cuts[p + 1] * COLS),
           new float[rows], rows, COLS, 1));
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(CliTestSupport.spark()
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get()
         .sparkContext());
     return jsc.parallelize(blocks, blocks.size());
   }
@@ -93,7 +92,7 @@ class PreprocessorStatsTest {
   @Test
   void theAccumulatorTravelsUnderKryo() {
     ColumnStats stats = new ColumnStats(COLS).add(features(), ROWS, COLS);
-    SerializerInstance kryo = new KryoSerializer(CliTestSupport.spark().sparkContext().conf())
+    SerializerInstance kryo = new KryoSerializer(SparkTestSession.get().sparkContext().conf())
         .newInstance();
     var tag = ClassTag$.MODULE$.<ColumnStats>apply(ColumnStats.class);
     ColumnStats back = kryo.deserialize(kryo.serialize(stats, tag), tag);

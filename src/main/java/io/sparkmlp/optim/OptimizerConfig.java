@@ -1,11 +1,9 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.optim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.util.Checks;
 import io.sparkmlp.util.Json;
 import java.math.BigDecimal;

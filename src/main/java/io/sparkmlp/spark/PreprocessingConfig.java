@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

@@ -1,9 +1,6 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
-import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.DataFrameSource;
-import io.sparkmlp.spark.IdxSource;
-import io.sparkmlp.spark.NpySource;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,18 +17,23 @@ import org.apache.spark.sql.functions;
  * Reads one configured source into blocks, every format in parallel on the executors: npy and
  * idx through ranged reads of the files, csv, libsvm and parquet through Spark's readers.
  */
-final class DataLoader {
+public final class DataLoader {
   private DataLoader() {}
 
-  static JavaRDD<Block> blocks(SparkSession spark, DataSourceConfig src, int partitions) {
+  /**
+   * The source's examples as blocks in about {@code partitions} partitions (0: the cluster's
+   * cores); what is wrong with the input is an IllegalArgumentException naming it.
+   */
+  public static JavaRDD<Block> blocks(SparkSession spark, DataSourceConfig src,
+                                      int partitions) {
     try {
       return read(spark, src, partitions);
     } catch (Exception e) {
       // Spark's readers fail on the driver with an AnalysisException for what is the user's
       // input: a path that does not exist, a directory without data, a file without a schema.
       if (e instanceof AnalysisException) {
-        throw new IllegalArgumentException(ConfigKeys.typeName(src.getClass()) + " data: "
-            + e.getMessage(), e);
+        String format = src.getClass().getAnnotation(JsonTypeName.class).value();
+        throw new IllegalArgumentException(format + " data: " + e.getMessage(), e);
       }
       throw e;  // unchecked: nothing else reaches here
     }

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +17,8 @@ import java.nio.file.StandardOpenOption;
  * never leaves a stale lock. The empty file stays: deleting it would let two later runs lock
  * two different files of the same name.
  */
-final class OutputLock implements AutoCloseable {
-  static final String SUFFIX = ".lock";
+public final class OutputLock implements AutoCloseable {
+  public static final String SUFFIX = ".lock";
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -33,7 +33,7 @@ final class OutputLock implements AutoCloseable {
    *
    * @throws IllegalArgumentException when another run holds it (a usage error: exit 2)
    */
-  static OutputLock acquire(Path out) {
+  public static OutputLock acquire(Path out) {
     Path file = out.resolveSibling(out.getFileName() + SUFFIX);
     FileChannel ch = null;
     try {

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,6 +69,9 @@ class RunReportTest {
     JsonNode node = JSON.readTree(line);
     assertEquals(3, node.get("epoch").intValue());
     assertTrue(node.get("steps").isIntegralNumber());
+    assertEquals(logs("loss", 0.3521, "accuracy", 0.8712, "val_loss", 0.39, "val_accuracy", 0.86,
+        "steps", 469, "seconds", 1.2, "samples_per_second", 48900.5),
+        RunReport.readJsonLine(line), "read back: the logs, in order, without the epoch");
   }
 
   @Test
@@ -77,6 +80,7 @@ class RunReportTest {
         Double.POSITIVE_INFINITY));
     assertEquals("{\"epoch\":1,\"loss\":null,\"val_loss\":null}", line);
     assertTrue(JSON.readTree(line).get("loss").isNull());
+    assertTrue(RunReport.readJsonLine(line).get("val_loss").isNaN());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Metrics as a table for people, on one line for logs, and as JSON for programs. */
-final class MetricsTable {
+public final class MetricsTable {
   private MetricsTable() {}
 
-  static String table(Map<String, Double> metrics) {
+  public static String table(Map<String, Double> metrics) {
     int width = Math.max(6, metrics.keySet().stream().mapToInt(String::length).max().orElse(0));
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  %s%n",
         "metric", "value"));
@@ -18,14 +18,14 @@ final class MetricsTable {
     return sb.toString();
   }
 
-  static String inline(Map<String, Double> metrics) {
+  public static String inline(Map<String, Double> metrics) {
     StringBuilder sb = new StringBuilder();
     metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " - ")
         .append(String.format(Locale.ROOT, "%s: %.4f", k, v)));
     return sb.toString();
   }
 
-  static String json(Map<String, Double> metrics) {
+  public static String json(Map<String, Double> metrics) {
     try {
       return new ObjectMapper().writeValueAsString(metrics);
     } catch (JsonProcessingException e) {

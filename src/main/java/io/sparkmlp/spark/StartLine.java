@@ -1,8 +1,6 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import io.sparkmlp.model.MinibatchPlan;
-import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.BlockSplit;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkContext;
@@ -15,14 +13,14 @@ import org.apache.spark.api.java.JavaRDD;
  * http://127.0.0.1:4040: 600 rows in 2 partitions, 480 for training (validation_split 0.2),
  * batch size 200, 3 steps per epoch, 2 epochs}.
  */
-final class StartLine {
+public final class StartLine {
   private StartLine() {}
 
   /**
    * The columns and rows of each partition's block, {@code {xCols, rows}} in partition order:
    * one small job, which also reads and caches the blocks.
    */
-  static List<int[]> shapes(JavaRDD<Block> blocks) {
+  public static List<int[]> shapes(JavaRDD<Block> blocks) {
     return blocks.map(b -> new int[] {b.xCols(), b.rows()}).collect();
   }
 
@@ -31,7 +29,7 @@ final class StartLine {
    * @param validationSplit the fraction of each partition held out, used only without
    *     separate validation data (as the trainer does)
    */
-  static String of(SparkContext sc, List<int[]> shapes, boolean separateValidation,
+  public static String of(SparkContext sc, List<int[]> shapes, boolean separateValidation,
                    double validationSplit, int batchSize, int epochs) {
     boolean split = !separateValidation && validationSplit > 0;
     long rows = 0;

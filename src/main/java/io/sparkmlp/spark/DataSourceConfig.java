@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -6,14 +6,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.util.Checks;
 import java.util.List;
 
 /**
  * Where one set of examples (training, validation or test) is read from: one record per
  * {@code data.format}, each with only the keys its format reads. The loader selects the record
- * by copying {@code data.format} into each source before binding ({@link ConfigLoader}).
+ * by copying {@code data.format} into each source before binding (the CLI's
+ * {@code ConfigLoader}).
  * Relative paths are resolved against the working directory, not the configuration file, as
  * spark-submit resolves them; any Hadoop path ({@code hdfs:}, {@code file:}) works where the
  * format is read by the executors.

@@ -1,5 +1,6 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
+import io.sparkmlp.data.TextRows;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,14 +19,15 @@ import scala.Tuple2;
  * {@code FAILED_READ_FILE} error and pages of executor logs. Lines are numbered from 1 in the
  * order Spark reads them: within a file, or across the files of a directory in their order.
  */
-final class TextDataCheck {
+public final class TextDataCheck {
   private TextDataCheck() {}
 
   /**
    * Checks a CSV file whose header (or first line) gives the columns; numericNames are the
    * columns training reads as numbers, null for all.
    */
-  static void csv(JavaSparkContext jsc, String path, boolean header, List<String> numericNames) {
+  public static void csv(JavaSparkContext jsc, String path, boolean header,
+                         List<String> numericNames) {
     if (!exists(jsc, path)) {
       return;  // Spark's reader names the missing path, as it always has
     }
@@ -49,7 +51,7 @@ final class TextDataCheck {
   }
 
   /** Checks a LIBSVM file. */
-  static void libsvm(JavaSparkContext jsc, String path, Integer numFeatures) {
+  public static void libsvm(JavaSparkContext jsc, String path, Integer numFeatures) {
     if (!exists(jsc, path)) {
       return;
     }

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -120,6 +121,21 @@ public final class RunReport {
       // A tree of numbers and nulls always serialises; this would be a Jackson bug.
       throw new IllegalStateException("could not write logs as JSON: " + logs, ex);
     }
+  }
+
+  /**
+   * The logs of one {@link #jsonLine}, in order and without the epoch; a null reads as NaN.
+   *
+   * @throws IOException when line is not a JSON object
+   */
+  public static Map<String, Double> readJsonLine(String line) throws IOException {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    JSON.readTree(line).fields().forEachRemaining(f -> {
+      if (!f.getKey().equals(EPOCH)) {
+        logs.put(f.getKey(), f.getValue().isNull() ? Double.NaN : f.getValue().asDouble());
+      }
+    });
+    return logs;
   }
 
   /**

@@ -1,14 +1,14 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.data;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks one line of a CSV or LIBSVM file the way training will read it, so that a bad row is
- * reported before training as {@code file line N: what is wrong} (see {@link TextDataCheck})
+ * reported before training as {@code file line N: what is wrong} (see {@code spark.TextDataCheck})
  * instead of as a Spark job failure. Returns the problem, or null for a good line.
  */
-final class TextRows {
+public final class TextRows {
   private TextRows() {}
 
   /**
@@ -16,7 +16,7 @@ final class TextRows {
    * when a quoted field runs past the end of the line: a quoted line break, which the row-wise
    * reader cannot take.
    */
-  static List<String> csvFields(String line) {
+  public static List<String> csvFields(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder f = new StringBuilder();
     boolean quoted = false;
@@ -51,7 +51,7 @@ final class TextRows {
    * What is wrong with a CSV data line of a file with {@code width} columns whose numeric
    * columns are at {@code numeric} (named {@code names}), or null.
    */
-  static String csvProblem(String line, int width, int[] numeric, List<String> names) {
+  public static String csvProblem(String line, int width, int[] numeric, List<String> names) {
     List<String> fields = csvFields(line.endsWith("\r") ? line.substring(0, line.length() - 1)
         : line);
     if (fields == null) {
@@ -76,7 +76,7 @@ final class TextRows {
    * increasing, at most numFeatures when given), or null. Blank lines and {@code #} comments
    * are skipped, as Spark's reader skips them.
    */
-  static String libsvmProblem(String line, Integer numFeatures) {
+  public static String libsvmProblem(String line, Integer numFeatures) {
     int hash = line.indexOf('#');
     String body = (hash >= 0 ? line.substring(0, hash) : line).trim();
     if (body.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.sparkmlp.cli;
+package io.sparkmlp.spark;
 
 import java.util.Locale;
 
