@@ -5,7 +5,7 @@ usage: tta_table.py TARGET ROW.json... > table.md
 
 Each file is one row, as TimeToAccuracyBench and torch_fmnist.py write it: curve (training
 seconds, test accuracy after each epoch or iteration), final_acc, train_s, epochs, unit,
-startup_s, data_s, settings, dataset (fmnist | tabular), and peer (PyTorch) / reference
+startup_s, data_s, settings, label (else the row's usual name), dataset (fmnist | tabular), and peer (PyTorch) / reference
 (MLlib); or skipped / failed with the reason. Ratios: against PyTorch's seconds to TARGET on
 Fashion-MNIST, and against MLlib's fit time, for the first epoch that reaches MLlib's final
 accuracy on the same data set.
@@ -60,7 +60,7 @@ def main():
            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
         row = r.get("row", "?")
-        label = LABELS.get(row, row)
+        label = r.get("label") or LABELS.get(row, row)
         if "curve" not in r:
             why = r.get("skipped") or r.get("failed") or "no result"
             out.append("| %s | %s | skipped: %s |  |  |  |  |  |  |  |  |  |"

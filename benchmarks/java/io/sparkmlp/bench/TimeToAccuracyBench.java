@@ -188,9 +188,12 @@ public final class TimeToAccuracyBench {
     DistributedOptions options = DistributedOptions.builder().fit(fit).syncEvery(sync).build();
     clock.start();
     History h = new DistributedTrainer(jsc, model, options).fit(train, null);
-    String where = jsc.master() + ", " + train.numPartitions() + " partitions";
     String how = lbfgs ? "L-BFGS max_iter " + iters
         : "Adam batch " + batch + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync);
+    String syncName = sync == 1 ? "exact steps" : "sync_every " + (sync == 0 ? "auto" : sync);
+    String where = jsc.master().startsWith("local") ? jsc.master() : "standalone cluster";
+    result.put("label", (tabular ? "tabular: sparkmlp " : "sparkmlp " + where + ", ")
+        + (lbfgs ? "L-BFGS" : tabular ? "Adam, " + syncName : syncName));
     finish(clock, h.size(), lbfgs ? "iterations" : "epochs", tabular ? "tabular" : "fmnist",
         how + ", " + jsc.master() + ", " + train.numPartitions() + " partitions");
     train.release();
