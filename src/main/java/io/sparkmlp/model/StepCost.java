@@ -11,8 +11,9 @@ import java.util.Locale;
  * From these it picks the number of local steps per synchronisation, the rule of
  * {@code sync_every: auto}, and words the advice an exact run gets when jobs dominate.
  *
- * @param jobSeconds median wall time of a job without compute
- * @param computeSeconds median wall time of an exact step minus jobSeconds (at least 1 µs)
+ * @param jobSeconds wall time of a job without compute (the fastest of a few)
+ * @param computeSeconds wall time of an exact step (the fastest of a few) minus jobSeconds,
+ *     at least 1 µs
  */
 public record StepCost(double jobSeconds, double computeSeconds) {
   /**

@@ -27,6 +27,8 @@ import org.apache.spark.broadcast.Broadcast;
 final class SparkSource implements GradientSource {
   /** Timed repetitions of each kind of job when measuring a step's cost. */
   private static final int PROBES = 5;
+  /** Untimed repetitions first: the first jobs load classes, cache blocks and JIT-compile. */
+  private static final int WARM_UPS = 2;
 
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
@@ -96,16 +98,18 @@ final class SparkSource implements GradientSource {
   /**
    * Times, interleaved, {@link #PROBES} jobs without compute ({@link ProbeTask}) and as many
    * exact gradients at step 0 of epoch 0 (which change nothing: slices and dropout masks are
-   * functions of the seed, epoch, step and partition), after one of each to warm up; the
-   * medians give the job's cost and the step's compute.
+   * functions of the seed, epoch, step and partition), after {@link #WARM_UPS} of each. The
+   * fastest of each kind gives the job's cost and, by difference, the step's compute: other
+   * work on the machine (or the JIT) only ever adds time, so the minimum is the least noisy
+   * estimate of what the two cost.
    */
   @Override
   public StepCost stepCost(float[] params) {
     jsc.setJobDescription("measuring a step's cost");
     float[] grad = new float[params.length];
-    double[] job = new double[PROBES + 1];
-    double[] step = new double[PROBES + 1];
-    for (int i = 0; i <= PROBES; i++) {
+    double[] job = new double[WARM_UPS + PROBES];
+    double[] step = new double[WARM_UPS + PROBES];
+    for (int i = 0; i < job.length; i++) {
       long t0 = System.nanoTime();
       probe(params);
       long t1 = System.nanoTime();
@@ -113,8 +117,8 @@ final class SparkSource implements GradientSource {
       job[i] = (t1 - t0) / 1e9;
       step[i] = (System.nanoTime() - t1) / 1e9;
     }
-    double jobSeconds = median(job);
-    return new StepCost(jobSeconds, median(step) - jobSeconds);
+    double jobSeconds = fastest(job);
+    return new StepCost(jobSeconds, fastest(step) - jobSeconds);
   }
 
   private void probe(float[] params) {
@@ -126,11 +130,9 @@ final class SparkSource implements GradientSource {
     }
   }
 
-  /** The median of values[1..], leaving out the warm-up at 0. */
-  private static double median(double[] values) {
-    double[] v = Arrays.copyOfRange(values, 1, values.length);
-    Arrays.sort(v);
-    return v[v.length / 2];
+  /** The smallest of the values after the warm-ups. */
+  private static double fastest(double[] values) {
+    return Arrays.stream(values, WARM_UPS, values.length).min().orElseThrow();
   }
 
   @Override
