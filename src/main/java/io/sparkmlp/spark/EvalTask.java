@@ -7,8 +7,8 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * treeAggregate's seqOp for evaluation: a partition's summed loss and metrics (weighted when
- * the block has weights) and its rows' total weight, no gradient.
+ * {@link PartialSums}' per-block task for evaluation: a partition's summed loss and metrics
+ * (weighted when the block has weights) and its rows' total weight, no gradient.
  */
 final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;

@@ -7,9 +7,10 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * treeAggregate's seqOp when partitions take several steps between synchronisations: the
- * partition's {@link Shard} takes k local steps from the broadcast weights and optimizer state
- * and returns its weighted change (see {@link Shard#localSteps}), added to the task's sum.
+ * {@link PartialSums}' per-block task when partitions take several steps between
+ * synchronisations: the partition's {@link Shard} takes k local steps from the broadcast weights
+ * and optimizer state and returns its weighted change (see {@link Shard#localSteps}), added to
+ * the task's sum.
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;

@@ -19,7 +19,7 @@ import org.apache.spark.broadcast.Broadcast;
  * The gradient source of data-parallel training: cached blocks, one per partition. Each step
  * broadcasts the flat weights, every partition's task adds up its slice of the global
  * minibatch ({@link StepTask}) or takes its local steps ({@link LocalStepsTask}),
- * treeAggregate sums the results, and every broadcast is destroyed, also when the job fails.
+ * {@link PartialSums} sums the results, and every broadcast is destroyed, also when the job fails.
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
@@ -134,11 +134,12 @@ final class SparkSource implements GradientSource {
 
   /**
    * One Spark job: task's sum over every block, merged into one. Every job of training and
-   * evaluation goes through here, so how partial sums travel is decided in one place.
+   * evaluation goes through here, so how partial sums travel is decided in one place
+   * ({@link PartialSums}).
    */
   static GradientSum sum(TrainingBlocks data, Function2<GradientSum, Block, GradientSum> task,
                          int depth) {
-    return data.blocks().treeAggregate(GradientSum.empty(), task, GradientSum::merge, depth);
+    return PartialSums.sum(data.blocks(), task, depth);
   }
 
   @Override

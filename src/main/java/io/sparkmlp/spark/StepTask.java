@@ -6,7 +6,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The executor's half of one exact step, as treeAggregate's seqOp: the partition's
+ * The executor's half of one exact step, as {@link PartialSums}' per-block task: the partition's
  * {@link Shard} sums the gradient of its slice of the global minibatch, added to the task's
  * sum.
  */
