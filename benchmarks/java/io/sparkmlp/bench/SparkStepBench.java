@@ -14,6 +14,7 @@ import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
 import io.sparkmlp.spark.MatrixSource;
 import io.sparkmlp.spark.PartialSums;
+import io.sparkmlp.spark.RawFloats;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,11 +33,12 @@ import org.apache.spark.sql.SparkSession;
  *   <li>an empty job through Spark's API ({@code foreachPartition} doing nothing);</li>
  *   <li>an empty job through sparkmlp's own job ({@link PartialSums}, a task that adds
  *       nothing): the floor a step can reach;</li>
- *   <li>broadcast + destroy of the weights;</li>
- *   <li>the step as it was: broadcast + {@code treeAggregate} of a 235k-float partial sum per
- *       partition, no compute, at the depth the old automatic rule chose (1 up to 8
- *       partitions, one more per factor 8);</li>
- *   <li>sparkmlp's step: broadcast + {@link PartialSums} at the depth
+ *   <li>broadcast + destroy of the weights (as {@link RawFloats}, as sparkmlp's step sends
+ *       them);</li>
+ *   <li>the step as it was: broadcast of the float[] + {@code treeAggregate} of a 235k-float
+ *       partial sum per partition, no compute, at the depth the old automatic rule chose (1 up
+ *       to 8 partitions, one more per factor 8);</li>
+ *   <li>sparkmlp's step: broadcast of {@link RawFloats} + {@link PartialSums} at the depth
  *       {@link DistributedOptions#depthFor} chooses, no compute.</li>
  * </ol>
  * Then, with epochs &gt; 0, Fashion-MNIST epochs at global batch 128 (ms per step, best epoch)
@@ -82,9 +84,10 @@ public final class SparkStepBench {
         double[] m = fixedCosts(jsc, train, weights, rounds);
         baseStep = Double.isNaN(baseStep) ? m[4] : baseStep;
         String training = epochs > 0 ? train(jsc, train, epochs) : "| – | – ";
-        System.out.println(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f (depth %d) | "
-            + "%.2f (depth %d) | %.2f× | %.2f× | %.2f× %s|", partitions, m[0], m[1], m[2], m[3],
-            oldDepth(partitions), m[4], depth(partitions), m[4] / m[0], m[4] / m[1], m[4] / baseStep, training));
+        System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f (depth %d) | %.2f "
+            + "(depth %d) | %.2f× | %.2f× | %.2f× %s|%n", partitions, m[0], m[1], m[2], m[3],
+            oldDepth(partitions), m[4], depth(partitions), m[4] / m[0], m[4] / m[1],
+            m[4] / baseStep, training);
         train.release();
       }
     } finally {
@@ -104,11 +107,11 @@ public final class SparkStepBench {
     Runnable[] cases = {
         () -> train.blocks().foreachPartition(it -> { }),
         () -> PartialSums.sum(train.blocks(), (acc, blk) -> acc, depth),
-        () -> jsc.broadcast(weights).destroy(),
+        () -> jsc.broadcast(RawFloats.of(weights)).destroy(),
         () -> step(jsc, weights, bw -> train.blocks().treeAggregate(GradientSum.empty(),
             noCompute(bw, n), GradientSum::merge, oldDepth)),
-        () -> step(jsc, weights, bw -> PartialSums.sum(train.blocks(), noCompute(bw, n),
-            depth)),
+        () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
+            noCompute(bw, n), depth)),
     };
     String only = System.getProperty("bench.only", "0,1,2,3,4");
     double[][] ms = new double[cases.length][rounds];
@@ -134,19 +137,18 @@ public final class SparkStepBench {
   }
 
   /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
-  private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<float[]> bw,
-                                                                       int n) {
-    return (acc, blk) -> acc.add(new float[bw.value().length == n ? n : 0], new double[2],
+  private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<?> bw, int n) {
+    return (acc, blk) -> acc.add(new float[bw.value() != null ? n : 0], new double[2],
         blk.rows());
   }
 
-  private interface Job {
-    void run(Broadcast<float[]> bw);
+  private interface Job<T> {
+    void run(Broadcast<T> bw);
   }
 
   /** Broadcast the weights, run the job, destroy the broadcast: a step without compute. */
-  private static void step(JavaSparkContext jsc, float[] weights, Job job) {
-    Broadcast<float[]> bw = jsc.broadcast(weights);
+  private static <T> void step(JavaSparkContext jsc, T weights, Job<T> job) {
+    Broadcast<T> bw = jsc.broadcast(weights);
     try {
       job.run(bw);
     } finally {

@@ -77,7 +77,7 @@ final class SparkSource implements GradientSource {
 
   @Override
   public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     GradientSum sum;
     try {
       sum = sum(train, new StepTask(spec, bw, epoch, step), depth);
@@ -91,7 +91,7 @@ final class SparkSource implements GradientSource {
   @Override
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
     try {
@@ -120,7 +120,7 @@ final class SparkSource implements GradientSource {
   static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
                                       TrainingBlocks data, float[] params, int depth,
                                       String prefix) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     GradientSum sum;
     try {
       sum = sum(data, new EvalTask(spec, bw), depth);

@@ -64,23 +64,32 @@ class PartialSumsTest {
   }
 
   @Test
-  void aSparkJobSumsInPartitionOrderWhenTheMiddleTaskFinishesLast() {
+  void moreBlocksThanSlotsRunAsOneRangeOfBlocksPerSlotInPartitionOrder() {
     JavaSparkContext jsc = SparkTestSession.jsc();
-    JavaRDD<Block> blocks = MatrixSource.blocks(jsc, new Matrix(new float[3], 3, 1),
-        new Matrix(new float[3], 3, 1), 3);
+    int partitions = 7;
+    JavaRDD<Block> blocks = MatrixSource.blocks(jsc, new Matrix(new float[partitions],
+        partitions, 1), new Matrix(new float[partitions], partitions, 1), partitions).cache();
+    blocks.count();  // cached, as TrainingBlocks are: the groups follow the cached blocks
     FINISHED.clear();
-    // local[2]: tasks 0 and 1 start; 0 ends at once, 2 takes its slot and ends; 1 ends last.
     GradientSum sum = PartialSums.sum(blocks, (acc, block) -> {
-      int p = TaskContext.getPartitionId();
-      if (p == 1) {
-        Thread.sleep(1500);
-      }
-      GradientSum out = GradientSum.merge(acc, result(p));
-      FINISHED.add(p);
-      return out;
+      FINISHED.add(TaskContext.getPartitionId() * 100 + block.partition());
+      return GradientSum.merge(acc, GradientSum.empty().add(new float[] {SEVEN[block.partition()]},
+          new double[] {block.partition()}, 1));
     }, 1);
-    assertEquals(List.of(0, 2, 1), new ArrayList<>(FINISHED), "the test needs task 1 last");
-    assertEquals(0f, total(sum));
-    assertEquals(3, sum.count());
+    blocks.unpersist(false);
+    List<Integer> seen = new ArrayList<>(FINISHED);
+    seen.sort(null);
+    // local[2]: two tasks, partitions 0-2 (a third of 7, rounded down) and 3-6, in order.
+    assertEquals(List.of(0, 1, 2, 103, 104, 105, 106), seen);
+    List<Integer> task1 = new ArrayList<>(FINISHED);
+    task1.removeIf(x -> x < 100);
+    assertEquals(List.of(103, 104, 105, 106), task1, "each task folds its range in order");
+    double first = ((double) SEVEN[0] + SEVEN[1]) + SEVEN[2];
+    double second = (((double) SEVEN[3] + SEVEN[4]) + SEVEN[5]) + SEVEN[6];
+    assertEquals((float) (first + second), total(sum));
+    assertEquals(7, sum.count());
   }
+
+  /** Values of very different magnitudes, whose double sums round. */
+  private static final float[] SEVEN = {BIG, 1f, 3f, -BIG, 0x1p-30f, 5f, 0x1p40f};
 }
