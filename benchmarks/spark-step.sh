@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Time split of a distributed step (empty job, broadcast, broadcast + treeAggregate) and
-# Fashion-MNIST epoch times at global batch 128 and 1024, in local[2] by default.
-#   benchmarks/spark-step.sh [epochs=2] [partitions=2]
+# The fixed cost of a distributed step against an empty Spark job, per partition count, as one
+# Markdown table (medians of interleaved rounds), plus Fashion-MNIST epochs at global batch 128
+# for each partition count (0 epochs skips them). local[2] by default.
+#   benchmarks/spark-step.sh [epochs=1] [partitions...=2 8 32 64]
 # On the standalone cluster: scripts/cluster.sh start, then
 #   BENCH_MASTER=$(cat target/cluster/master-url) benchmarks/spark-step.sh
+# More rounds: BENCH_JAVA_OPTS=-Dbench.rounds=200 benchmarks/spark-step.sh 0
 set -euo pipefail
 exec "$(dirname "${BASH_SOURCE[0]}")/spark-bench.sh" SparkStepBench "$@"

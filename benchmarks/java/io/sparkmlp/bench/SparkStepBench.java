@@ -9,35 +9,60 @@ import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
 import io.sparkmlp.spark.MatrixSource;
-import io.sparkmlp.spark.DistributedOptions;
+import io.sparkmlp.spark.PartialSums;
+import io.sparkmlp.spark.RawFloats;
 import io.sparkmlp.spark.TrainingBlocks;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Where the time of a distributed step goes, on the master it is given (local[2] unless
- * spark.master is set), with Fashion-MNIST in 2 partitions and the 784-256-128-10 network:
+ * The fixed cost of a distributed step as partitions grow, on the master it is given (local[2]
+ * unless spark.master is set), with Fashion-MNIST cached in P blocks and the 784-256-128-10
+ * network's 235k weights. For each P, in interleaved rounds (so that the machine's load
+ * drifts alike for all), the median over many rounds after a warm-up of:
  * <ol>
- *   <li>an empty job over the cached blocks (Spark's fixed cost per job);</li>
- *   <li>broadcast + destroy of the 235k weights;</li>
- *   <li>broadcast + treeAggregate of a 235k-element gradient sum with no compute;</li>
- *   <li>full training epochs at global batch 128 and 1024: seconds per epoch and ms per step,
- *       and the driver's live heap after each epoch (it must stay flat as steps add up).</li>
+ *   <li>an empty job through Spark's API ({@code foreachPartition} doing nothing);</li>
+ *   <li>an empty job through sparkmlp's own job ({@link PartialSums}, a task that adds
+ *       nothing): the floor a step can reach;</li>
+ *   <li>broadcast + destroy of the weights (as {@link RawFloats}, as sparkmlp's step sends
+ *       them);</li>
+ *   <li>the step as it was: broadcast of the float[] + {@code treeAggregate} of a 235k-float
+ *       partial sum per partition, no compute, at the depth the old automatic rule chose (1 up
+ *       to 8 partitions, one more per factor 8);</li>
+ *   <li>sparkmlp's step: broadcast of {@link RawFloats} + {@link PartialSums} at the depth
+ *       {@link DistributedOptions#depthFor} chooses, no compute.</li>
  * </ol>
- * Usage: {@code SparkStepBench [epochs=2] [partitions=2]}.
+ * Then, with epochs &gt; 0, Fashion-MNIST epochs at global batch 128 (ms per step, best epoch)
+ * and the driver's live heap after each (it must stay flat as steps add up). Prints one
+ * Markdown table. Usage: {@code SparkStepBench [epochs=1] [partitions...=2 8 32 64]};
+ * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up),
+ * {@code -Dbench.depth=D} the depth of the PartialSums cases (default: the automatic one),
+ * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling).
  */
 public final class SparkStepBench {
+  private static final String HEADER = "| P | empty job, foreachPartition | empty job, "
+      + "PartialSums | broadcast + destroy | step before: broadcast + treeAggregate | step: "
+      + "broadcast + PartialSums | step / empty (foreachPartition) | step / empty (PartialSums) "
+      + "| step / step at first P | batch-128 step, training (ms) | driver heap after each "
+      + "epoch (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|";
+
   private SparkStepBench() {}
 
   public static void main(String[] args) {
-    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-    int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    int[] partitionCounts = args.length > 1
+        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+        : new int[] {2, 8, 32, 64};
+    int rounds = Integer.getInteger("bench.rounds", 60);
     SparkSession.Builder b = SparkSession.builder().appName("sparkmlp-step-bench")
         .config("spark.ui.enabled", "false");
     if (System.getProperty("spark.master") == null) {
@@ -48,54 +73,121 @@ public final class SparkStepBench {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     try {
       Matrix[] d = FashionMnist.load(FashionMnist.DEFAULT_DIR);
-      Sequential model = build();
-      TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[0], d[1],
-          partitions), model.network(), "fashion-mnist train");
-      int p = model.network().numParams();
-      System.out.printf(Locale.ROOT, "master %s, %d partitions, %,d parameters%n", jsc.master(),
-          train.numPartitions(), p);
-
-      double empty = time(300, () -> train.blocks().foreachPartition(it -> { }));
-      float[] weights = model.params();
-      double bcast = time(300, () -> jsc.broadcast(weights).destroy());
-      double agg = time(300, () -> {
-        Broadcast<float[]> bw = jsc.broadcast(weights);
-        try {
-          train.blocks().treeAggregate(GradientSum.empty(),
-              (GradientSum acc, Block blk) -> acc.add(new float[bw.value().length],
-                  new double[2], blk.rows()), GradientSum::merge, 1);
-        } finally {
-          bw.destroy();
-        }
-      });
-      System.out.printf(Locale.ROOT, "empty job                         %6.2f ms%n", empty);
-      System.out.printf(Locale.ROOT, "broadcast + destroy (235k floats) %6.2f ms%n", bcast);
-      System.out.printf(Locale.ROOT, "broadcast + treeAggregate, no compute %6.2f ms "
-          + "(%.2fx the empty job)%n", agg, agg / empty);
-
-      for (int batch : new int[] {128, 1024}) {
-        Sequential m = build();
-        StringBuilder heap = new StringBuilder();
-        Callback heapAfterEpoch = new Callback() {
-          @Override
-          public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl c) {
-            heap.append(String.format(Locale.ROOT, " %.1f", usedHeapMiB()));
-          }
-        };
-        History h = new DistributedTrainer(jsc, m, DistributedOptions.of(FitOptions.builder()
-            .batchSize(batch).epochs(epochs).seed(7).verbose(0).callbacks(heapAfterEpoch)
-            .build()))
-            .fit(train, null);
-        double best = h.get("seconds").stream().mapToDouble(x -> x).min().orElse(0);
-        double steps = h.epoch(0).get("steps");
-        System.out.printf(Locale.ROOT, "batch %4d: %.2f s/epoch (best of %d), %.2f ms/step, "
-            + "%,.0f samples/s, loss %.4f%n", batch, best, epochs, best / steps * 1e3,
-            60000 / best, h.last("loss"));
-        System.out.println("  driver heap after GC at each epoch's end (MiB):" + heap);
+      float[] weights = build().params();
+      System.out.printf(Locale.ROOT, "master %s, %,d parameters, %d rounds per P, medians in ms"
+          + "%n%n", jsc.master(), weights.length, rounds);
+      System.out.println(HEADER);
+      double baseStep = Double.NaN;
+      for (int partitions : partitionCounts) {
+        TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[0], d[1],
+            partitions), build().network(), "fashion-mnist train");
+        double[] m = fixedCosts(jsc, train, weights, rounds);
+        baseStep = Double.isNaN(baseStep) ? m[4] : baseStep;
+        String training = epochs > 0 ? train(jsc, train, epochs) : "| – | – ";
+        System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f (depth %d) | %.2f "
+            + "(depth %d) | %.2f× | %.2f× | %.2f× %s|%n", partitions, m[0], m[1], m[2], m[3],
+            oldDepth(partitions), m[4], depth(partitions), m[4] / m[0], m[4] / m[1],
+            m[4] / baseStep, training);
+        train.release();
       }
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * Medians of the five fixed costs, measured in interleaved rounds after rounds/3 warm-up
+   * rounds: empty job (Spark API), empty job (PartialSums), broadcast, old step, our step.
+   */
+  private static double[] fixedCosts(JavaSparkContext jsc, TrainingBlocks train, float[] weights,
+                                     int rounds) {
+    int n = weights.length;
+    int oldDepth = oldDepth(train.numPartitions());
+    int depth = depth(train.numPartitions());
+    Runnable[] cases = {
+        () -> train.blocks().foreachPartition(it -> { }),
+        () -> PartialSums.sum(train.blocks(), (acc, blk) -> acc, depth),
+        () -> jsc.broadcast(RawFloats.of(weights)).destroy(),
+        () -> step(jsc, weights, bw -> train.blocks().treeAggregate(GradientSum.empty(),
+            noCompute(bw, n), GradientSum::merge, oldDepth)),
+        () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
+            noCompute(bw, n), depth)),
+    };
+    String only = System.getProperty("bench.only", "0,1,2,3,4");
+    double[][] ms = new double[cases.length][rounds];
+    for (int r = -rounds / 3; r < rounds; r++) {
+      for (int c = 0; c < cases.length; c++) {
+        if (!only.contains(Integer.toString(c))) {
+          ms[c][Math.max(r, 0)] = Double.NaN;
+          continue;
+        }
+        long t0 = System.nanoTime();
+        cases[c].run();
+        if (r >= 0) {
+          ms[c][r] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
+    }
+    double[] medians = new double[cases.length];
+    for (int c = 0; c < cases.length; c++) {
+      Arrays.sort(ms[c]);
+      medians[c] = ms[c][rounds / 2];
+    }
+    return medians;
+  }
+
+  /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
+  private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<?> bw, int n) {
+    return (acc, blk) -> acc.add(new float[bw.value() != null ? n : 0], new double[2],
+        blk.rows());
+  }
+
+  private interface Job<T> {
+    void run(Broadcast<T> bw);
+  }
+
+  /** Broadcast the weights, run the job, destroy the broadcast: a step without compute. */
+  private static <T> void step(JavaSparkContext jsc, T weights, Job<T> job) {
+    Broadcast<T> bw = jsc.broadcast(weights);
+    try {
+      job.run(bw);
+    } finally {
+      bw.destroy();
+    }
+  }
+
+  /** The depth of the PartialSums cases: -Dbench.depth, or the automatic one. */
+  private static int depth(int partitions) {
+    return Integer.getInteger("bench.depth",
+        DistributedOptions.builder().build().depthFor(partitions));
+  }
+
+  /** The automatic treeAggregate depth before this benchmark's measurements changed it. */
+  private static int oldDepth(int partitions) {
+    int depth = 1;
+    for (long reach = 8; reach < partitions; reach *= 8) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** Table cells: ms per batch-128 step (best epoch) and the driver's heap after each epoch. */
+  private static String train(JavaSparkContext jsc, TrainingBlocks train, int epochs) {
+    Sequential m = build();
+    StringBuilder heap = new StringBuilder();
+    Callback heapAfterEpoch = new Callback() {
+      @Override
+      public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl c) {
+        heap.append(String.format(Locale.ROOT, " %.0f", usedHeapMiB()));
+      }
+    };
+    History h = new DistributedTrainer(jsc, m, DistributedOptions.of(FitOptions.builder()
+        .batchSize(128).epochs(epochs).seed(7).verbose(0).callbacks(heapAfterEpoch).build()))
+        .fit(train, null);
+    double best = h.get("seconds").stream().mapToDouble(x -> x).min().orElse(0);
+    double steps = h.epoch(0).get("steps");
+    return String.format(Locale.ROOT, "| %.1f (loss %.4f) |%s ", best / steps * 1e3,
+        h.last("loss"), heap);
   }
 
   /** The driver's live heap after a full GC: it must not grow with the number of steps. */
@@ -103,17 +195,6 @@ public final class SparkStepBench {
     Runtime rt = Runtime.getRuntime();
     System.gc();
     return (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
-  }
-
-  private static double time(int reps, Runnable r) {
-    for (int i = 0; i < reps / 3; i++) {
-      r.run();
-    }
-    long t0 = System.nanoTime();
-    for (int i = 0; i < reps; i++) {
-      r.run();
-    }
-    return (System.nanoTime() - t0) / 1e6 / reps;
   }
 
   private static Sequential build() {

@@ -10,8 +10,9 @@ public record SparkConfig(
     @JsonPropertyDescription("the cluster, e.g. local[*] or spark://host:7077; unset, "
         + "spark-submit's --master")
     String master,
-    @JsonPropertyDescription("depth of the gradient treeAggregate (>= 0); 0 chooses it from the "
-        + "partition count")
+    @JsonPropertyDescription("how partition sums reach the driver (>= 0): 1 straight from the "
+        + "tasks, 2 or more through a treeAggregate of that depth; 0 chooses from the partition "
+        + "count (1 up to 64 partitions)")
     Integer treeDepth,
     @JsonPropertyDescription("the application name in the Spark UI")
     String appName) {

@@ -28,7 +28,10 @@ import io.sparkmlp.util.Checks;
  *     minibatch's loss is then Σ w_i·loss_i / Σ w_i, and losses and metrics are reported as
  *     weighted means (Spark ML's weightCol); "" reads as null, as Spark ML reads it
  * @param numPartitions partitions to spread the data over; 0 means the cluster's total cores
- * @param treeDepth treeAggregate depth; 0 chooses from the partition count
+ * @param treeDepth how partial sums reach the driver: 1, every task's sum straight to the
+ *     driver (tasks are partitions, or ranges of them where there are more partitions than
+ *     task slots); 2 or more, Spark's treeAggregate of that depth; 0 chooses from the partition
+ *     count
  * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
  *     training; 0 ({@link #AUTO_SYNC_EVERY}) measures a job's and a step's cost before training
  *     and picks it (model.AutoSteps)
@@ -50,7 +53,7 @@ public record DistributedOptions(
   public static final String DEFAULT_LABEL_COL = "label";
   /** 0: as many partitions as the cluster has cores (Spark's default parallelism). */
   public static final int DEFAULT_NUM_PARTITIONS = 0;
-  /** 0: 1 up to 8 partitions, one level more for every factor of 8 beyond. */
+  /** 0: 1 up to 64 partitions, one level more for every factor of 8 beyond. */
   public static final int DEFAULT_TREE_DEPTH = 0;
   /**
    * sync_every auto ({@code auto} in YAML): local steps per synchronisation chosen by
@@ -86,13 +89,19 @@ public record DistributedOptions(
     return new Builder();
   }
 
-  /** The tree depth to use for a given partition count: 1 up to 8 partitions, then deeper. */
+  /**
+   * The depth to use for a given partition count: treeDepth when set, else 1 up to 64
+   * partitions and one level more for every factor of 8 beyond. Measured in local[2]
+   * ({@code benchmarks/spark-step.sh}): a treeAggregate of depth 2 shuffles every partial sum
+   * and cost 3-8 times the direct route at 32 and 64 partitions; the tree is kept for the large
+   * clusters where hundreds of gradient-sized task results would all reach the driver.
+   */
   public int depthFor(int partitions) {
     if (treeDepth > 0) {
       return treeDepth;
     }
     int depth = 1;
-    for (long reach = 8; reach < partitions; reach *= 8) {
+    for (long reach = 64; reach < partitions; reach *= 8) {
       depth++;
     }
     return depth;

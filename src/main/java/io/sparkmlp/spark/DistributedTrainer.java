@@ -15,7 +15,7 @@ import org.apache.spark.broadcast.Broadcast;
  * Data-parallel training of a compiled model on prepared blocks: the one training loop
  * ({@link Trainer}) over Spark's gradients ({@link SparkSource}). Each step broadcasts the flat
  * weights, every partition adds up the gradient of its slice of the global minibatch,
- * treeAggregate sums them, and the driver turns the sum into the mean and applies the same
+ * {@link PartialSums} sums them, and the driver turns the sum into the mean and applies the same
  * optimizer step as local training. With syncEvery k > 1, partitions instead take k local steps
  * and the driver averages their weight and optimizer-state changes, weighted by rows.
  *

@@ -7,8 +7,8 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * treeAggregate's seqOp for evaluation: a partition's summed loss and metrics (weighted when
- * the block has weights) and its rows' total weight, no gradient.
+ * {@link PartialSums}' per-block task for evaluation: a partition's summed loss and metrics
+ * (weighted when the block has weights) and its rows' total weight, no gradient.
  */
 final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
@@ -16,9 +16,9 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   static final int CHUNK_ROWS = 512;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<float[]> params;
+  private final Broadcast<RawFloats> params;
 
-  EvalTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params) {
+  EvalTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params) {
     this.spec = spec;
     this.params = params;
   }
@@ -32,7 +32,7 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
     Evaluator eval = new Evaluator(plan.network(), plan.metrics(),
         Math.min(CHUNK_ROWS, block.rows()));
     double[] sums = eval.sums(new Matrix(block.x(), block.rows(), block.xCols()),
-        new Matrix(block.y(), block.rows(), block.yCols()), block.w(), params.value());
+        new Matrix(block.y(), block.rows(), block.yCols()), block.w(), params.value().values());
     return acc.addSums(sums, block.rows(), block.weightSum());
   }
 }

@@ -7,21 +7,22 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * treeAggregate's seqOp when partitions take several steps between synchronisations: the
- * partition's {@link Shard} takes k local steps from the broadcast weights and optimizer state
- * and returns its weighted change (see {@link Shard#localSteps}), added to the task's sum.
+ * {@link PartialSums}' per-block task when partitions take several steps between
+ * synchronisations: the partition's {@link Shard} takes k local steps from the broadcast weights
+ * and optimizer state and returns its weighted change (see {@link Shard#localSteps}), added to
+ * the task's sum.
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<float[]> params;
+  private final Broadcast<RawFloats> params;
   private final Broadcast<Shipped<OptimizerSnapshot>> optimizer;
   private final int epoch;
   private final int firstStep;
   private final int k;
 
-  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params,
+  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
                  Broadcast<Shipped<OptimizerSnapshot>> optimizer, int epoch, int firstStep, int k) {
     this.spec = spec;
     this.params = params;
@@ -35,8 +36,8 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
   public GradientSum call(GradientSum acc, Block block) {
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
-      Shard.LocalUpdate u = shard.localSteps(params.value(), optimizer.value().get(), epoch,
-          firstStep, k);
+      Shard.LocalUpdate u = shard.localSteps(params.value().values(), optimizer.value().get(),
+          epoch, firstStep, k);
       StepSums sum = u.sums();
       return u.change() == null ? acc.addSums(sum.sums(), 0)
           : acc.add(u.change(), sum.sums(), sum.rows(), sum.weight());

@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
  * The gradient source of data-parallel training: cached blocks, one per partition. Each step
  * broadcasts the flat weights, every partition's task adds up its slice of the global
  * minibatch ({@link StepTask}) or takes its local steps ({@link LocalStepsTask}),
- * treeAggregate sums the results, and every broadcast is destroyed, also when the job fails.
+ * {@link PartialSums} sums the results, and every broadcast is destroyed, also when the job fails.
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
@@ -84,7 +84,7 @@ final class SparkSource implements GradientSource {
 
   @Override
   public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     GradientSum sum;
     try {
       sum = sum(train, new StepTask(spec, bw, epoch, step), depth);
@@ -138,7 +138,7 @@ final class SparkSource implements GradientSource {
   @Override
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
     try {
@@ -167,7 +167,7 @@ final class SparkSource implements GradientSource {
   static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
                                       TrainingBlocks data, float[] params, int depth,
                                       String prefix) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     GradientSum sum;
     try {
       sum = sum(data, new EvalTask(spec, bw), depth);
@@ -181,11 +181,12 @@ final class SparkSource implements GradientSource {
 
   /**
    * One Spark job: task's sum over every block, merged into one. Every job of training and
-   * evaluation goes through here, so how partial sums travel is decided in one place.
+   * evaluation goes through here, so how partial sums travel is decided in one place
+   * ({@link PartialSums}).
    */
   static GradientSum sum(TrainingBlocks data, Function2<GradientSum, Block, GradientSum> task,
                          int depth) {
-    return data.blocks().treeAggregate(GradientSum.empty(), task, GradientSum::merge, depth);
+    return PartialSums.sum(data.blocks(), task, depth);
   }
 
   @Override

@@ -23,6 +23,7 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     kryo.register(Shipped.class);
     kryo.register(Block.class);
     kryo.register(GradientSum.class);
+    kryo.register(RawFloats.class);
     kryo.register(LabeledSample.class);
     kryo.register(ColumnStats.class);
     kryo.register(float[][].class);

@@ -6,7 +6,7 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The executor's half of one exact step, as treeAggregate's seqOp: the partition's
+ * The executor's half of one exact step, as {@link PartialSums}' per-block task: the partition's
  * {@link Shard} sums the gradient of its slice of the global minibatch, added to the task's
  * sum.
  */
@@ -14,11 +14,12 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<float[]> params;
+  private final Broadcast<RawFloats> params;
   private final int epoch;
   private final int step;
 
-  StepTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params, int epoch, int step) {
+  StepTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params, int epoch,
+           int step) {
     this.spec = spec;
     this.params = params;
     this.epoch = epoch;
@@ -30,7 +31,7 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
       float[] grad = shard.gradientBuffer();
-      StepSums sum = shard.gradient(params.value(), grad, epoch, step);
+      StepSums sum = shard.gradient(params.value().values(), grad, epoch, step);
       return sum.rows() == 0 ? acc.addSums(sum.sums(), 0)
           : acc.add(grad, sum.sums(), sum.rows(), sum.weight());
     }
