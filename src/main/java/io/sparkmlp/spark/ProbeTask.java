@@ -15,9 +15,9 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<float[]> params;
+  private final Broadcast<RawFloats> params;
 
-  ProbeTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params) {
+  ProbeTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params) {
     this.spec = spec;
     this.params = params;
   }
@@ -29,7 +29,7 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
     synchronized (shard) {
       float[] grad = shard.gradientBuffer();
       Arrays.fill(grad, 0f);
-      params.value();
+      params.value().values();
       return acc.add(grad, new double[StepWorker.sumsLength(s.plan().metrics())], 0, 0);
     }
   }

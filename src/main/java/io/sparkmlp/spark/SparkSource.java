@@ -122,7 +122,7 @@ final class SparkSource implements GradientSource {
   }
 
   private void probe(float[] params) {
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     try {
       sum(train, new ProbeTask(spec, bw), depth);
     } finally {
