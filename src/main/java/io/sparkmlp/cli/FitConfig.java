@@ -33,7 +33,10 @@ public record FitConfig(
     Integer checkpointEvery,
     @JsonPropertyDescription("local steps each partition takes between synchronisations (>= 1);"
         + " 1 is exact synchronous training, larger values cost fewer Spark jobs")
-    Integer syncEvery) {
+    Integer syncEvery,
+    @JsonPropertyDescription("validate every this many epochs (>= 1; Keras's validation_freq): "
+        + "after epochs n, 2n, ...")
+    Integer validationFreq) {
   // Defaults and ranges are FitOptions' and DistributedOptions'; these name them for the
   // reference.
   public static final int DEFAULT_BATCH_SIZE = FitOptions.DEFAULT_BATCH_SIZE;
@@ -42,21 +45,23 @@ public record FitConfig(
   public static final boolean DEFAULT_SHUFFLE = FitOptions.DEFAULT_SHUFFLE;
   public static final int DEFAULT_CHECKPOINT_EVERY = FitOptions.DEFAULT_CHECKPOINT_EVERY;
   public static final int DEFAULT_SYNC_EVERY = DistributedOptions.DEFAULT_SYNC_EVERY;
+  public static final int DEFAULT_VALIDATION_FREQ = FitOptions.DEFAULT_VALIDATION_FREQ;
 
   public FitConfig {
     FitOptions o = new FitOptions(batchSize, epochs, null, validationSplit, shuffle, seed, null,
-        null, checkpointEvery, null, null, null, null, null);
+        null, checkpointEvery, null, null, null, null, null, validationFreq);
     batchSize = o.batchSize();
     epochs = o.epochs();
     validationSplit = o.validationSplit();
     shuffle = o.shuffle();
     checkpointEvery = o.checkpointEvery();
+    validationFreq = o.validationFreq();
     syncEvery = new DistributedOptions(o, null, null, null, null, null, syncEvery).syncEvery();
   }
 
   /** This section with an unset seed replaced by the model's. */
   FitConfig withSeedDefault(long modelSeed) {
     return seed != null ? this : new FitConfig(batchSize, epochs, validationSplit, shuffle,
-        modelSeed, earlyStopping, targetLoss, checkpointEvery, syncEvery);
+        modelSeed, earlyStopping, targetLoss, checkpointEvery, syncEvery, validationFreq);
   }
 }

@@ -40,7 +40,7 @@ public record RunConfig(
   public static final PreprocessingConfig DEFAULT_PREPROCESSING =
       new PreprocessingConfig(null, null, null);
   public static final FitConfig DEFAULT_FIT =
-      new FitConfig(null, null, null, null, null, null, null, null, null);
+      new FitConfig(null, null, null, null, null, null, null, null, null, null);
   public static final SparkConfig DEFAULT_SPARK = new SparkConfig(null, null, null);
 
   private static final String HEADER = "# sparkmlp run configuration, resolved: defaults filled "
@@ -114,6 +114,7 @@ public record RunConfig(
         .shuffle(fit.shuffle())
         .seed(seed())
         .checkpointEvery(fit.checkpointEvery())
+        .validationFreq(fit.validationFreq())
         .callbacks(callbacks.all());
   }
 

@@ -37,7 +37,7 @@ public final class Trainer {
     int firstEpoch = resumeIfAsked(source, seed);
     int steps = strategy.stepsPerEpoch(source.rows(), options.batchSize());
     source.start(new StepPlan(model.network(), metrics, seed, steps, options.shuffle(),
-        MinibatchPlan.maxSlice(source.maxPartitionRows(), steps)));
+        strategy.maxSlice(source.maxPartitionRows(), steps)));
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {
@@ -64,8 +64,11 @@ public final class Trainer {
         // epoch's last update could slip past that into callbacks and checkpoints.
         DivergedException.checkWeights(params, epoch, steps - 1);
         Map<String, Double> logs = EpochLoop.trainingLogs(sums, source.weightSum(), metrics);
-        if (source.hasValidation()) {
+        if (source.hasValidation() && options.validates(epoch)) {
           logs.putAll(source.validation(params, epoch));
+        }
+        if (strategy.stopReason() != null) {
+          loop.stop(strategy.stopReason());
         }
         loop.endEpoch(epoch, logs, steps, source.rows(), (System.nanoTime() - start) / 1e9);
         checkpointIfDue(epoch, seed, source, loop.stopRequested());
