@@ -3,9 +3,10 @@ package io.sparkmlp.optim;
 import breeze.linalg.DenseVector;
 import breeze.linalg.DenseVector$mcD$sp;
 import breeze.optimize.DiffFunction;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import scala.Tuple2;
 
@@ -14,13 +15,20 @@ import scala.Tuple2;
  * and the last point's result kept, so that the evaluation at an accepted point, which the
  * line search has just made, is not made again.
  *
- * <p>Why a proxy: {@code DiffFunction} is a Scala trait (an interface with default methods in
- * Scala 2.13), but it inherits {@code Function1.apply(T): Object} next to its own
- * {@code apply(T): double}; Scala classes get a bridge between the two, and javac can declare
- * neither in a Java class. A {@link Proxy} implements the interface at run time: calculate is
- * ours, Function1's apply returns the boxed value, every other default method runs as written.
+ * <p>Why not {@code implements DiffFunction}: it is a Scala trait (an interface with default
+ * methods in Scala 2.13) that inherits {@code Function1.apply(T): Object} next to its own
+ * {@code apply(T): double}. Scala classes get a bridge between the two; javac can declare
+ * neither next to the other, {@link java.lang.reflect.Proxy} refuses the clash too, and javac
+ * also rejects extending a breeze class that implements the trait (its inherited operator
+ * signatures). The JVM has no such rule: {@link LambdaMetafactory} makes a class that
+ * implements the interface with {@code calculate} as ours and the trait's default methods
+ * ({@code valueAt}, {@code gradientAt}, {@code apply(T): double}, ...) as breeze wrote them.
+ * Only Function1's generic {@code apply} stays unimplemented, which breeze's L-BFGS, line
+ * search and convergence checks never call.
  */
-final class BreezeFunction implements InvocationHandler {
+final class BreezeFunction {
+  private static final MethodType CALCULATE = MethodType.methodType(Tuple2.class, Object.class);
+
   private final LbfgsRun.Objective objective;
   private final float[] point;
   private final float[] grad;
@@ -34,36 +42,26 @@ final class BreezeFunction implements InvocationHandler {
     this.grad = new float[n];
   }
 
+  /** The objective as the DiffFunction breeze's methods take. */
   @SuppressWarnings("unchecked")
   static DiffFunction<DenseVector<Object>> of(LbfgsRun.Objective objective, int n) {
-    return (DiffFunction<DenseVector<Object>>) Proxy.newProxyInstance(
-        DiffFunction.class.getClassLoader(), new Class<?>[] {DiffFunction.class},
-        new BreezeFunction(objective, n));
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle calculate = lookup.findVirtual(BreezeFunction.class, "calculate", CALCULATE);
+      MethodHandle factory = LambdaMetafactory.metafactory(lookup, "calculate",
+          MethodType.methodType(DiffFunction.class, BreezeFunction.class), CALCULATE,
+          calculate, CALCULATE).getTarget();
+      return (DiffFunction<DenseVector<Object>>) factory.invoke(
+          new BreezeFunction(objective, n));
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot make breeze's DiffFunction: " + e, e);
+    }
   }
 
-  @Override
+  /** f and its gradient at x (a DenseVector of doubles), as breeze's calculate. */
   @SuppressWarnings("unchecked")
-  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    String name = method.getName();
-    if (name.equals("calculate")) {
-      return calculate((DenseVector<Object>) args[0]);
-    }
-    if (name.equals("apply") && args.length == 1 && !method.isDefault()) {
-      return calculate((DenseVector<Object>) args[0])._1();
-    }
-    if (method.isDefault()) {
-      return InvocationHandler.invokeDefault(proxy, method, args);
-    }
-    return switch (name) {
-      case "hashCode" -> System.identityHashCode(proxy);
-      case "equals" -> proxy == args[0];
-      case "toString" -> "lbfgs objective";
-      default -> throw new UnsupportedOperationException(method.toString());
-    };
-  }
-
-  private Tuple2<Object, DenseVector<Object>> calculate(DenseVector<Object> x) {
-    double[] d = LbfgsRun.data(x);
+  private Tuple2<Object, DenseVector<Object>> calculate(Object x) {
+    double[] d = LbfgsRun.data((DenseVector<Object>) x);
     for (int i = 0; i < point.length; i++) {
       point[i] = (float) d[i];
     }
