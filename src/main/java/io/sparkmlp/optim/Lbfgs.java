@@ -115,15 +115,23 @@ public final class Lbfgs implements Optimizer {
     Config c = Configs.bind(NAME, config, Config.class);
     Builder b = builder();
     if (c.m() != null) {
-      b.m(Math.toIntExact(Configs.whole(NAME, "m", c.m())));
+      b.m(count("m", c.m()));
     }
     if (c.maxIter() != null) {
-      b.maxIter(Math.toIntExact(Configs.whole(NAME, "max_iter", c.maxIter())));
+      b.maxIter(count("max_iter", c.maxIter()));
     }
     if (c.tol() != null) {
       b.tol(c.tol());
     }
     return b.build();
+  }
+
+  /** A whole number that fits an int (the builder checks the range). */
+  private static int count(String key, double v) {
+    long n = Configs.whole(NAME, key, v);
+    Checks.argument(Math.abs(n) <= Integer.MAX_VALUE, "%s %s must be at most %s, got %s", NAME,
+        key, Integer.MAX_VALUE, n);
+    return (int) n;
   }
 
   /** Settings for {@link Lbfgs}; starts at MLlib's defaults. Checked by {@link #build}. */
