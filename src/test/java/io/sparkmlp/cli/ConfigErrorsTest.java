@@ -35,7 +35,7 @@ class ConfigErrorsTest {
   void unknownKeyInASection() {
     assertEquals("conf/x.yaml line 17: unknown key 'epoch' in fit; allowed: batch_size, "
         + "epochs, validation_split, shuffle, seed, early_stopping, target_loss, "
-        + "checkpoint_every, sync_every", error(replace(17, "  epoch: 2")));
+        + "checkpoint_every, sync_every, validation_freq", error(replace(17, "  epoch: 2")));
   }
 
   @Test
