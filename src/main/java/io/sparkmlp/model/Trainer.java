@@ -14,8 +14,9 @@ import java.util.Map;
  * <pre>{@code
  * for epoch:
  *   for step (by strategy.span):  sums += strategy.take(source, epoch, step)   // updates params
- *   checkWeights(params); logs = sums / weightSum + source.validation(params)
- *   callbacks(logs); checkpoint if due
+ *   checkWeights(params); logs = sums / weightSum (+ source.validation(params) every
+ *                                                   validationFreq epochs)
+ *   stop if the strategy's run has ended (L-BFGS converged); callbacks(logs); checkpoint if due
  * }</pre>
  */
 public final class Trainer {
