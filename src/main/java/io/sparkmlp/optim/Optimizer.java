@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * An optimizer: a first-order one that updates the weights from each minibatch's mean
  * gradient ({@link #step}), or full-batch L-BFGS ({@link Lbfgs}), whose iterations the
- * training loop runs through {@link LbfgsRun} instead. Instances hold only immutable hyperparameters (they are broadcast
- * and saved); everything that changes from step to step lives in an {@link OptimizerState}.
+ * training loop runs through {@link LbfgsRun} instead. Instances hold only immutable
+ * hyperparameters (they are broadcast and saved); everything that changes from step to step
+ * lives in an {@link OptimizerState}.
  */
 public interface Optimizer extends Serializable {
 

@@ -14,7 +14,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MLlib's solver names on the stages: setSolver("l-bfgs"), setMaxIter, setTol, setInitialWeights. */
+/**
+ * MLlib's solver names on the stages: setSolver("l-bfgs"), setMaxIter, setTol,
+ * setInitialWeights.
+ */
 class MLPLbfgsTest {
   @TempDir
   Path tmp;
