@@ -7,11 +7,16 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.util.Checks;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
@@ -140,13 +145,29 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
         s.add(new Dropout(getDropout()));
       }
     }
-    return s.compile(lossName(), Optimizers.fromConfig(getOptimizer(),
-        Map.of("learning_rate", getLearningRate())), metricNames());
+    Optimizer optimizer = lbfgs()
+        ? Lbfgs.builder().maxIter(getMaxIter()).tol(getTol()).build()
+        : Optimizers.fromConfig(getOptimizer(), Map.of("learning_rate", getLearningRate()));
+    s.compile(lossName(), optimizer, metricNames());
+    Vector initial = getInitialWeights();
+    if (initial != null) {
+      float[] params = s.params();
+      Checks.argument(initial.size() == params.length, "initialWeights has %s values but layers "
+          + "%s need %s", initial.size(), Arrays.toString(widths), params.length);
+      for (int i = 0; i < params.length; i++) {
+        params[i] = (float) initial.apply(i);
+      }
+    }
+    return s;
+  }
+
+  private boolean lbfgs() {
+    return MLPParamSet.LBFGS.equals(getSolver());
   }
 
   private DistributedOptions fitOptions() {
     FitOptions.Builder fit = FitOptions.builder().batchSize(getBatchSize())
-        .epochs(getMaxEpochs()).seed(getSeed()).verbose(getVerbose());
+        .epochs(lbfgs() ? getMaxIter() : getMaxEpochs()).seed(getSeed()).verbose(getVerbose());
     if (getEarlyStoppingPatience() > 0) {
       String monitor = getValidationFraction() > 0 ? Logs.VAL_PREFIX + Logs.LOSS : Logs.LOSS;
       fit.callbacks(new EarlyStopping(monitor, getEarlyStoppingPatience())
@@ -216,8 +237,39 @@ public abstract class MLPEstimator<E extends MLPEstimator<E, M>, M extends MLPMo
     return self();
   }
 
+  /**
+   * MLlib's solver: "l-bfgs" (full-batch L-BFGS: maxIter, tol) or a minibatch optimizer's
+   * name ("adam", "sgd", ...: maxEpochs, batchSize, learningRate).
+   */
+  public E setSolver(String value) {
+    set(ps.solver, value);
+    return self();
+  }
+
+  /** L-BFGS's iterations (solver "l-bfgs"); each is one row of the training summary. */
+  public E setMaxIter(int value) {
+    set(ps.maxIter, value);
+    return self();
+  }
+
+  /** L-BFGS's convergence tolerance, relative to the loss (solver "l-bfgs"). */
+  public E setTol(double value) {
+    set(ps.tol, value);
+    return self();
+  }
+
+  /** The weights to start from, flat in the model's layout; their count is checked at fit. */
+  public E setInitialWeights(Vector value) {
+    set(ps.initialWeights, value);
+    return self();
+  }
+
+  /**
+   * The solver by sparkmlp's optimizer name, an alias of {@link #setSolver}: "lbfgs" is
+   * "l-bfgs", the others are the same names.
+   */
   public E setOptimizer(String value) {
-    set(ps.optimizer, value);
+    set(ps.solver, MLPParamSet.solverOf(value));
     return self();
   }
 

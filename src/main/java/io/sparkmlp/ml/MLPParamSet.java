@@ -5,11 +5,15 @@ import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.nn.Initializer;
 import io.sparkmlp.optim.Adam;
+import io.sparkmlp.optim.Lbfgs;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.DistributedOptions;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
@@ -39,6 +43,10 @@ public final class MLPParamSet implements Serializable {
   static final String DEFAULT_ACTIVATION = Activation.RELU.kerasName();
   static final double DEFAULT_DROPOUT = 0.0;
   static final String DEFAULT_OPTIMIZER = Adam.NAME;
+  /** MLlib's name for L-BFGS; the sparkmlp optimizer is {@link Lbfgs#NAME}. */
+  static final String LBFGS = "l-bfgs";
+  /** The solvers: MLlib's "l-bfgs", and sparkmlp's first-order optimizers by name. */
+  static final List<String> SOLVERS = solvers();
   static final int DEFAULT_BATCH_SIZE = 128;
   static final int DEFAULT_MAX_EPOCHS = 10;
   static final int DEFAULT_EARLY_STOPPING_PATIENCE = 0;
@@ -53,10 +61,13 @@ public final class MLPParamSet implements Serializable {
   final Param<String> kernelInitializer;
   final DoubleParam dropout;
   final DoubleParam l2;
-  final Param<String> optimizer;
+  final Param<String> solver;
   final DoubleParam learningRate;
   final IntParam batchSize;
   final IntParam maxEpochs;
+  final IntParam maxIter;
+  final DoubleParam tol;
+  final Param<Vector> initialWeights;
   final DoubleParam validationFraction;
   final IntParam earlyStoppingPatience;
   final LongParam seed;
@@ -83,15 +94,25 @@ public final class MLPParamSet implements Serializable {
         + "[0, 1)", ParamValidators.inRange(0, 1, true, false));
     l2 = new DoubleParam(owner, "l2", "L2 penalty λ: λ·ΣW² over the kernels is added to the "
         + "loss (>= 0)", ParamValidators.gtEq(0));
-    optimizer = new Param<>(owner, "optimizer", "optimizer, one of " + Optimizers.NAMES
-        + ", with Keras's defaults for everything but the learning rate",
-        ParamValidators.inArray(Optimizers.NAMES));
+    solver = new Param<>(owner, "solver", "the solver, one of " + SOLVERS + ": " + LBFGS
+        + " is full-batch L-BFGS (maxIter iterations, tol; one Spark job per function "
+        + "evaluation), the others minibatch optimizers with Keras's defaults for everything "
+        + "but learningRate (maxEpochs epochs of batchSize rows)",
+        ParamValidators.inArray(SOLVERS));
     learningRate = new DoubleParam(owner, "learningRate", "the optimizer's learning rate (> 0)",
         ParamValidators.gt(0));
     batchSize = new IntParam(owner, "batchSize", "rows per global minibatch, summed over all "
         + "partitions (>= 1)", ParamValidators.gtEq(1));
-    maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data (>= 1); early "
-        + "stopping may end training sooner", ParamValidators.gtEq(1));
+    maxEpochs = new IntParam(owner, "maxEpochs", "passes over the training data (>= 1) of the "
+        + "minibatch solvers; early stopping may end training sooner", ParamValidators.gtEq(1));
+    maxIter = new IntParam(owner, "maxIter", "iterations of the " + LBFGS + " solver (>= 1), "
+        + "each one epoch of the history; convergence at tol may end it sooner",
+        ParamValidators.gtEq(1));
+    tol = new DoubleParam(owner, "tol", "convergence tolerance of the " + LBFGS + " solver "
+        + "(>= 0), relative to the loss", ParamValidators.gtEq(0));
+    initialWeights = new Param<>(owner, "initialWeights", "the weights to start from, flat in "
+        + "the model's layout (per layer the kernel (inputs, units) row-major, then the bias); "
+        + "unset, drawn from the seed");
     validationFraction = new DoubleParam(owner, "validationFraction", "fraction of the rows, "
         + "drawn at random with the seed, held out to validate every epoch (val_loss); 0 "
         + "holds out none", ParamValidators.inRange(0, 1, true, false));
@@ -123,16 +144,36 @@ public final class MLPParamSet implements Serializable {
     owner.setDefault(kernelInitializer, Dense.DEFAULT_KERNEL_INITIALIZER.kerasName());
     owner.setDefault(dropout, DEFAULT_DROPOUT);
     owner.setDefault(l2, Dense.DEFAULT_L2);
-    owner.setDefault(optimizer, DEFAULT_OPTIMIZER);
+    owner.setDefault(solver, DEFAULT_OPTIMIZER);
     owner.setDefault(learningRate, Adam.DEFAULT_LEARNING_RATE);
     owner.setDefault(batchSize, DEFAULT_BATCH_SIZE);
     owner.setDefault(maxEpochs, DEFAULT_MAX_EPOCHS);
+    owner.setDefault(maxIter, Lbfgs.DEFAULT_MAX_ITER);
+    owner.setDefault(tol, Lbfgs.DEFAULT_TOL);
     owner.setDefault(validationFraction, FitOptions.DEFAULT_VALIDATION_SPLIT);
     owner.setDefault(earlyStoppingPatience, DEFAULT_EARLY_STOPPING_PATIENCE);
     owner.setDefault(seed, defaultSeed);
     owner.setDefault(numPartitions, DistributedOptions.DEFAULT_NUM_PARTITIONS);
     owner.setDefault(syncEvery, DistributedOptions.DEFAULT_SYNC_EVERY);
     owner.setDefault(verbose, DEFAULT_VERBOSE);
+  }
+
+  /** The solver for an optimizer name: {@link #LBFGS} for lbfgs, else the name itself. */
+  static String solverOf(String optimizer) {
+    String name = optimizer == null ? "" : optimizer.trim().toLowerCase(Locale.ROOT);
+    return name.equals(Lbfgs.NAME) ? LBFGS : name;
+  }
+
+  /** The optimizer name of a solver: lbfgs for {@link #LBFGS}, else the name itself. */
+  static String optimizerOf(String solver) {
+    return LBFGS.equals(solver) ? Lbfgs.NAME : solver;
+  }
+
+  private static List<String> solvers() {
+    List<String> names = new ArrayList<>();
+    names.add(LBFGS);
+    Optimizers.NAMES.stream().filter(n -> !n.equals(Lbfgs.NAME)).forEach(names::add);
+    return List.copyOf(names);
   }
 
   /** Checks layers with a message that shows the array (Spark's would print its identity). */

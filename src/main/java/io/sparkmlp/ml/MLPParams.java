@@ -1,5 +1,6 @@
 package io.sparkmlp.ml;
 
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
@@ -54,8 +55,9 @@ public interface MLPParams extends Params {
     return paramSet().l2;
   }
 
-  default Param<String> optimizer() {
-    return paramSet().optimizer;
+  /** MLlib's solver: "l-bfgs" or a minibatch optimizer's name ("adam", ...). */
+  default Param<String> solver() {
+    return paramSet().solver;
   }
 
   default DoubleParam learningRate() {
@@ -68,6 +70,18 @@ public interface MLPParams extends Params {
 
   default IntParam maxEpochs() {
     return paramSet().maxEpochs;
+  }
+
+  default IntParam maxIter() {
+    return paramSet().maxIter;
+  }
+
+  default DoubleParam tol() {
+    return paramSet().tol;
+  }
+
+  default Param<Vector> initialWeights() {
+    return paramSet().initialWeights;
   }
 
   default DoubleParam validationFraction() {
@@ -131,8 +145,13 @@ public interface MLPParams extends Params {
     return (Double) getOrDefault(l2());
   }
 
+  default String getSolver() {
+    return (String) getOrDefault(solver());
+  }
+
+  /** The solver as sparkmlp's optimizer name: "lbfgs" for "l-bfgs", else the same name. */
   default String getOptimizer() {
-    return (String) getOrDefault(optimizer());
+    return MLPParamSet.optimizerOf(getSolver());
   }
 
   default double getLearningRate() {
@@ -145,6 +164,19 @@ public interface MLPParams extends Params {
 
   default int getMaxEpochs() {
     return (Integer) getOrDefault(maxEpochs());
+  }
+
+  default int getMaxIter() {
+    return (Integer) getOrDefault(maxIter());
+  }
+
+  default double getTol() {
+    return (Double) getOrDefault(tol());
+  }
+
+  /** The weights to start from, or null when unset (drawn from the seed). */
+  default Vector getInitialWeights() {
+    return isDefined(initialWeights()) ? (Vector) getOrDefault(initialWeights()) : null;
   }
 
   default double getValidationFraction() {

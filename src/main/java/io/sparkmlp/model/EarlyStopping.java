@@ -61,6 +61,9 @@ public final class EarlyStopping implements Callback {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
     Double value = logs.get(monitor);
+    if (value == null && control.skipsValidation(epoch, monitor)) {
+      return;  // as Keras: an epoch without validation (validation_freq) does not count
+    }
     if (value == null) {
       throw new IllegalArgumentException("EarlyStopping monitors '" + monitor
           + "' but the epoch logs have only " + logs.keySet()

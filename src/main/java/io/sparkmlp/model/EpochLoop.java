@@ -36,7 +36,7 @@ public final class EpochLoop {
         stepListeners.add(l);
       }
     }
-    this.control = new TrainingControl(params, options.epochs());
+    this.control = new TrainingControl(params, options.epochs(), options.validationFreq());
     callbacks.forEach(c -> c.onTrainBegin(control));
   }
 
@@ -95,6 +95,11 @@ public final class EpochLoop {
     for (Callback c : callbacks) {
       c.onEpochEnd(epoch, logs, control);
     }
+  }
+
+  /** Stops training after the current epoch (the strategy's run has ended), recording why. */
+  public void stop(String reason) {
+    control.stop(reason);
   }
 
   /** Whether a callback asked training to stop. */

@@ -39,6 +39,9 @@ import java.util.Map;
  *     of each training row of that class (its label, or the argmax of a one-hot label; the
  *     rounded target of a single sigmoid output); every class in the labels needs one. Empty
  *     for none
+ * @param validationFreq validate every this many epochs (Keras's validation_freq): after
+ *     epochs validationFreq, 2·validationFreq, ... (1-based); the other epochs' logs have no
+ *     val_ entries, and callbacks that monitor one skip them
  */
 public record FitOptions(
     @JsonPropertyDescription("global batch size (>= 1): examples per step over all partitions "
@@ -63,7 +66,10 @@ public record FitOptions(
     @JsonIgnore Matrix validationX,
     @JsonIgnore Matrix validationY,
     @JsonIgnore List<Callback> callbacks,
-    @JsonIgnore Map<Integer, Double> classWeight) {
+    @JsonIgnore Map<Integer, Double> classWeight,
+    @JsonPropertyDescription("validate every this many epochs (>= 1), after epochs n, 2n, ...; "
+        + "Keras's validation_freq")
+    Integer validationFreq) {
   public static final int DEFAULT_BATCH_SIZE = 32;
   public static final int DEFAULT_EPOCHS = 1;
   public static final int DEFAULT_INITIAL_EPOCH = 0;
@@ -72,6 +78,7 @@ public record FitOptions(
   public static final int DEFAULT_VERBOSE = 1;
   public static final int DEFAULT_CHECKPOINT_EVERY = 1;
   public static final boolean DEFAULT_RESUME = false;
+  public static final int DEFAULT_VALIDATION_FREQ = 1;
 
   /** Keras's defaults throughout: batch 32, 1 epoch, shuffled, verbose, no checkpoints. */
   public static final FitOptions DEFAULTS = builder().build();
@@ -87,6 +94,7 @@ public record FitOptions(
     resume = resume == null ? DEFAULT_RESUME : resume;
     callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
     classWeight = classWeight == null ? Map.of() : classWeights(classWeight);
+    validationFreq = validationFreq == null ? DEFAULT_VALIDATION_FREQ : validationFreq;
     Checks.positive(batchSize, "batchSize");
     Checks.positive(epochs, "epochs");
     Checks.argument(initialEpoch >= 0, "initialEpoch must be >= 0, got %s", initialEpoch);
@@ -95,6 +103,7 @@ public record FitOptions(
     Checks.fraction(validationSplit, "validationSplit");
     Checks.argument(verbose == 0 || verbose == 1, "verbose must be 0 or 1, got %s", verbose);
     Checks.positive(checkpointEvery, "checkpointEvery");
+    Checks.positive(validationFreq, "validationFreq");
     Checks.argument(!resume || checkpointDir != null, "resume needs a checkpointDir");
     Checks.argument((validationX == null) == (validationY == null),
         "validationData needs both x and y");
@@ -123,12 +132,18 @@ public record FitOptions(
     Builder b = new Builder().batchSize(batchSize).epochs(epochs).initialEpoch(initialEpoch)
         .validationSplit(validationSplit).shuffle(shuffle).verbose(verbose)
         .checkpointDir(checkpointDir).checkpointEvery(checkpointEvery).resume(resume)
-        .callbacks(callbacks.toArray(new Callback[0])).classWeight(classWeight);
+        .callbacks(callbacks.toArray(new Callback[0])).classWeight(classWeight)
+        .validationFreq(validationFreq);
     b.seed = seed;
     if (validationX != null) {
       b.validationData(validationX, validationY);
     }
     return b;
+  }
+
+  /** Whether validation runs after epoch (0-based): every validationFreq-th epoch. */
+  public boolean validates(int epoch) {
+    return (epoch + 1) % validationFreq == 0;
   }
 
   /** The seed for shuffling and dropout: this one, else the model's. */
@@ -155,6 +170,7 @@ public record FitOptions(
     private Matrix validationY;
     private final List<Callback> callbacks = new ArrayList<>();
     private Map<Integer, Double> classWeight;
+    private Integer validationFreq;
 
     public Builder batchSize(int batchSize) {
       this.batchSize = batchSize;
@@ -230,10 +246,16 @@ public record FitOptions(
       return this;
     }
 
+    /** Validates every this many epochs (Keras's validation_freq), >= 1. */
+    public Builder validationFreq(int epochs) {
+      this.validationFreq = epochs;
+      return this;
+    }
+
     public FitOptions build() {
       return new FitOptions(batchSize, epochs, initialEpoch, validationSplit, shuffle, seed,
           verbose, checkpointDir, checkpointEvery, resume, validationX, validationY, callbacks,
-          classWeight);
+          classWeight, validationFreq);
     }
   }
 }

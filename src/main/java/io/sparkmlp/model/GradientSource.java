@@ -53,6 +53,14 @@ public interface GradientSource {
   StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state, int epoch,
                       int firstStep, int k, float[] change);
 
+  /**
+   * One full-batch pass at params for epoch {@code epoch} (L-BFGS's function evaluation): grad
+   * := the gradient of the summed loss over every training row, in storage order, without
+   * dropout masks drawn per step; returns the sums over all rows, their loss summed so that
+   * the total does not depend on how partial sums are merged ({@link FullBatchSums}).
+   */
+  StepSums fullBatch(float[] params, int epoch, float[] grad);
+
   /** Whether there are validation rows. */
   boolean hasValidation();
 

@@ -71,6 +71,14 @@ final class InProcessSource implements GradientSource {
   }
 
   @Override
+  public StepSums fullBatch(float[] params, int epoch, float[] grad) {
+    StepSums sum = shard.fullBatch(params, grad);
+    // As on Spark with one partition: the same loss bits whatever the partitioning.
+    return StepSums.of(FullBatchSums.join(FullBatchSums.split(sum.sums())), sum.rows(),
+        sum.weight());
+  }
+
+  @Override
   public boolean hasValidation() {
     return data.hasValidation();
   }

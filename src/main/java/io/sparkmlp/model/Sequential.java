@@ -117,7 +117,7 @@ public final class Sequential {
   public History fit(Matrix x, Matrix y, float[] sampleWeight, FitOptions options) {
     requireCompiled("fit");
     TrainingData data = TrainingData.of(network, x, y, sampleWeight, options);
-    return new Trainer(this, options, new ExactSteps(this)).fit(new InProcessSource(data));
+    return new Trainer(this, options, StepStrategy.of(this, 1)).fit(new InProcessSource(data));
   }
 
   /** Mean loss and metrics over (x, y), keyed "loss", "accuracy", ... as in Keras. */

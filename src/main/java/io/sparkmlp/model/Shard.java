@@ -18,6 +18,8 @@ public final class Shard {
   private final int partition;
   private final StepWorker worker;
   private float[] scratch;
+  private double[] fullBatchSum;
+  private float[] chunkGradient;
   private int epoch = -1;
   private Rows epochRows;
 
@@ -62,6 +64,38 @@ public final class Shard {
     double weight = worker.accumulate(slice, params, grad, sums,
         StepWorker.dropoutSeed(plan.seed(), e, step, partition));
     return StepSums.of(sums, slice.count(), weight);
+  }
+
+  /**
+   * This holder's part of a full-batch pass (an L-BFGS function evaluation): grad := the
+   * gradient of the summed loss over all its rows at params, in storage order, in chunks of
+   * the plan's slice size; returns the summed loss and metrics, rows and weight. The chunks'
+   * float gradients are added up in double, so the sum over many chunks loses no more than
+   * one rounding to float. Dropout layers would make the loss random; their masks come from a
+   * fixed seed here (full-batch strategies refuse them).
+   */
+  public StepSums fullBatch(float[] params, float[] grad) {
+    int n = params.length;
+    if (fullBatchSum == null) {
+      fullBatchSum = new double[n];
+      chunkGradient = new float[n];
+    }
+    Arrays.fill(fullBatchSum, 0);
+    double[] sums = new double[StepWorker.sumsLength(plan.metrics())];
+    int chunk = Math.max(1, plan.maxSlice());
+    double weight = 0;
+    for (int from = 0; from < rows.count(); from += chunk) {
+      Arrays.fill(chunkGradient, 0f);
+      weight += worker.accumulate(rows.range(from, Math.min(rows.count(), from + chunk)),
+          params, chunkGradient, sums, 0L);
+      for (int i = 0; i < n; i++) {
+        fullBatchSum[i] += chunkGradient[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      grad[i] = (float) fullBatchSum[i];
+    }
+    return StepSums.of(sums, rows.count(), weight);
   }
 
   /**

@@ -1,19 +1,25 @@
 package io.sparkmlp.model;
 
+import io.sparkmlp.optim.Lbfgs;
 import java.util.Map;
 
 /**
  * How the {@link Trainer} turns a {@link GradientSource}'s sums into parameter updates: exact
- * minibatch steps ({@link ExactSteps}) or local steps with averaging ({@link LocalSteps}).
+ * minibatch steps ({@link ExactSteps}), local steps with averaging ({@link LocalSteps}) or
+ * full-batch L-BFGS iterations ({@link FullBatchLbfgs}).
  * Each is written once and runs in-process and on Spark alike; the loop around them (epochs,
  * callbacks, validation, divergence, checkpoints) is the trainer's.
  */
 public interface StepStrategy {
   /**
-   * Exact steps when syncEvery is 1, {@link AutoSteps} when it is 0 (chosen by measurement),
-   * else syncEvery local steps between synchronisations.
+   * Full-batch L-BFGS for the {@code lbfgs} optimizer (batch size and syncEvery do not apply);
+   * otherwise exact steps when syncEvery is 1, {@link AutoSteps} when it is 0 (chosen by
+   * measurement), else syncEvery local steps between synchronisations.
    */
   static StepStrategy of(Sequential model, int syncEvery) {
+    if (model.optimizer() instanceof Lbfgs) {
+      return new FullBatchLbfgs(model);
+    }
     return syncEvery == 1 ? new ExactSteps(model)
         : syncEvery == 0 ? new AutoSteps(model) : new LocalSteps(model, syncEvery);
   }
@@ -24,6 +30,19 @@ public interface StepStrategy {
   /** Steps in one epoch of totalRows rows at the given batch size. */
   default int stepsPerEpoch(long totalRows, int batchSize) {
     return MinibatchPlan.stepsPerEpoch(totalRows, batchSize);
+  }
+
+  /**
+   * The most rows one holder passes through the network at once (its buffers' size): the
+   * largest slice of a step's minibatch unless the strategy passes its rows in chunks.
+   */
+  default int maxSlice(int maxPartitionRows, int steps) {
+    return MinibatchPlan.maxSlice(maxPartitionRows, steps);
+  }
+
+  /** Why training should stop after this epoch (the strategy's run has ended), or null. */
+  default String stopReason() {
+    return null;
   }
 
   /** How many of the epoch's steps the call starting at {@code step} takes. */

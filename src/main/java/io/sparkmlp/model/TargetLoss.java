@@ -40,6 +40,9 @@ public final class TargetLoss implements Callback {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
     Double value = logs.get(monitor);
+    if (value == null && control.skipsValidation(epoch, monitor)) {
+      return;  // not a validation epoch (validation_freq)
+    }
     if (value == null) {
       throw new IllegalArgumentException("TargetLoss monitors '" + monitor
           + "' but the epoch logs have only " + logs.keySet());

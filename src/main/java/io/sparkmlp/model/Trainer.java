@@ -14,8 +14,9 @@ import java.util.Map;
  * <pre>{@code
  * for epoch:
  *   for step (by strategy.span):  sums += strategy.take(source, epoch, step)   // updates params
- *   checkWeights(params); logs = sums / weightSum + source.validation(params)
- *   callbacks(logs); checkpoint if due
+ *   checkWeights(params); logs = sums / weightSum (+ source.validation(params) every
+ *                                                   validationFreq epochs)
+ *   stop if the strategy's run has ended (L-BFGS converged); callbacks(logs); checkpoint if due
  * }</pre>
  */
 public final class Trainer {
@@ -37,7 +38,7 @@ public final class Trainer {
     int firstEpoch = resumeIfAsked(source, seed);
     int steps = strategy.stepsPerEpoch(source.rows(), options.batchSize());
     source.start(new StepPlan(model.network(), metrics, seed, steps, options.shuffle(),
-        MinibatchPlan.maxSlice(source.maxPartitionRows(), steps)));
+        strategy.maxSlice(source.maxPartitionRows(), steps)));
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {
@@ -65,10 +66,13 @@ public final class Trainer {
         // epoch's last update could slip past that into callbacks and checkpoints.
         DivergedException.checkWeights(params, epoch, steps - 1);
         Map<String, Double> logs = EpochLoop.trainingLogs(sums, source.weightSum(), metrics);
-        if (source.hasValidation()) {
+        if (source.hasValidation() && options.validates(epoch)) {
           logs.putAll(source.validation(params, epoch));
         }
         logs.putAll(strategy.epochLogs());
+        if (strategy.stopReason() != null) {
+          loop.stop(strategy.stopReason());
+        }
         loop.endEpoch(epoch, logs, steps, source.rows(), (System.nanoTime() - start) / 1e9);
         checkpointIfDue(epoch, seed, source, loop.stopRequested());
       }

@@ -7,11 +7,26 @@ package io.sparkmlp.model;
 public final class TrainingControl {
   private final float[] params;
   private final int epochs;
+  private final int validationFreq;
   private String stopReason;
 
   public TrainingControl(float[] params, int epochs) {
+    this(params, epochs, FitOptions.DEFAULT_VALIDATION_FREQ);
+  }
+
+  /** A control for a fit that validates every validationFreq epochs. */
+  public TrainingControl(float[] params, int epochs, int validationFreq) {
     this.params = params;
     this.epochs = epochs;
+    this.validationFreq = validationFreq;
+  }
+
+  /**
+   * Whether epoch (0-based) is one that validation_freq skips and the key is a validation
+   * entry: callbacks that monitor it wait for the next validated epoch.
+   */
+  public boolean skipsValidation(int epoch, String key) {
+    return key.startsWith(Logs.VAL_PREFIX) && (epoch + 1) % validationFreq != 0;
   }
 
   /** The live flat parameter array; callbacks copy it to keep it, or copy into it to restore. */

@@ -4,12 +4,15 @@ import java.io.Serializable;
 import java.util.Map;
 
 /**
- * A first-order optimizer. Instances hold only immutable hyperparameters (they are broadcast
- * and saved); everything that changes from step to step lives in an {@link OptimizerState}.
+ * An optimizer: a first-order one that updates the weights from each minibatch's mean
+ * gradient ({@link #step}), or full-batch L-BFGS ({@link Lbfgs}), whose iterations the
+ * training loop runs through {@link LbfgsRun} instead. Instances hold only immutable
+ * hyperparameters (they are broadcast and saved); everything that changes from step to step
+ * lives in an {@link OptimizerState}.
  */
 public interface Optimizer extends Serializable {
 
-  /** Keras's name for this optimizer: "sgd", "adam", "adamw", "rmsprop", "adagrad". */
+  /** Keras's name for this optimizer: "sgd", "adam", "adamw", "rmsprop", "adagrad"; "lbfgs". */
   String name();
 
   /** A fresh state for a parameter array of the given size. */

@@ -17,7 +17,7 @@ public final class Optimizers {
 
   /** The names {@link #byName} and {@link #fromConfig} accept (ignoring case). */
   public static final List<String> NAMES =
-      List.of(Sgd.NAME, Adam.NAME, AdamW.NAME, RmsProp.NAME, Adagrad.NAME);
+      List.of(Sgd.NAME, Adam.NAME, AdamW.NAME, RmsProp.NAME, Adagrad.NAME, Lbfgs.NAME);
 
   /** The optimizer with this Keras name ({@link #NAMES}, any case) and Keras's defaults. */
   public static Optimizer byName(String name) {
@@ -37,6 +37,7 @@ public final class Optimizers {
       case Adam.NAME -> Adam.read(config);
       case AdamW.NAME -> AdamW.read(config);
       case RmsProp.NAME -> RmsProp.read(config);
+      case Lbfgs.NAME -> Lbfgs.read(config);
       default -> Adagrad.read(config);
     };
   }

@@ -10,6 +10,10 @@
  * {@code float[]} arrays of one layout. {@code step} takes the mean gradient of the minibatch,
  * updates the parameters in place and allocates nothing.
  *
+ * <p>{@link io.sparkmlp.optim.Lbfgs} is the full-batch exception: L-BFGS run by breeze's
+ * {@code LBFGS} ({@link io.sparkmlp.optim.LbfgsRun}), one iteration per epoch of fit, its
+ * memory kept in the optimizer state so that checkpoints resume it exactly.
+ *
  * <p>Settings use Keras's names in {@code config()} ({@code learning_rate}, {@code beta_1},
  * ...), and {@link io.sparkmlp.optim.Optimizers#fromConfig} rebuilds an optimizer from them.
  * Schedules are indexed like Keras's: {@code at(i)} is the rate after i completed updates.

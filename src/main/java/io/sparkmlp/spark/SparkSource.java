@@ -1,6 +1,7 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.model.Evaluator;
+import io.sparkmlp.model.FullBatchSums;
 import io.sparkmlp.model.GradientSource;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.OptimizerSnapshot;
@@ -20,8 +21,9 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The gradient source of data-parallel training: cached blocks, one per partition. Each step
  * broadcasts the flat weights, every partition's task adds up its slice of the global
- * minibatch ({@link StepTask}) or takes its local steps ({@link LocalStepsTask}),
- * {@link PartialSums} sums the results, and every broadcast is destroyed, also when the job fails.
+ * minibatch ({@link StepTask}), takes its local steps ({@link LocalStepsTask}) or sums all its
+ * rows for a full-batch pass ({@link FullBatchTask}), {@link PartialSums} sums the results, and
+ * every broadcast is destroyed, also when the job fails.
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
@@ -38,6 +40,7 @@ final class SparkSource implements GradientSource {
   private Broadcast<Shipped<TrainingSpec>> spec;
   private String runId;
   private int steps;
+  private int fullBatchPasses;
 
   /** Training blocks, validation blocks (null for none), aggregation depth, epochs run. */
   SparkSource(JavaSparkContext jsc, TrainingBlocks train, TrainingBlocks validation, int depth,
@@ -149,6 +152,21 @@ final class SparkSource implements GradientSource {
     }
     sum.gradientInto(change);
     return StepSums.of(sum.sums(), sum.count(), sum.weight());
+  }
+
+  @Override
+  public StepSums fullBatch(float[] params, int epoch, float[] grad) {
+    jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d full-batch pass %d",
+        epoch + 1, epochs, ++fullBatchPasses));
+    Broadcast<float[]> bw = jsc.broadcast(params);
+    GradientSum sum;
+    try {
+      sum = sum(train, new FullBatchTask(spec, bw), depth);
+    } finally {
+      bw.destroy();
+    }
+    sum.gradientInto(grad);
+    return StepSums.of(FullBatchSums.join(sum.sums()), sum.count(), sum.weight());
   }
 
   @Override

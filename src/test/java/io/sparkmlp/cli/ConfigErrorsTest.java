@@ -34,8 +34,8 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyInASection() {
     assertEquals("conf/x.yaml line 17: unknown key 'epoch' in fit; allowed: batch_size, "
-        + "epochs, validation_split, shuffle, seed, checkpoint_every, sync_every, "
-        + "early_stopping, target_loss", error(replace(17, "  epoch: 2")));
+        + "epochs, validation_split, shuffle, seed, checkpoint_every, validation_freq, "
+        + "sync_every, early_stopping, target_loss", error(replace(17, "  epoch: 2")));
   }
 
   @Test
@@ -93,7 +93,8 @@ class ConfigErrorsTest {
         + "expected one of: linear, relu, sigmoid, tanh, softmax, leaky_relu, elu, gelu, swish",
         error(replace(9, "    - {type: dense, units: 64, activation: relux, input_dim: 100}")));
     assertEquals("conf/x.yaml line 13: compile.optimizer: unknown optimizer 'adamm'; expected "
-        + "one of: sgd, adam, adamw, rmsprop, adagrad", error(replace(13, "  optimizer: adamm")));
+        + "one of: sgd, adam, adamw, rmsprop, adagrad, lbfgs",
+        error(replace(13, "  optimizer: adamm")));
     assertEquals("conf/x.yaml line 14: compile.metrics[1]: unknown metric 'f1'; expected one "
         + "of: accuracy, top_k_accuracy, mse, mae", error(replace(14, "  metrics: [acc, f1]")));
     assertTrue(error(replace(12, "  loss: hinge")).startsWith(
@@ -126,7 +127,8 @@ class ConfigErrorsTest {
             + "relu, input_dim: 100}\n    - {type: dense, units: 10, activation: softmax}\n",
             "")));
     assertEquals("conf/x.yaml line 13: compile.optimizer.name is required: one of sgd, adam, "
-        + "adamw, rmsprop, adagrad", error(replace(13, "  optimizer: {learning_rate: 0.1}")));
+        + "adamw, rmsprop, adagrad, lbfgs",
+        error(replace(13, "  optimizer: {learning_rate: 0.1}")));
   }
 
   @Test

@@ -170,6 +170,9 @@ class MLPSchemaTest {
   void invalidParamValuesAreRefusedBySpark() {
     assertThrows(IllegalArgumentException.class, () -> classifier().setLearningRate(-1));
     assertThrows(IllegalArgumentException.class, () -> classifier().setActivation("softmax"));
-    assertThrows(IllegalArgumentException.class, () -> classifier().setOptimizer("lbfgs"));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setOptimizer("newton"));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setSolver("lbfgs"));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setTol(-1e-6));
+    assertThrows(IllegalArgumentException.class, () -> classifier().setMaxIter(0));
   }
 }

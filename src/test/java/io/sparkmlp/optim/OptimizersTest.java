@@ -33,9 +33,11 @@ class OptimizersTest {
 
   @Test
   void unknownNameListsTheKnownOnes() {
-    assertMessage("unknown optimizer 'adma'; expected one of: sgd, adam, adamw, rmsprop, adagrad",
+    assertMessage("unknown optimizer 'adma'; expected one of: sgd, adam, adamw, rmsprop, "
+        + "adagrad, lbfgs",
         () -> Optimizers.byName("adma"));
-    assertMessage("unknown optimizer 'null'; expected one of: sgd, adam, adamw, rmsprop, adagrad",
+    assertMessage("unknown optimizer 'null'; expected one of: sgd, adam, adamw, rmsprop, "
+        + "adagrad, lbfgs",
         () -> Optimizers.byName(null));
   }
 
