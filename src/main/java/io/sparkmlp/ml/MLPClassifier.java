@@ -2,7 +2,6 @@ package io.sparkmlp.ml;
 
 import io.sparkmlp.model.Sequential;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.types.StructType;
@@ -40,7 +39,7 @@ public final class MLPClassifier
   }
 
   public static MLReader<MLPClassifier> read() {
-    return new DefaultParamsReader<>();
+    return new EstimatorReader<>(MLPClassifier.class, MLPClassifier::new);
   }
 
   public static MLPClassifier load(String path) {

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.MLReader;
-import scala.Option;
 
 /**
  * Reads what {@link MLPModelWriter} wrote: the metadata (which must name the expected class),
@@ -49,7 +48,7 @@ final class MLPModelReader<M extends MLPModel<M>> extends MLReader<M> {
       MLPModelWriter.deleteQuietly(local);
     }
     M model = factory.apply(metadata.uid(), network);
-    metadata.getAndSetParams(model, Option.empty());
+    RenamedParams.getAndSetParams(metadata, model);
     return model;
   }
 }

@@ -2,7 +2,6 @@ package io.sparkmlp.ml;
 
 import io.sparkmlp.model.Sequential;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.types.StructType;
@@ -34,7 +33,7 @@ public final class MLPRegressor extends MLPEstimator<MLPRegressor, MLPRegression
   }
 
   public static MLReader<MLPRegressor> read() {
-    return new DefaultParamsReader<>();
+    return new EstimatorReader<>(MLPRegressor.class, MLPRegressor::new);
   }
 
   public static MLPRegressor load(String path) {

@@ -20,6 +20,7 @@ import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
@@ -145,5 +146,39 @@ class MLPPersistenceTest {
         + loss[14]);
     assertEquals(15, s.series("accuracy").length);
     assertEquals(0, s.validationLossHistory().length);
+  }
+
+  /**
+   * Stages saved before the L-BFGS solver held the optimizer under "optimizer": they load, with
+   * its value as the solver. The metadata is the current one with the key renamed back.
+   */
+  @Test
+  void stagesSavedWithTheOldOptimizerParamLoad(@TempDir Path tmp) throws Exception {
+    MLPClassificationModel model = ((MLPClassificationModel) fitted.stages()[2])
+        .copy(new ParamMap());
+    model.set(model.solver(), "rmsprop");
+    String modelPath = tmp.resolve("model").toString();
+    model.write().save(modelPath);
+    renameSolverToOptimizer(Path.of(modelPath));
+    assertEquals("rmsprop", MLPClassificationModel.load(modelPath).getSolver());
+
+    String estimatorPath = tmp.resolve("estimator").toString();
+    new MLPClassifier().setLayers(new int[] {2, 3}).setSolver("sgd").write().save(estimatorPath);
+    renameSolverToOptimizer(Path.of(estimatorPath));
+    MLPClassifier loaded = MLPClassifier.load(estimatorPath);
+    assertEquals("sgd", loaded.getSolver());
+    assertArrayEquals(new int[] {2, 3}, loaded.getLayers());
+  }
+
+  private static void renameSolverToOptimizer(Path stage) throws IOException {
+    try (Stream<Path> files = Files.list(stage.resolve("metadata"))) {
+      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        String json = Files.readString(f);
+        assertTrue(json.contains("\"solver\""), json);
+        Files.writeString(f, json.replace("\"solver\"", "\"optimizer\""));
+        // Hadoop's local file system checks the file against its .crc sibling
+        Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+      }
+    }
   }
 }
