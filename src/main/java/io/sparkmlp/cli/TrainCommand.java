@@ -1,20 +1,21 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataLoader;
-import io.sparkmlp.spark.StartLine;
-import io.sparkmlp.io.OutputLock;
-import io.sparkmlp.spark.Preprocessor;
-import io.sparkmlp.report.RunReport;
-import io.sparkmlp.report.ProgressBar;
-import io.sparkmlp.report.MetricsTable;
 import io.sparkmlp.io.AtomicDirectory;
+import io.sparkmlp.io.OutputLock;
 import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TargetLoss;
+import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.report.MetricsTable;
+import io.sparkmlp.report.ProgressBar;
+import io.sparkmlp.report.RunReport;
 import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.DataLoader;
 import io.sparkmlp.spark.DistributedOptions;
+import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.spark.StartLine;
 import io.sparkmlp.spark.TaskErrors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,8 +133,12 @@ final class TrainCommand implements Callable<Integer> {
         .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
         .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     // As soon as the data is counted, before any other job: a log reader's first line.
+    boolean fullBatch = model.optimizer() instanceof Lbfgs;
+    Lbfgs lbfgs = fullBatch ? (Lbfgs) model.optimizer() : null;
     LOG.info(StartLine.of(spark.sparkContext(), shapes, data.validation() != null,
-        options.fit().validationSplit(), options.fit().batchSize(), options.fit().epochs()));
+        options.fit().validationSplit(), options.fit().batchSize(),
+        fullBatch ? Math.min(options.fit().epochs(), lbfgs.maxIter()) : options.fit().epochs(),
+        fullBatch));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null

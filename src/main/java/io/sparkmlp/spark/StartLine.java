@@ -31,6 +31,15 @@ public final class StartLine {
    */
   public static String of(SparkContext sc, List<int[]> shapes, boolean separateValidation,
                    double validationSplit, int batchSize, int epochs) {
+    return of(sc, shapes, separateValidation, validationSplit, batchSize, epochs, false);
+  }
+
+  /**
+   * As above; with fullBatch (L-BFGS) an epoch is one iteration over all rows, so the line
+   * names iterations instead of the batch size and steps.
+   */
+  public static String of(SparkContext sc, List<int[]> shapes, boolean separateValidation,
+                   double validationSplit, int batchSize, int epochs, boolean fullBatch) {
     boolean split = !separateValidation && validationSplit > 0;
     long rows = 0;
     long trainRows = 0;
@@ -45,6 +54,10 @@ public final class StartLine {
     if (split) {
       sb.append(String.format(Locale.ROOT, ", %,d for training (validation_split %s)",
           trainRows, validationSplit));
+    }
+    if (fullBatch) {
+      return sb.append(", full-batch L-BFGS, at most ").append(count(epochs, "iteration"))
+          .toString();
     }
     sb.append(String.format(Locale.ROOT, ", batch size %,d, ", batchSize));
     sb.append(trainRows > 0

@@ -38,6 +38,13 @@ class StartLineTest {
   }
 
   @Test
+  void fullBatchNamesIterationsNotBatches() {
+    SparkContext sc = SparkTestSession.get().sparkContext();
+    assertEquals(spark(sc) + "601 rows in 3 partitions, full-batch L-BFGS, at most 100 "
+        + "iterations", StartLine.of(sc, SHAPES, true, 0, 128, 100, true));
+  }
+
+  @Test
   void noRowsIsSaidNotThrown() {
     SparkContext sc = SparkTestSession.get().sparkContext();
     assertEquals(spark(sc) + "0 rows in 1 partition, batch size 32, no training rows, "
