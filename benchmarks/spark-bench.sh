@@ -15,7 +15,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp="target/classes:$(cat target/classpath.txt)"
 javac -nowarn --add-modules jdk.incubator.vector --release 17 -d "$work" -cp "$cp" \
-  "benchmarks/java/io/sparkmlp/bench/$main.java" 2> >(grep -v incubat >&2 || true)
+  "benchmarks/java/io/sparkmlp/bench/$main.java" benchmarks/java/io/sparkmlp/bench/BenchSession.java \
+  2> >(grep -v incubat >&2 || true)
 mapfile -t jvm_opts < <(grep -v '^#' scripts/jvm-options)
 master=()
 if [ -n "${BENCH_MASTER:-}" ]; then

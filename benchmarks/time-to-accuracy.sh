@@ -52,7 +52,7 @@ classes=target/bench/classes
 rm -rf "$classes" "$out"
 mkdir -p "$classes" "$out"
 javac -nowarn --add-modules jdk.incubator.vector --release 17 -d "$classes" -cp "$cp" \
-  benchmarks/java/io/sparkmlp/bench/{TimeToAccuracyBench,AccuracyClock,TeacherData}.java \
+  benchmarks/java/io/sparkmlp/bench/{TimeToAccuracyBench,AccuracyClock,TeacherData,BenchSession}.java \
   2> >(grep -v incubat >&2 || true)
 (cd "$classes" && jar cf ../tta-bench.jar io)
 mapfile -t jvm_opts < <(grep -v -e '^#' -e '^[[:space:]]*$' scripts/jvm-options)

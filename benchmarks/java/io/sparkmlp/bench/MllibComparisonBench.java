@@ -41,13 +41,7 @@ public final class MllibComparisonBench {
     double lr = args.length > 3 ? Double.parseDouble(args[3]) : 0.003;
     int syncEvery = args.length > 4 ? Integer.parseInt(args[4]) : 8;
     String which = args.length > 5 ? args[5] : "both";
-    SparkSession.Builder b = SparkSession.builder().appName("sparkmlp-vs-mllib")
-        .config("spark.ui.enabled", "false");
-    if (System.getProperty("spark.master") == null) {
-      b.master("local[2]");
-    }
-    SparkSession spark = b.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    SparkSession spark = BenchSession.start("sparkmlp-vs-mllib");
     try {
       Dataset<Row>[] d = FashionMnistFrames.load(spark, FashionMnist.DEFAULT_DIR,
           Path.of("target/bench-data"));

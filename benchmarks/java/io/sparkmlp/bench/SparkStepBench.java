@@ -63,13 +63,7 @@ public final class SparkStepBench {
         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {2, 8, 32, 64};
     int rounds = Integer.getInteger("bench.rounds", 60);
-    SparkSession.Builder b = SparkSession.builder().appName("sparkmlp-step-bench")
-        .config("spark.ui.enabled", "false");
-    if (System.getProperty("spark.master") == null) {
-      b.master("local[2]");
-    }
-    SparkSession spark = b.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    SparkSession spark = BenchSession.start("sparkmlp-step-bench");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     try {
       Matrix[] d = FashionMnist.load(FashionMnist.DEFAULT_DIR);

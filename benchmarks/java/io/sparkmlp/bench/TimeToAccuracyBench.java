@@ -260,13 +260,7 @@ public final class TimeToAccuracyBench {
   }
 
   private void withSpark(Consumer<SparkSession> body) {
-    SparkSession.Builder b = SparkSession.builder().appName("sparkmlp-time-to-accuracy")
-        .config("spark.ui.enabled", "false");
-    if (System.getProperty("spark.master") == null) {
-      b.master("local[2]");
-    }
-    SparkSession spark = b.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    SparkSession spark = BenchSession.start("sparkmlp-time-to-accuracy");
     try {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       // Start-up ends when a job has run: on a cluster that includes the executors' launch.
