@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * synchronisation by {@link StepCost#syncEvery}, logs the choice, and from then on is exactly
  * {@code sync_every: k} ({@link ExactSteps} for 1, else {@link LocalSteps}): the measurement
  * changes no weight, so a run with the logged k set by hand gives the same weights. Every epoch's
- * logs carry {@code sync_every}, so the choice lands in the metrics. Resuming from a checkpoint
- * measures again, and may choose another k.
+ * logs carry {@code sync_every}, so the choice lands in the metrics. Checkpoints keep k, and a
+ * run resumed from one goes on with it without measuring, so it ends with the weights the
+ * uninterrupted run would have (a checkpoint written before k was kept measures again).
  */
 public final class AutoSteps implements StepStrategy {
   /** The key of the chosen k in each epoch's logs. */
@@ -27,7 +28,24 @@ public final class AutoSteps implements StepStrategy {
   }
 
   @Override
+  public void resume(Integer chosenSyncEvery) {
+    if (chosenSyncEvery != null) {
+      syncEvery = chosenSyncEvery;
+    }
+  }
+
+  @Override
+  public Integer chosenSyncEvery() {
+    return syncEvery;
+  }
+
+  @Override
   public void start(GradientSource source, int stepsPerEpoch) {
+    if (syncEvery > 0) {
+      chosen = StepStrategy.of(model, syncEvery);
+      LOG.info("sync_every auto: {}, as chosen before the checkpoint", syncEvery);
+      return;
+    }
     StepCost cost = source.stepCost(model.params());
     syncEvery = cost == null ? 1 : cost.syncEvery(stepsPerEpoch);
     chosen = StepStrategy.of(model, syncEvery);

@@ -1,5 +1,6 @@
 package io.sparkmlp.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +17,23 @@ import java.util.Map;
 public final class Checkpoint {
   public static final String TRAINING_STATE = "training.json";
 
-  /** What training.json holds; the mapper names the components in snake_case. */
-  public record State(int epochsCompleted, long seed, int numPartitions, long rows) {}
+  /**
+   * What training.json holds; the mapper names the components in snake_case.
+   *
+   * @param syncEvery the local steps per synchronisation that {@code sync_every: auto} chose,
+   *     so that a resumed run goes on with them instead of measuring again; null for every
+   *     other setting (and in checkpoints written before it was kept)
+   */
+  public record State(int epochsCompleted, long seed, int numPartitions, long rows,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Integer syncEvery) {
+    public State(int epochsCompleted, long seed, int numPartitions, long rows) {
+      this(epochsCompleted, seed, numPartitions, rows, null);
+    }
+  }
 
-  /** training.json as read: every field must be there. */
-  private record Read(Integer epochsCompleted, Long seed, Integer numPartitions, Long rows) {}
+  /** training.json as read: every field but sync_every must be there. */
+  private record Read(Integer epochsCompleted, Long seed, Integer numPartitions, Long rows,
+                      Integer syncEvery) {}
 
   private Checkpoint() {}
 
@@ -47,7 +60,8 @@ public final class Checkpoint {
         throw new IllegalArgumentException(file + ": epochs_completed, seed, num_partitions and "
             + "rows are all required, got " + r);
       }
-      return new State(r.epochsCompleted(), r.seed(), r.numPartitions(), r.rows());
+      return new State(r.epochsCompleted(), r.seed(), r.numPartitions(), r.rows(),
+          r.syncEvery());
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read the checkpoint state: "
           + e.getMessage(), e);

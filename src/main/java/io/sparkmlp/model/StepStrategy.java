@@ -27,6 +27,21 @@ public interface StepStrategy {
   /** Called once after the source has started, before the first step. */
   default void start(GradientSource source, int stepsPerEpoch) {}
 
+  /**
+   * The local steps per synchronisation a checkpoint must keep for this strategy to resume
+   * exactly (what {@code sync_every: auto} measured and chose), or null where the settings
+   * alone say it.
+   */
+  default Integer chosenSyncEvery() {
+    return null;
+  }
+
+  /**
+   * Called before {@link #start} when resuming, with the checkpoint's
+   * {@link #chosenSyncEvery} (null where it kept none).
+   */
+  default void resume(Integer chosenSyncEvery) {}
+
   /** Steps in one epoch of totalRows rows at the given batch size. */
   default int stepsPerEpoch(long totalRows, int batchSize) {
     return MinibatchPlan.stepsPerEpoch(totalRows, batchSize);

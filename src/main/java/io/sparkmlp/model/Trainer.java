@@ -100,6 +100,7 @@ public final class Trainer {
         model.params().length);
     System.arraycopy(saved.params(), 0, model.params(), 0, saved.params().length);
     model.optimizerState(saved.optimizerState());
+    strategy.resume(state.syncEvery());
     return state.epochsCompleted();
   }
 
@@ -110,7 +111,7 @@ public final class Trainer {
     boolean last = epoch + 1 == options.epochs() || stopping;
     if ((epoch + 1) % options.checkpointEvery() == 0 || last) {
       Checkpoint.write(options.checkpointDir(), model, new Checkpoint.State(epoch + 1, seed,
-          source.numPartitions(), source.rows()));
+          source.numPartitions(), source.rows(), strategy.chosenSyncEvery()));
     }
   }
 }

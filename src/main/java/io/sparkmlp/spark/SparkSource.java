@@ -31,6 +31,8 @@ final class SparkSource implements GradientSource {
   private static final int PROBES = 5;
   /** Untimed repetitions first: the first jobs load classes, cache blocks and JIT-compile. */
   private static final int WARM_UPS = 2;
+  /** The most times a cost-measuring job repeats a step's compute. */
+  private static final int MAX_REPEATS = 256;
 
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
@@ -99,43 +101,61 @@ final class SparkSource implements GradientSource {
   }
 
   /**
-   * Times, interleaved, {@link #PROBES} jobs without compute ({@link ProbeTask}) and as many
-   * exact gradients at step 0 of epoch 0 (which change nothing: slices and dropout masks are
-   * functions of the seed, epoch, step and partition), after {@link #WARM_UPS} of each. The
-   * fastest of each kind gives the job's cost and, by difference, the step's compute: other
-   * work on the machine (or the JIT) only ever adds time, so the minimum is the least noisy
-   * estimate of what the two cost.
+   * Times, interleaved, {@link #PROBES} jobs without compute and as many jobs that repeat the
+   * compute of step 0 of epoch 0 r times ({@link ProbeTask}), after {@link #WARM_UPS} of each
+   * with one repeat. The fastest of each kind gives the job's cost and, by difference over r,
+   * one step's compute: other work on the machine only ever adds time, so the minimum is the
+   * least noisy estimate. r is chosen from the warm-ups so that the repeated compute lasts about
+   * as long as the job ({@link #MAX_REPEATS} at most): a step's compute of a tenth of a
+   * millisecond cannot be told from a 20 ms job's noise by a single difference, and the
+   * repeats also give the JIT the kernel's hot loops before they are timed.
    */
   @Override
   public StepCost stepCost(float[] params) {
     jsc.setJobDescription("measuring a step's cost");
-    float[] grad = new float[params.length];
-    double[] job = new double[WARM_UPS + PROBES];
-    double[] step = new double[WARM_UPS + PROBES];
-    for (int i = 0; i < job.length; i++) {
-      long t0 = System.nanoTime();
-      probe(params);
-      long t1 = System.nanoTime();
-      gradient(params, 0, 0, grad);
-      job[i] = (t1 - t0) / 1e9;
-      step[i] = (System.nanoTime() - t1) / 1e9;
+    double[] job = new double[WARM_UPS];
+    double[] once = new double[WARM_UPS];
+    for (int i = 0; i < WARM_UPS; i++) {
+      job[i] = timed(params, 0);
+      once[i] = timed(params, 1);
     }
-    double jobSeconds = fastest(job);
-    return new StepCost(jobSeconds, fastest(step) - jobSeconds);
+    double warmJob = Arrays.stream(job).min().orElseThrow();
+    int repeats = repeatsFor(warmJob, Arrays.stream(once).min().orElseThrow() - warmJob);
+    double fastestJob = Double.MAX_VALUE;
+    double fastestRepeated = Double.MAX_VALUE;
+    for (int i = 0; i < PROBES; i++) {
+      fastestJob = Math.min(fastestJob, timed(params, 0));
+      double repeated = timed(params, repeats);
+      if (i == 0) {
+        // The warm-ups' difference may have hidden a sizeable compute in their noise; a first
+        // timed measurement that shows it keeps the rest from repeating it too often.
+        int fewer = repeatsFor(fastestJob, (repeated - fastestJob) / repeats);
+        if (fewer < repeats) {
+          repeats = fewer;
+          repeated = timed(params, repeats);
+        }
+      }
+      fastestRepeated = Math.min(fastestRepeated, repeated);
+    }
+    return new StepCost(fastestJob, (fastestRepeated - fastestJob) / repeats);
   }
 
-  private void probe(float[] params) {
+  /** Repeats of a step's compute that make it last about as long as the job. */
+  private static int repeatsFor(double jobSeconds, double computeSeconds) {
+    return (int) Math.max(1, Math.min(MAX_REPEATS,
+        Math.ceil(jobSeconds / Math.max(computeSeconds, jobSeconds / MAX_REPEATS))));
+  }
+
+  /** Seconds of a {@link ProbeTask} job, its broadcast included, with repeats of the compute. */
+  private double timed(float[] params, int repeats) {
+    long t0 = System.nanoTime();
     Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     try {
-      sum(train, new ProbeTask(spec, bw), depth);
+      sum(train, new ProbeTask(spec, bw, repeats), depth);
     } finally {
       bw.destroy();
     }
-  }
-
-  /** The smallest of the values after the warm-ups. */
-  private static double fastest(double[] values) {
-    return Arrays.stream(values, WARM_UPS, values.length).min().orElseThrow();
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   @Override

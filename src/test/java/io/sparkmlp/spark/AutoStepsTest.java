@@ -3,19 +3,23 @@ package io.sparkmlp.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.AutoSteps;
+import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.testing.Expect;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * sync_every auto (0): measures, picks k, then trains exactly as sync_every k would. 241 rows
@@ -32,13 +36,17 @@ class AutoStepsTest {
   }
 
   private static History train(Sequential m, int syncEvery) {
+    return train(m, syncEvery, FitOptions.builder().batchSize(30).epochs(3).seed(17).verbose(0)
+        .build());
+  }
+
+  private static History train(Sequential m, int syncEvery, FitOptions fit) {
     JavaSparkContext jsc = SparkTestSession.jsc();
     TrainingBlocks blocks = TrainingBlocks.prepare(
         MatrixSource.blocks(jsc, DATA[0], DATA[1], null, 3), m.network(), "train");
     try {
       return new DistributedTrainer(jsc, m, DistributedOptions.builder()
-          .fit(FitOptions.builder().batchSize(30).epochs(3).seed(17).verbose(0).build())
-          .syncEvery(syncEvery).build()).fit(blocks, null);
+          .fit(fit).syncEvery(syncEvery).build()).fit(blocks, null);
     } finally {
       blocks.release();
     }
@@ -58,6 +66,34 @@ class AutoStepsTest {
     History hk = train(fixed, k);
     assertArrayEquals(fixed.params(), auto.params(), "the measurement changed no weight");
     assertEquals(hk.get("loss"), h.get("loss"));
+  }
+
+  @Test
+  void resumingKeepsTheChoiceOfTheCheckpoint(@TempDir Path dir) {
+    Path ckpt = dir.resolve("ckpt");
+    History first = train(model(), DistributedOptions.AUTO_SYNC_EVERY, FitOptions.builder()
+        .batchSize(30).epochs(2).seed(17).verbose(0).checkpointDir(ckpt).build());
+    int k = first.get(AutoSteps.LOG_KEY).get(0).intValue();
+    assertEquals(k, Checkpoint.readState(ckpt).syncEvery(), "the checkpoint keeps k");
+
+    Sequential resumed = model();
+    History rest = train(resumed, DistributedOptions.AUTO_SYNC_EVERY, FitOptions.builder()
+        .batchSize(30).epochs(4).seed(17).verbose(0).checkpointDir(ckpt).resume(true).build());
+    assertEquals(List.of((double) k, (double) k), rest.get(AutoSteps.LOG_KEY),
+        "no new measurement after resuming");
+
+    Sequential fixed = model();
+    train(fixed, k, FitOptions.builder().batchSize(30).epochs(4).seed(17).verbose(0).build());
+    assertArrayEquals(fixed.params(), resumed.params(),
+        "interrupted and resumed auto = an uninterrupted run at the chosen k");
+  }
+
+  @Test
+  void fixedSettingsKeepNoChoiceInCheckpoints(@TempDir Path dir) {
+    Path ckpt = dir.resolve("ckpt");
+    train(model(), 4, FitOptions.builder().batchSize(30).epochs(1).seed(17).verbose(0)
+        .checkpointDir(ckpt).build());
+    assertNull(Checkpoint.readState(ckpt).syncEvery());
   }
 
   @Test
