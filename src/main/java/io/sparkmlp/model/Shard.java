@@ -3,6 +3,7 @@ package io.sparkmlp.model;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Rows;
 import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.util.Seeds;
 import java.util.Arrays;
 
 /**
@@ -104,7 +105,9 @@ public final class Shard {
    * start weights), followed by the same for each optimizer slot, where weight is its slices'
    * total weight (rows when unweighted), so that the sum over holders divided by their total
    * weight is the weighted mean change; and the summed loss (with the regulariser's term of
-   * every step) and metrics. The change is null when none of the slices had rows.
+   * every step) and metrics. The change is null when none of the slices had rows. Optimizers
+   * with second moments get them estimated for the whole minibatch from the two halves of each
+   * slice ({@link SecondMoment}) where this holder has only a share of the rows.
    */
   public LocalUpdate localSteps(float[] start, OptimizerSnapshot optimizer, int e,
                                 int firstStep, int k) {
@@ -113,6 +116,12 @@ public final class Shard {
     float[] grad = gradientBuffer();
     float[] w = start.clone();
     OptimizerState state = optimizer.copyState();
+    double share = plan.totalRows() > 0
+        ? Math.min(1, (double) rows.count() / plan.totalRows()) : 1;
+    // Second moments from this holder's share alone would be too large (SecondMoment).
+    boolean estimate = share < 1 && optimizer.optimizer().usesSquaredGradient();
+    float[] diff = estimate ? new float[grad.length] : null;
+    float[] sq = estimate ? new float[grad.length] : null;
     long count = 0;
     double weight = 0;
     for (int step = firstStep; step < firstStep + k; step++) {
@@ -120,11 +129,35 @@ public final class Shard {
       if (slice.count() == 0) {
         continue;
       }
-      Arrays.fill(grad, 0f);
-      double sliceWeight = worker.accumulate(slice, w, grad, sums,
-          StepWorker.dropoutSeed(plan.seed(), e, step, partition));
-      sums[0] += sliceWeight * net.finishGradient(grad, sliceWeight, w);
-      optimizer.optimizer().step(w, grad, state);
+      long seed = StepWorker.dropoutSeed(plan.seed(), e, step, partition);
+      double sliceWeight;
+      float[] squared = null;
+      if (estimate && slice.count() >= 2) {
+        int half = slice.count() / 2;
+        Arrays.fill(diff, 0f);
+        double wa = worker.accumulate(slice.range(0, half), w, diff, sums, seed);
+        Arrays.fill(grad, 0f);
+        double wb = worker.accumulate(slice.range(half, slice.count()), w, grad, sums,
+            Seeds.mix(seed, 1));
+        boolean both = wa > 0 && wb > 0;
+        for (int i = 0; i < grad.length; i++) {
+          float a = diff[i];
+          float b = grad[i];
+          grad[i] = a + b;
+          diff[i] = both ? (float) (a / wa - b / wb) : 0f;
+        }
+        sliceWeight = wa + wb;
+        sums[0] += sliceWeight * net.finishGradient(grad, sliceWeight, w);
+        if (both) {
+          SecondMoment.estimate(grad, diff, wa, wb, share, sq);
+          squared = sq;
+        }
+      } else {
+        Arrays.fill(grad, 0f);
+        sliceWeight = worker.accumulate(slice, w, grad, sums, seed);
+        sums[0] += sliceWeight * net.finishGradient(grad, sliceWeight, w);
+      }
+      optimizer.optimizer().step(w, grad, squared, (float) share, state);
       count += slice.count();
       weight += sliceWeight;
     }

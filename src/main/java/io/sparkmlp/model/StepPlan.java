@@ -15,6 +15,8 @@ import java.util.List;
  * @param stepsPerEpoch steps per epoch; every holder cuts its rows into as many slices
  * @param shuffle whether each epoch visits the rows in a new order
  * @param maxSlice the most rows any holder's slice has: the size of the step buffers
+ * @param totalRows the rows of all holders together (each holder's share of a minibatch is its
+ *     rows over these), or 0 where no steps are taken
  */
 public record StepPlan(Network network, List<Metric> metrics, long seed, int stepsPerEpoch,
-                       boolean shuffle, int maxSlice) implements Serializable {}
+                       boolean shuffle, int maxSlice, long totalRows) implements Serializable {}

@@ -38,7 +38,7 @@ public final class Trainer {
     int firstEpoch = resumeIfAsked(source, seed);
     int steps = strategy.stepsPerEpoch(source.rows(), options.batchSize());
     source.start(new StepPlan(model.network(), metrics, seed, steps, options.shuffle(),
-        strategy.maxSlice(source.maxPartitionRows(), steps)));
+        strategy.maxSlice(source.maxPartitionRows(), steps), source.rows()));
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {

@@ -55,10 +55,14 @@ abstract class AbstractOptimizer implements Optimizer {
   /**
    * The optimizer's own update, after the step count, learning rate and clipping are done.
    *
+   * @param squaredGrad what stands for grad[i]² in second moments, or null for grad[i]²
+   * @param floor with squaredGrad: the least fraction of the second moment grad[i]² would give
+   *     ({@link Optimizer#step(float[], float[], float[], float, OptimizerState)})
    * @param t the 1-based step (for bias correction)
    * @param lr the learning rate of this step
    */
-  abstract void update(float[] params, float[] grad, OptimizerState state, long t, double lr);
+  abstract void update(float[] params, float[] grad, float[] squaredGrad, float floor,
+                       OptimizerState state, long t, double lr);
 
   /** Adds the optimizer's own keys to {@code config}, after learning_rate. */
   abstract void addConfig(Map<String, Object> config);
@@ -76,13 +80,25 @@ abstract class AbstractOptimizer implements Optimizer {
 
   @Override
   public final void step(float[] params, float[] grad, OptimizerState state) {
+    step(params, grad, null, 1, state);
+  }
+
+  @Override
+  public final void step(float[] params, float[] grad, float[] squaredGrad, float floor,
+                         OptimizerState state) {
     checkShapes(params, grad, state);
     long t = state.nextStep();
     double lr = schedule.at(t - 1);
     if (clipnorm != NO_CLIPNORM) {
-      GradientClipping.clipByGlobalNorm(grad, clipnorm);
+      double norm = GradientClipping.clipByGlobalNorm(grad, clipnorm);
+      if (squaredGrad != null && norm > clipnorm) {
+        float scale = (float) (clipnorm / norm);
+        for (int i = 0; i < squaredGrad.length; i++) {
+          squaredGrad[i] *= scale * scale;
+        }
+      }
     }
-    update(params, grad, state, t, lr);
+    update(params, grad, squaredGrad, floor, state, t, lr);
   }
 
   @Override

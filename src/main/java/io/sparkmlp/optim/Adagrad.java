@@ -64,7 +64,13 @@ public final class Adagrad extends AbstractOptimizer {
   }
 
   @Override
-  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
+  public boolean usesSquaredGradient() {
+    return true;
+  }
+
+  @Override
+  void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
+      double lr) {
     float a = (float) lr;
     float eps = (float) epsilon;
     float[] acc = state.slot(0);
@@ -72,6 +78,9 @@ public final class Adagrad extends AbstractOptimizer {
     for (int i = 0; i < n; i++) {
       float gi = g[i];
       float ai = acc[i] + gi * gi;
+      if (sq != null) {
+        ai = Math.max(acc[i] + sq[i], floor * ai);
+      }
       acc[i] = ai;
       w[i] -= a * gi / (float) Math.sqrt(ai + eps);
     }

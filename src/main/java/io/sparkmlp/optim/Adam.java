@@ -64,15 +64,23 @@ public final class Adam extends AbstractOptimizer {
   }
 
   @Override
-  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
-    apply(w, g, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon, 0);
+  public boolean usesSquaredGradient() {
+    return true;
+  }
+
+  @Override
+  void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
+      double lr) {
+    apply(w, g, sq, floor, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon, 0);
   }
 
   /**
    * The Adam update on every parameter, shared with {@link AdamW}: first
-   * {@code w ← w − decay·w} (decoupled weight decay, 0 for Adam), then the update above.
+   * {@code w ← w − decay·w} (decoupled weight decay, 0 for Adam), then the update above, with
+   * {@code sq[i]} in place of {@code g[i]²} where sq is given (v kept at least floor times what
+   * g[i]² would give).
    */
-  static void apply(float[] w, float[] g, float[] m, float[] v, long t, double lr,
+  static void apply(float[] w, float[] g, float[] sq, float floor, float[] m, float[] v, long t, double lr,
       double beta1, double beta2, double epsilon, double decay) {
     // The scalar factors in double once per step; the loop stays in float.
     double alpha = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
@@ -86,6 +94,9 @@ public final class Adam extends AbstractOptimizer {
       float gi = g[i];
       float mi = m[i] + (gi - m[i]) * c1;
       float vi = v[i] + (gi * gi - v[i]) * c2;
+      if (sq != null) {
+        vi = Math.max(v[i] + (sq[i] - v[i]) * c2, floor * vi);
+      }
       m[i] = mi;
       v[i] = vi;
       float wi = w[i] - d * w[i];

@@ -71,8 +71,14 @@ public final class AdamW extends AbstractOptimizer {
   }
 
   @Override
-  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
-    Adam.apply(w, g, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon,
+  public boolean usesSquaredGradient() {
+    return true;
+  }
+
+  @Override
+  void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
+      double lr) {
+    Adam.apply(w, g, sq, floor, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon,
         lr * weightDecay);
   }
 

@@ -74,7 +74,13 @@ public final class RmsProp extends AbstractOptimizer {
   }
 
   @Override
-  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
+  public boolean usesSquaredGradient() {
+    return true;
+  }
+
+  @Override
+  void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
+      double lr) {
     float a = (float) lr;
     float r = (float) rho;
     float c = (float) (1 - rho);
@@ -82,10 +88,13 @@ public final class RmsProp extends AbstractOptimizer {
     float[] vel = state.slot(0);
     int n = w.length;
     if (momentum == 0 && !centered) {
-      // Keras's defaults get a loop of their own, free of branches.
+      // Keras's defaults get a loop of their own, free of branches but the loop-invariant one.
       for (int i = 0; i < n; i++) {
         float gi = g[i];
         float vi = r * vel[i] + c * (gi * gi);
+        if (sq != null) {
+          vi = Math.max(r * vel[i] + c * sq[i], floor * vi);
+        }
         vel[i] = vi;
         w[i] -= a * gi / (float) Math.sqrt(vi + eps);
       }
@@ -97,6 +106,9 @@ public final class RmsProp extends AbstractOptimizer {
     for (int i = 0; i < n; i++) {
       float gi = g[i];
       float vi = r * vel[i] + c * (gi * gi);
+      if (sq != null) {
+        vi = Math.max(r * vel[i] + c * sq[i], floor * vi);
+      }
       vel[i] = vi;
       float denominator;
       if (centered) {

@@ -57,7 +57,8 @@ public final class Sgd extends AbstractOptimizer {
   }
 
   @Override
-  void update(float[] w, float[] g, OptimizerState state, long t, double lr) {
+  void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
+      double lr) {
     float a = (float) lr;
     int n = w.length;
     if (momentum == 0) {

@@ -59,7 +59,7 @@ public final class DistributedTrainer {
 
   /** Mean loss and metrics of the model on prepared blocks, keyed as Keras names them. */
   public Map<String, Double> evaluate(TrainingBlocks data) {
-    StepPlan plan = new StepPlan(model.network(), model.metrics(), model.seed(), 1, false, 1);
+    StepPlan plan = new StepPlan(model.network(), model.metrics(), model.seed(), 1, false, 1, 0);
     Broadcast<Shipped<TrainingSpec>> spec = jsc.broadcast(Shipped.of(new TrainingSpec(
         UUID.randomUUID().toString(), plan)));
     try {

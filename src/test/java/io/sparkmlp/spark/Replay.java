@@ -124,6 +124,7 @@ final class Replay {
     double[] sum = new double[n * (1 + slots)];
     BigDecimal totalWeight = BigDecimal.ZERO;
     double loss = 0;
+    boolean estimate = partitions > 1 && model.optimizer().usesSquaredGradient();
     for (int p = 0; p < partitions; p++) {
       float[] local = start.clone();
       float[][] localSlots = new float[slots][];
@@ -140,10 +141,37 @@ final class Replay {
           continue;
         }
         float[] grad = new float[n];
-        loss += slice.lossAndGradient(net, local, grad);
-        double sliceWeight = slice.weight();
-        loss += sliceWeight * net.finishGradient(grad, sliceWeight, local);
-        model.optimizer().step(local, grad, localState);
+        double sliceWeight;
+        if (estimate && slice.rows >= 2) {
+          // Second moments for the whole minibatch from the slice's two halves (SecondMoment):
+          // sq = g² − (1 − share)·wa·wb/m² · (ga − gb)², ga and gb the halves' mean gradients.
+          Slice[] halves = slice.halves();
+          float[] a = new float[n];
+          float[] b = new float[n];
+          loss += halves[0].lossAndGradient(net, local, a);
+          loss += halves[1].lossAndGradient(net, local, b);
+          double wa = halves[0].weight();
+          double wb = halves[1].weight();
+          float[] diff = new float[n];
+          for (int i = 0; i < n; i++) {
+            grad[i] = a[i] + b[i];
+            diff[i] = (float) (a[i] / wa - b[i] / wb);
+          }
+          sliceWeight = wa + wb;
+          loss += sliceWeight * net.finishGradient(grad, sliceWeight, local);
+          double share = (double) (start(p + 1) - start(p)) / x.rows();
+          float c = (float) ((1 - share) * wa * wb / (sliceWeight * sliceWeight));
+          float[] sq = new float[n];
+          for (int i = 0; i < n; i++) {
+            sq[i] = grad[i] * grad[i] - c * diff[i] * diff[i];
+          }
+          model.optimizer().step(local, grad, sq, (float) share, localState);
+        } else {
+          loss += slice.lossAndGradient(net, local, grad);
+          sliceWeight = slice.weight();
+          loss += sliceWeight * net.finishGradient(grad, sliceWeight, local);
+          model.optimizer().step(local, grad, localState);
+        }
         weight += sliceWeight;
         rows += slice.rows;
       }
@@ -205,6 +233,23 @@ final class Replay {
 
     double weight() {
       return SampleWeights.sum(w == null ? null : wb, 0, rows);
+    }
+
+    /** The first rows/2 rows and the rest, as two slices. */
+    Slice[] halves() {
+      int half = rows / 2;
+      Slice first = new Slice();
+      Slice second = new Slice();
+      first.copy(this, 0, half);
+      second.copy(this, half, rows);
+      return new Slice[] {first, second};
+    }
+
+    private void copy(Slice from, int begin, int end) {
+      rows = end - begin;
+      System.arraycopy(from.xb, begin * x.cols(), xb, 0, rows * x.cols());
+      System.arraycopy(from.yb, begin * y.cols(), yb, 0, rows * y.cols());
+      System.arraycopy(from.wb, begin, wb, 0, rows);
     }
 
     /** Adds the slice's summed-loss gradient at params to grad; returns the summed loss. */
