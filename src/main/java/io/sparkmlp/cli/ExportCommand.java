@@ -1,7 +1,6 @@
 package io.sparkmlp.cli;
 
 import io.sparkmlp.io.ModelFiles;
-import io.sparkmlp.io.NpzExport;
 import io.sparkmlp.io.SavedModel;
 import io.sparkmlp.spark.Preprocessor;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
-package io.sparkmlp.io;
+package io.sparkmlp.cli;
 
 import io.sparkmlp.data.Npy;
+import io.sparkmlp.io.SavedModel;
 import io.sparkmlp.nn.DenseSpec;
 import io.sparkmlp.nn.DropoutSpec;
 import io.sparkmlp.nn.LayerSpec;
@@ -38,7 +39,7 @@ import java.util.zip.ZipOutputStream;
  *       the model directory has none.</li>
  * </ul>
  */
-public final class NpzExport {
+final class NpzExport {
   /** The preprocessing of a model trained without any. */
   public static final String IDENTITY_PREPROCESSING =
       "{\"scale\":1.0,\"mean\":null,\"std\":null,\"one_hot_classes\":0}";
