@@ -76,6 +76,11 @@ final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--id-column needs a .csv or .parquet output; a .npy "
           + "output holds only the outputs, its row i is input row i");
     }
+    if (idColumn != null && List.of("row", "prediction", "output", KeyedRows.KEY)
+        .contains(idColumn)) {
+      throw new IllegalArgumentException("--id-column " + idColumn + ": the output has a "
+          + "column of that name already; rename the column in the input");
+    }
     Sequential m = model.load();
     // The label slot holds nothing to encode in prediction (or the row keys): features only.
     Preprocessor pre = Preprocessor.load(model.model).featuresOnly();

@@ -216,6 +216,11 @@ class PredictOutputsTest {
         "--id-column", "a");
     assertEquals(1, npyOut.errLines().size(), npyOut::toString);
     assertTrue(npyOut.err().contains("needs a .csv or .parquet output"), npyOut::toString);
+    Result clash = cliExpect(2, "predict", "--model", model.toString(), "--format", "csv",
+        "--data", csvIn.toString(), "--output", dir.resolve("p.csv").toString(),
+        "--id-column", "row");
+    assertEquals(1, clash.errLines().size(), clash::toString);
+    assertTrue(clash.err().contains("the output has a column of that name"), clash::toString);
   }
 
   private static void assertOutputs(Matrix expected, int r, List<Float> got) {
