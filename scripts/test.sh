@@ -18,7 +18,8 @@ if ! diff -r "$fresh" src/test/resources/npy >/dev/null; then
   exit 1
 fi
 
-mvn -B -ntp test "$@"
+# setup.sh installed NumPy: the Python loader's test (PythonLoaderTest) must run, not skip.
+SPARKMLP_REQUIRE_NUMPY=1 mvn -B -ntp test "$@"
 
 if [ "${SPARKMLP_SKIP_CLUSTER:-0}" != 1 ]; then
   scripts/cluster-test.sh

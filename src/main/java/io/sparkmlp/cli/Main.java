@@ -9,13 +9,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The sparkmlp command line, for local runs ({@code scripts/sparkmlp}) and spark-submit alike:
- * {@code train}, {@code evaluate}, {@code predict}, {@code summary}. Errors end as one line on
- * stderr and an {@link ExitCode}; {@code --verbose} adds the stack trace.
+ * {@code train}, {@code evaluate}, {@code predict}, {@code summary}, {@code export}. Errors
+ * end as one line on stderr and an {@link ExitCode}; {@code --verbose} adds the stack trace.
  */
 @Command(name = "sparkmlp", mixinStandardHelpOptions = true, version = "sparkmlp 0.1.0",
     description = "Train multi-layer perceptrons on Spark, Keras-style.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-        SummaryCommand.class, CommandLine.HelpCommand.class},
+        SummaryCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:anything else (a bug, the cluster, the disk)",
         "2:bad config or input", "3:training diverged (NaN/Inf loss); last good checkpoint kept",

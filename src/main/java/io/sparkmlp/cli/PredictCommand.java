@@ -10,7 +10,6 @@ import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.TaskErrors;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,14 +32,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sparkmlp predict --model DIR --format F --data ... --output preds.parquet}: the
- * class and the output values of every row, computed on the executors. Rows are numbered from
- * 0 in the order the data is read (partition by partition), in a column {@code row}; .parquet
- * keeps the outputs as an array column, .csv as one column per output, .npy as an
- * (N, outputs) float32 matrix.
+ * class and the output values of every row, computed on the executors, written as ONE file
+ * that pandas and NumPy read: .parquet keeps the outputs as an array column, .csv (with a
+ * header) as one column per output, .npy as an (N, outputs) float32 matrix. Rows are numbered
+ * from 0 in the order the data is read (partition by partition), in a column {@code row};
+ * {@code --id-column} carries a column of csv or parquet input through to the output, first.
+ * An existing output is replaced only with {@code --overwrite}; the file gets mode 0644.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = "Write a model's predictions for every row of the data.")
+    description = "Write a model's predictions for every row of the data to one file.")
 final class PredictCommand implements Callable<Integer> {
+  private static final List<String> EXTENSIONS = List.of("parquet", "csv", "npy");
+
   @Mixin
   ModelOption model;
 
@@ -48,8 +51,16 @@ final class PredictCommand implements Callable<Integer> {
   DataOptions data;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-      description = "where to write: .parquet, .csv or .npy")
+      description = "where to write: a path or Hadoop URI ending in .parquet, .csv or .npy")
   String output;
+
+  @Option(names = "--id-column", paramLabel = "NAME",
+      description = "a column of the csv or parquet input to copy to the output, e.g. a "
+          + "customer id (npy and idx rows are identified by their row number)")
+  String idColumn;
+
+  @Option(names = "--overwrite", description = "replace an existing output file")
+  boolean overwrite;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master")
   String master;
@@ -57,42 +68,68 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String ext = output.substring(output.lastIndexOf('.') + 1);
-    if (!List.of("parquet", "csv", "npy").contains(ext)) {
+    if (!EXTENSIONS.contains(ext)) {
       throw new IllegalArgumentException("--output " + output + ": the name must end in "
           + ".parquet, .csv or .npy");
     }
+    if (idColumn != null && ext.equals("npy")) {
+      throw new IllegalArgumentException("--id-column needs a .csv or .parquet output; a .npy "
+          + "output holds only the outputs, its row i is input row i");
+    }
+    if (idColumn != null && List.of("row", "prediction", "output", KeyedRows.KEY)
+        .contains(idColumn)) {
+      throw new IllegalArgumentException("--id-column " + idColumn + ": the output has a "
+          + "column of that name already; rename the column in the input");
+    }
     Sequential m = model.load();
-    Preprocessor pre = Preprocessor.load(model.model);
+    // The label slot holds nothing to encode in prediction (or the row keys): features only.
+    Preprocessor pre = Preprocessor.load(model.model).featuresOnly();
     try (Sessions session = Sessions.open(master, null, "sparkmlp-predict")) {
       SparkSession spark = session.spark();
+      OutputFile file = OutputFile.open(output, spark.sparkContext().hadoopConfiguration(),
+          overwrite, "--output");
+      KeyedRows keyed = idColumn == null ? null : KeyedRows.read(spark, data, idColumn);
+      JavaRDD<Block> raw = keyed != null ? keyed.blocks
+          : DataLoader.blocks(spark, data.source(false), data.partitions);
       // Read once: one job counts the rows of each partition, the next predicts them.
-      JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, data.source(false),
-          data.partitions)).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<Block> blocks = pre.apply(raw).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        write(predictions(spark, blocks, m).orderBy("row"), m.network().outputDim());
+        Dataset<Row> preds = predictions(spark, blocks, m, keyed != null);
+        if (keyed != null) {
+          preds = preds.join(keyed.ids, KeyedRows.KEY).select(functions.col("`" + idColumn
+              .replace("`", "``") + "`"), functions.col("row"), functions.col("prediction"),
+              functions.col("output"));
+        }
+        write(file, preds.orderBy("row"), m.network().outputDim());
       } finally {
         blocks.unpersist(false);
       }
-      System.out.println("wrote predictions to " + output);
+      System.out.println("wrote predictions to " + file.uri());
       return ExitCode.OK;
     }
   }
 
-  private void write(Dataset<Row> preds, int outputs) {
+  private void write(OutputFile file, Dataset<Row> preds, int outputs) {
     switch (output.substring(output.lastIndexOf('.') + 1)) {
       case "parquet" -> TaskErrors.rethrowBadInput(() -> {
-        preds.drop("partition").write().mode("overwrite").parquet(output);
+        Dataset<Row> kept = preds.drop("partition");
+        file.writeFromSpark(dir -> kept.coalesce(1).write().parquet(dir), ".parquet");
         return null;
       });
       case "csv" -> {
-        List<Column> cols = new ArrayList<>(List.of(functions.col("row"),
-            functions.col("prediction")));
+        List<Column> cols = new ArrayList<>();
+        for (String c : preds.columns()) {
+          if (!c.equals("output") && !c.equals("partition")) {
+            cols.add(functions.col("`" + c.replace("`", "``") + "`"));
+          }
+        }
         for (int j = 0; j < outputs; j++) {
           cols.add(functions.col("output").getItem(j).as("output_" + j));
         }
+        Dataset<Row> table = preds.select(cols.toArray(new Column[0]));
         TaskErrors.rethrowBadInput(() -> {
-          preds.select(cols.toArray(new Column[0])).coalesce(1).write().mode("overwrite")
-              .option("header", "true").csv(output);
+          file.writeFromSpark(dir -> table.coalesce(1).write().option("header", "true")
+              .csv(dir), ".csv");
           return null;
         });
       }
@@ -106,7 +143,7 @@ final class PredictCommand implements Callable<Integer> {
             v[r * outputs + j] = o.get(j);
           }
         }
-        Npy.write(Path.of(output), new Matrix(v, rows.size(), outputs));
+        file.write(out -> Npy.write(out, new Matrix(v, rows.size(), outputs)));
       }
     }
   }
@@ -114,8 +151,11 @@ final class PredictCommand implements Callable<Integer> {
   /**
    * (partition, row, prediction, output[]) for every row of the blocks, row numbering them all
    * from 0 in partition order. Runs one job to count each partition's rows: persist the blocks.
+   * When keyed, the labels hold {@link KeyedRows} keys, given in one more column,
+   * {@link KeyedRows#KEY}.
    */
-  static Dataset<Row> predictions(SparkSession spark, JavaRDD<Block> blocks, Sequential m) {
+  static Dataset<Row> predictions(SparkSession spark, JavaRDD<Block> blocks, Sequential m,
+                                  boolean keyed) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Network net = m.network();
     List<Long> counts = TaskErrors.rethrowBadInput(() -> blocks.mapPartitions(it -> {
@@ -144,7 +184,10 @@ final class PredictCommand implements Callable<Integer> {
           float[] o = new float[p.cols()];
           System.arraycopy(p.values(), r * p.cols(), o, 0, o.length);
           int cls = o.length == 1 ? (o[0] > 0.5f ? 1 : 0) : Metric.argmax(o, 0, o.length);
-          out.add(RowFactory.create(b.partition(), next++, cls, o));
+          out.add(keyed
+              ? RowFactory.create(b.partition(), next++, cls, o, KeyedRows.key(b.y(),
+                  r * b.yCols()))
+              : RowFactory.create(b.partition(), next++, cls, o));
         }
       }
       return out.iterator();
@@ -154,6 +197,9 @@ final class PredictCommand implements Callable<Integer> {
         .add("row", DataTypes.LongType, false)
         .add("prediction", DataTypes.IntegerType, false)
         .add("output", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+    if (keyed) {
+      schema = schema.add(KeyedRows.KEY, DataTypes.LongType, false);
+    }
     return spark.createDataFrame(rows, schema);
   }
 }

@@ -10,6 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Opening and atomically writing the files of this package, with errors that name the file:
@@ -17,6 +21,12 @@ import java.nio.file.StandardOpenOption;
  * failures stay UncheckedIOExceptions, with the path in the message.
  */
 final class DataFiles {
+  /**
+   * rw-r--r--: what a file written with the usual umask 022 gets. A temporary file is created
+   * 0600 (it is meant to be private), so without this every file renamed from one stays 0600.
+   */
+  static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+
   private DataFiles() {}
 
   /** Writes the content of a file through a channel. */
@@ -44,7 +54,8 @@ final class DataFiles {
 
   /**
    * Writes path atomically: the content goes to a temporary sibling that is renamed over path
-   * once complete, so readers see the old file or the new one, never half of one.
+   * once complete, so readers see the old file or the new one, never half of one. The file gets
+   * mode 0644 where the file system has POSIX permissions.
    */
   static void writeAtomically(Path path, ChannelWriter writer) {
     Path target = path.toAbsolutePath();
@@ -55,6 +66,9 @@ final class DataFiles {
         Files.createDirectories(dir);
       }
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+        Files.setPosixFilePermissions(tmp, FILE_MODE);
+      }
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         writer.write(out);

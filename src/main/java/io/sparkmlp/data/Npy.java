@@ -1,10 +1,14 @@
 package io.sparkmlp.data;
 
+import io.sparkmlp.util.Checks;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 
 /**
@@ -109,30 +113,55 @@ public final class Npy {
     write(path, m, true);
   }
 
+  /**
+   * Writes m as a version 1.0, {@code <f4}, C-order .npy to out (a zip entry, a Hadoop
+   * stream), which stays open: the bytes {@link #write(Path, Matrix)} puts in a file.
+   */
+  public static void write(OutputStream out, Matrix m) throws IOException {
+    write(out, m.values(), m.rows(), m.cols());
+  }
+
+  /**
+   * Writes values as a version 1.0, {@code <f4}, C-order .npy array of the given shape to out,
+   * which stays open: {@code (n,)} for a vector, {@code (rows, cols)} for a matrix.
+   */
+  public static void write(OutputStream out, float[] values, long... shape) throws IOException {
+    long count = 1;
+    for (long d : shape) {
+      Checks.argument(d >= 0, "shape %s has a negative dimension", DataFiles.shapeText(shape));
+      count *= d;
+    }
+    Checks.argument(count == values.length, "shape %s holds %s values, got %s",
+        DataFiles.shapeText(shape), count, values.length);
+    writeTo(Channels.newChannel(out), values, shape, false);
+  }
+
   private static void write(Path path, Matrix m, boolean float64) {
-    byte[] header = NpyHeader.encodeV1(float64 ? "<f8" : WRITE_DESCR,
-        new long[] {m.rows(), m.cols()});
-    float[] values = m.values();
+    DataFiles.writeAtomically(path, out -> writeTo(out, m.values(),
+        new long[] {m.rows(), m.cols()}, float64));
+  }
+
+  private static void writeTo(WritableByteChannel out, float[] values, long[] shape,
+                              boolean float64) throws IOException {
+    byte[] header = NpyHeader.encodeV1(float64 ? "<f8" : WRITE_DESCR, shape);
     int width = float64 ? Double.BYTES : Float.BYTES;
-    DataFiles.writeAtomically(path, out -> {
-      writeFully(out, ByteBuffer.wrap(header));
-      ByteBuffer buf = ByteBuffer.allocateDirect(ElementReader.CHUNK_BYTES)
-          .order(ByteOrder.LITTLE_ENDIAN);
-      for (int off = 0; off < values.length; ) {
-        int k = Math.min(values.length - off, buf.capacity() / width);
-        buf.clear();
-        for (int i = 0; i < k; i++) {
-          if (float64) {
-            buf.putDouble(values[off + i]);
-          } else {
-            buf.putFloat(values[off + i]);
-          }
+    writeFully(out, ByteBuffer.wrap(header));
+    ByteBuffer buf = ByteBuffer.allocate(ElementReader.CHUNK_BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    for (int off = 0; off < values.length; ) {
+      int k = Math.min(values.length - off, buf.capacity() / width);
+      buf.clear();
+      for (int i = 0; i < k; i++) {
+        if (float64) {
+          buf.putDouble(values[off + i]);
+        } else {
+          buf.putFloat(values[off + i]);
         }
-        buf.flip();
-        writeFully(out, buf);
-        off += k;
       }
-    });
+      buf.flip();
+      writeFully(out, buf);
+      off += k;
+    }
   }
 
   /** Bytes of data the header promises, after checking the shape fits one Matrix. */
@@ -236,7 +265,7 @@ public final class Npy {
         + "file has %s after the header", h.shapeText(), h.descr(), dataBytes, after);
   }
 
-  private static void writeFully(FileChannel out, ByteBuffer buf) throws IOException {
+  private static void writeFully(WritableByteChannel out, ByteBuffer buf) throws IOException {
     while (buf.hasRemaining()) {
       out.write(buf);
     }

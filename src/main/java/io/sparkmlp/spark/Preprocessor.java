@@ -70,6 +70,14 @@ public final class Preprocessor implements Serializable {
     return StandardScaler.fit(stats);
   }
 
+  /**
+   * The same transform of the features, leaving the labels alone: for prediction, where the
+   * label slot holds no class (nothing, or a row key) and must not be one-hot encoded.
+   */
+  public Preprocessor featuresOnly() {
+    return new Preprocessor(scale, mean, std, 0);
+  }
+
   /** The blocks transformed; an identity preprocessing returns them as they are. */
   public JavaRDD<Block> apply(JavaRDD<Block> blocks) {
     if (scale == 1.0 && mean == null && classes == 0) {

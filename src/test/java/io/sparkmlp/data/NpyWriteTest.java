@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -109,5 +111,30 @@ class NpyWriteTest {
     assertThrows(RuntimeException.class,
         () -> Npy.write(blocker.resolve("x.npy"), Matrix.zeros(1, 1)));
     assertArrayEquals(new float[] {5}, Npy.read(p).values());
+  }
+
+  @Test
+  void filesAreReadableByOthersLikeAnyOtherFile() throws IOException {
+    // The temporary file a write starts from is 0600; the issue saw preds.npy and the
+    // example's x_train.npy keep that mode after the rename.
+    Path f32 = dir.resolve("mode32.npy");
+    Path f64 = dir.resolve("mode64.npy");
+    Npy.write(f32, Matrix.zeros(2, 3));
+    Npy.writeFloat64(f64, Matrix.zeros(2, 3));
+    Npy.write(f32, Matrix.zeros(1, 1));  // replacing keeps the mode too
+    for (Path p : List.of(f32, f64)) {
+      assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)),
+          p::toString);
+    }
+  }
+
+  @Test
+  void streamWriteGivesTheFileBytes() throws IOException {
+    Matrix m = new Matrix(new float[] {1, -2.5f, 3e-7f, Float.MAX_VALUE, 0, 7}, 3, 2);
+    Path file = dir.resolve("file.npy");
+    Npy.write(file, m);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Npy.write(out, m);
+    assertArrayEquals(Files.readAllBytes(file), out.toByteArray());
   }
 }
