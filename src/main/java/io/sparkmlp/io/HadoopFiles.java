@@ -19,13 +19,18 @@ import org.apache.hadoop.fs.Path;
  * work never needs Hadoop on the class path. Errors name the location.
  */
 final class HadoopFiles {
+  /** The prefix of Spark settings that are Hadoop settings. */
+  private static final String SPARK_HADOOP = "spark.hadoop.";
+
   private HadoopFiles() {}
 
   /**
    * The active SparkContext's Hadoop configuration (with {@code spark.hadoop.*} applied), else
-   * Hadoop's default one (core-site.xml and hdfs-site.xml from the class path). Looked up by
-   * reflection because io sits below the Spark layer and must not import Spark (see
-   * DESIGN.md section 1); without Spark on the class path the default is used.
+   * Hadoop's default one (core-site.xml and hdfs-site.xml from the class path) with the
+   * {@code spark.hadoop.*} system properties that spark-submit sets applied as Spark would, so
+   * the config file read before Spark starts sees the same settings. Looked up by reflection
+   * because io sits below the Spark layer and must not import Spark (see DESIGN.md section
+   * 1); without Spark on the class path the default is used.
    */
   static Configuration configuration() {
     try {
@@ -38,7 +43,13 @@ final class HadoopFiles {
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
       // No Spark, or one without getActive: Hadoop's own defaults below.
     }
-    return new Configuration();
+    Configuration conf = new Configuration();
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith(SPARK_HADOOP) && key.length() > SPARK_HADOOP.length()) {
+        conf.set(key.substring(SPARK_HADOOP.length()), System.getProperty(key));
+      }
+    }
+    return conf;
   }
 
   static FileSystem fs(Location loc) throws IOException {
