@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
       history = SparkTraining.fit(model, jsc, pre.apply(raw), validation, options);
     } catch (RuntimeException e) {
       if (!Checkpoint.exists(checkpoint)) {
-        Storage.deleteRecursively(epochLog);  // nothing to resume
+        Storage.deleteIfExists(epochLog);  // nothing to resume
       }
       throw e;
     }
@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     RunOutput.write(out, model, whole, cfg, pre, test, seconds);
     Storage.deleteRecursively(checkpoint);
-    Storage.deleteRecursively(epochLog);
+    Storage.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
         history.stopReason(), out);
     TargetLoss.Settings target = cfg.fit().targetLoss();
@@ -206,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
       System.err.printf("sparkmlp: %s holds %d of the %d epochs before the checkpoint; "
           + "history.csv and metrics.jsonl will hold the resumed epochs only%n", epochLog,
           lines.size(), done);
-      Storage.deleteRecursively(epochLog);
+      Storage.deleteIfExists(epochLog);
       return List.of();
     }
     List<Map<String, Double>> epochs = new ArrayList<>();

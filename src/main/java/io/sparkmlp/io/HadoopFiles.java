@@ -115,6 +115,13 @@ final class HadoopFiles {
     }
   }
 
+  static void deleteFile(Location loc) throws IOException {
+    FileSystem fs = fs(loc);
+    if (fs.exists(path(loc)) && !fs.delete(path(loc), false)) {
+      throw new IOException("cannot delete " + loc);
+    }
+  }
+
   /** Writes bytes to a hidden temporary sibling, then puts it in place of loc. */
   static void replace(Location loc, byte[] bytes) throws IOException {
     FileSystem fs = fs(loc);

@@ -124,6 +124,15 @@ public final class Storage {
     }
   }
 
+  /** Removes the file (or empty directory) at loc if there is one. */
+  public static void deleteIfExists(Location loc) throws IOException {
+    if (loc.isLocal()) {
+      Files.deleteIfExists(loc.local());
+    } else {
+      HadoopFiles.deleteFile(loc);
+    }
+  }
+
   /** Removes the file or directory tree at loc if there is one. */
   public static void deleteRecursively(Location loc) throws IOException {
     if (loc.isLocal()) {
