@@ -4,11 +4,12 @@ import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkmlp.io.Location;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -47,16 +48,24 @@ public final class ConfigLoader {
    * @throws ConfigException when the file cannot be read or holds a mistake
    */
   public static RunConfig load(Path file, Map<String, String> overrides) {
+    return load(Location.of(file), overrides);
+  }
+
+  /**
+   * As {@link #load(Path, Map)} for a local path or a Hadoop URI
+   * ({@code hdfs://nn:8020/conf/x.yaml}).
+   */
+  public static RunConfig load(Location file, Map<String, String> overrides) {
     String source = file.toString();
     String text;
     try {
-      text = Files.readString(file);
+      text = Storage.readString(file);
     } catch (NoSuchFileException e) {
       throw new ConfigException(new Where(source, 0), "", "no such file");
     } catch (CharacterCodingException e) {
       throw new ConfigException(new Where(source, 0), "", "not UTF-8 text");
     } catch (IOException e) {
-      if (Files.isDirectory(file)) {
+      if (isDirectory(file)) {
         throw new ConfigException(new Where(source, 0), "", "is a directory, not a file");
       }
       throw new UncheckedIOException("cannot read " + source, e);
@@ -92,6 +101,14 @@ public final class ConfigLoader {
     }
     ConfigValidator.validate(config, tree);
     return config;
+  }
+
+  private static boolean isDirectory(Location file) {
+    try {
+      return Storage.isDirectory(file);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

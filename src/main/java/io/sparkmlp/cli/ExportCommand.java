@@ -1,12 +1,12 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.io.Location;
 import io.sparkmlp.io.ModelFiles;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.io.SavedModel;
 import io.sparkmlp.spark.Preprocessor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
+import io.sparkmlp.io.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +42,13 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format '" + format + "' is not supported; "
           + "expected npz");
     }
-    OutputFile file = OutputFile.open(output, new Configuration(), overwrite, "--output");
+    OutputFile file = OutputFile.open(output, HadoopFiles.configuration(), overwrite, "--output");
     SavedModel saved = ModelFiles.load(model.model);
-    String modelJson = Files.readString(model.model.resolve(ModelFiles.MODEL_JSON));
-    Path pre = model.model.resolve(Preprocessor.FILE);
+    String modelJson = Storage.readString(model.model.resolve(ModelFiles.MODEL_JSON));
+    Location pre = model.model.resolve(Preprocessor.FILE);
     // Read as the model is loaded, so a damaged file fails here and not in Python.
     Preprocessor.load(model.model);
-    String preprocessingJson = Files.exists(pre) ? Files.readString(pre) : null;
+    String preprocessingJson = Storage.exists(pre) ? Storage.readString(pre) : null;
     file.write(out -> NpzExport.write(out, saved, modelJson, preprocessingJson));
     System.out.println("wrote " + NpzExport.arrays(saved.layers(), saved.params()).size()
         + " arrays and the model's JSON to " + file.uri());

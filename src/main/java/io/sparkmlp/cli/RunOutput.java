@@ -4,6 +4,7 @@ import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.report.TrainingPlot;
 import io.sparkmlp.report.RunReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparkmlp.io.Location;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class RunOutput {
 
   private RunOutput() {}
 
-  static void write(Path out, Sequential model, History history, RunConfig cfg,
+  static void write(Location out, Sequential model, History history, RunConfig cfg,
                     Preprocessor pre, Map<String, Double> test, double seconds)
       throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();

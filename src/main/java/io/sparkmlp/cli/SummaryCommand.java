@@ -1,8 +1,8 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.io.Location;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.report.RunReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,16 +17,16 @@ final class SummaryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.print(model.load().summary());
-    Path jsonl = model.model.resolve(RunReport.METRICS_JSONL);
-    if (Files.exists(jsonl)) {
-      var lines = Files.readAllLines(jsonl);
+    Location jsonl = model.model.resolve(RunReport.METRICS_JSONL);
+    if (Storage.exists(jsonl)) {
+      var lines = Storage.readString(jsonl).lines().toList();
       if (!lines.isEmpty()) {
         System.out.println("Epochs: " + lines.size() + "; last: " + lines.get(lines.size() - 1));
       }
     }
-    Path test = model.model.resolve(RunOutput.TEST_METRICS);
-    if (Files.exists(test)) {
-      System.out.println("Test: " + Files.readString(test).replaceAll("\\s+", " ").trim());
+    Location test = model.model.resolve(RunOutput.TEST_METRICS);
+    if (Storage.exists(test)) {
+      System.out.println("Test: " + Storage.readString(test).replaceAll("\\s+", " ").trim());
     }
     return ExitCode.OK;
   }

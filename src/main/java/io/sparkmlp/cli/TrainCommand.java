@@ -1,7 +1,8 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.io.AtomicDirectory;
+import io.sparkmlp.io.Location;
 import io.sparkmlp.io.OutputLock;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
@@ -18,9 +19,6 @@ import io.sparkmlp.spark.SparkTraining;
 import io.sparkmlp.spark.StartLine;
 import io.sparkmlp.spark.TaskErrors;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +44,9 @@ import picocli.CommandLine.Option;
     description = "Train the model a config file describes and write the output directory.")
 final class TrainCommand implements Callable<Integer> {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "the run configuration (YAML), see docs/config.md")
-  Path config;
+      description = "the run configuration (YAML; a local path or a Hadoop URI such as "
+          + "hdfs://nn:8020/conf/x.yaml), see docs/config.md")
+  String config;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "output directory (overrides output.dir)")
@@ -93,16 +92,16 @@ final class TrainCommand implements Callable<Integer> {
     if (batchSize != null) {
       overrides.put("fit.batch_size", batchSize.toString());
     }
-    RunConfig cfg = ConfigLoader.load(config, overrides);
-    Path out = Path.of(cfg.output().dir()).toAbsolutePath().normalize();
-    Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+    RunConfig cfg = ConfigLoader.load(Location.of(config), overrides);
+    Location out = outputLocation(cfg.output().dir());
+    Location checkpoint = out.sibling(out.name() + ".checkpoint");
     try (OutputLock lock = OutputLock.acquire(out)) {
-      if (Files.exists(out) && !cfg.output().overwrite()) {
+      if (Storage.exists(out) && !cfg.output().overwrite()) {
         throw new IllegalArgumentException(out + " already exists; pass --overwrite to replace "
             + "it (only once training succeeds)");
       }
       // Only a checkpoint of ours may be replaced (while training) or removed (at the end).
-      if (Files.exists(checkpoint, LinkOption.NOFOLLOW_LINKS) && !Checkpoint.exists(checkpoint)) {
+      if (Storage.occupied(checkpoint) && !Checkpoint.exists(checkpoint)) {
         throw new IllegalArgumentException(checkpoint + " exists but is not a sparkmlp "
             + "checkpoint; move it away, it would be replaced");
       }
@@ -117,7 +116,13 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private int train(SparkSession spark, RunConfig cfg, Path out, Path checkpoint)
+  /** output.dir as a location: a local path made absolute, or a Hadoop URI as given. */
+  static Location outputLocation(String dir) {
+    Location out = Location.of(dir);
+    return out.isLocal() ? Location.of(out.local().toAbsolutePath().normalize()) : out;
+  }
+
+  private int train(SparkSession spark, RunConfig cfg, Location out, Location checkpoint)
       throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
@@ -127,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
     // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
-    Path epochLog = checkpoint.resolveSibling(checkpoint.getFileName() + EPOCH_LOG);
+    Location epochLog = checkpoint.sibling(checkpoint.name() + EPOCH_LOG);
     // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
     DistributedOptions options = cfg.distributedOptions(cfg.fitOptions()
         .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
@@ -150,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
       history = SparkTraining.fit(model, jsc, pre.apply(raw), validation, options);
     } catch (RuntimeException e) {
       if (!Checkpoint.exists(checkpoint)) {
-        Files.deleteIfExists(epochLog);  // nothing to resume
+        Storage.deleteIfExists(epochLog);  // nothing to resume
       }
       throw e;
     }
@@ -172,8 +177,8 @@ final class TrainCommand implements Callable<Integer> {
       System.out.println("test: " + MetricsTable.inline(test));
     }
     RunOutput.write(out, model, whole, cfg, pre, test, seconds);
-    AtomicDirectory.deleteRecursively(checkpoint);
-    Files.deleteIfExists(epochLog);
+    Storage.deleteRecursively(checkpoint);
+    Storage.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
         history.stopReason(), out);
     TargetLoss.Settings target = cfg.fit().targetLoss();
@@ -192,22 +197,23 @@ final class TrainCommand implements Callable<Integer> {
    * which is cut to them (it may hold an epoch finished after the last checkpoint). Empty, with
    * a warning, when the log is missing or short: the output then records the resumed epochs only.
    */
-  private static List<Map<String, Double>> earlierEpochs(Path checkpoint, Path epochLog)
-      throws IOException {
+  private static List<Map<String, Double>> earlierEpochs(Location checkpoint,
+      Location epochLog) throws IOException {
     int done = Checkpoint.readState(checkpoint).epochsCompleted();
-    List<String> lines = Files.exists(epochLog) ? Files.readAllLines(epochLog) : List.of();
+    List<String> lines = Storage.exists(epochLog)
+        ? Storage.readString(epochLog).lines().toList() : List.of();
     if (lines.size() < done) {
       System.err.printf("sparkmlp: %s holds %d of the %d epochs before the checkpoint; "
           + "history.csv and metrics.jsonl will hold the resumed epochs only%n", epochLog,
           lines.size(), done);
-      Files.deleteIfExists(epochLog);
+      Storage.deleteIfExists(epochLog);
       return List.of();
     }
     List<Map<String, Double>> epochs = new ArrayList<>();
     for (String line : lines.subList(0, done)) {
       epochs.add(RunReport.readJsonLine(line));
     }
-    Files.writeString(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
+    Storage.replace(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
         .collect(Collectors.joining()));
     return epochs;
   }

@@ -12,6 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Writes a directory all at once: the content goes to a hidden temporary sibling, which is
  * renamed into place only when complete. An existing directory is first renamed aside and
  * removed after the swap, so at every moment the path holds the old content or the new.
+ * A remote directory ({@code hdfs://}, {@code s3a://}) is filled in a local scratch directory
+ * first and then uploaded and renamed the same way ({@link HadoopFiles#publish}).
  */
 public final class AtomicDirectory {
   private AtomicDirectory() {}
@@ -20,6 +22,23 @@ public final class AtomicDirectory {
   @FunctionalInterface
   public interface Writer {
     void write(Path tmp) throws IOException;
+  }
+
+  /** Fills dir through writer, locally or, for a Hadoop URI, through a local scratch copy. */
+  public static void write(Location dir, Writer writer) throws IOException {
+    if (dir.isLocal()) {
+      write(dir.local(), writer);
+      return;
+    }
+    Path scratch = Files.createTempDirectory("sparkmlp-upload");
+    try {
+      Path filled = scratch.resolve(dir.name());
+      Files.createDirectory(filled);
+      writer.write(filled);
+      HadoopFiles.publish(filled, dir);
+    } finally {
+      deleteRecursively(scratch);
+    }
   }
 
   public static void write(Path dir, Writer writer) throws IOException {

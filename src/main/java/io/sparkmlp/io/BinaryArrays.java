@@ -58,11 +58,11 @@ final class BinaryArrays {
    * checked against the bytes the file still holds before anything is allocated, so a damaged
    * header ends in an error naming the file, never in an OutOfMemoryError.
    */
-  static Contents read(Path file, byte[] magic) throws IOException {
+  static Contents read(Location file, byte[] magic) throws IOException {
     String name = file.toString();
     long remaining = RegularFiles.size(file) - 24;
     CRC32 crc = new CRC32();
-    try (InputStream raw = Files.newInputStream(file);
+    try (InputStream raw = Storage.open(file);
          DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
       byte[] head = readBytes(in, 24, name, crc);
       ByteBuffer hb = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);

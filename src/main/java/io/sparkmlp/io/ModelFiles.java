@@ -36,11 +36,17 @@ public final class ModelFiles {
     save(dir, model, Map.of());
   }
 
+  /** As {@link #save(Location, SavedModel, Map)} for a local directory. */
+  public static void save(Path dir, SavedModel model, Map<String, byte[]> extraFiles) {
+    save(Location.of(dir), model, extraFiles);
+  }
+
   /**
    * Writes the model directory atomically together with extra files (a checkpoint's training
    * state, a run's history and plot), so they are always from the same moment as the weights.
+   * dir may be a local path or a Hadoop URI ({@code hdfs://nn:8020/models/fm}).
    */
-  public static void save(Path dir, SavedModel model, Map<String, byte[]> extraFiles) {
+  public static void save(Location dir, SavedModel model, Map<String, byte[]> extraFiles) {
     try {
       AtomicDirectory.write(dir, tmp -> {
         for (Map.Entry<String, byte[]> f : extraFiles.entrySet()) {
@@ -64,8 +70,16 @@ public final class ModelFiles {
 
   /** Reads a model directory; every inconsistency is an error naming the file. */
   public static SavedModel load(Path dir) {
-    Path json = dir.resolve(MODEL_JSON);
-    if (!Files.isDirectory(dir)) {
+    return load(Location.of(dir));
+  }
+
+  /**
+   * Reads a model directory, a local path or a Hadoop URI; every inconsistency is an error
+   * naming the file.
+   */
+  public static SavedModel load(Location dir) {
+    Location json = dir.resolve(MODEL_JSON);
+    if (!isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": no such model directory");
     }
     try {
@@ -90,8 +104,8 @@ public final class ModelFiles {
             + " floats but the layers in model.json need " + expected);
       }
       OptimizerState state = null;
-      Path opt = dir.resolve(OPTIMIZER);
-      if (Files.exists(opt)) {
+      Location opt = dir.resolve(OPTIMIZER);
+      if (Storage.exists(opt)) {
         BinaryArrays.Contents o = BinaryArrays.read(opt, OPTIMIZER_MAGIC);
         for (float[] slot : o.arrays()) {
           if (slot.length != expected) {
@@ -106,6 +120,14 @@ public final class ModelFiles {
           c.optimizer().config(), c.metrics(), parsed.seed(), w.arrays()[0], state);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(e.getFile() + ": missing from the model directory");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isDirectory(Location dir) {
+    try {
+      return Storage.isDirectory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model in " + dir + ": " + e.getMessage(), e);
     }

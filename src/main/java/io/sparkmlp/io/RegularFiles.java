@@ -6,9 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * Reading the files of a model directory defensively: only regular files (a FIFO would block
@@ -23,26 +21,26 @@ final class RegularFiles {
   private RegularFiles() {}
 
   /** The size of file, after checking that it is a regular file (links followed). */
-  static long size(Path file) throws IOException {
+  static long size(Location file) throws IOException {
     requireRegular(file);
-    return Files.size(file);
+    return Storage.size(file);
   }
 
   /** Fails unless file exists and is a regular file (links followed). */
-  static void requireRegular(Path file) throws NoSuchFileException {
-    if (!Files.exists(file)) {
+  static void requireRegular(Location file) throws IOException {
+    if (!Storage.exists(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    if (!Files.isRegularFile(file)) {
+    if (!Storage.isRegularFile(file)) {
       throw new IllegalArgumentException(file + ": not a regular file");
     }
   }
 
   /** The UTF-8 text of a regular file of at most {@code maxBytes} bytes. */
-  static String readText(Path file, int maxBytes) throws IOException {
+  static String readText(Location file, int maxBytes) throws IOException {
     requireRegular(file);
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Storage.open(file)) {
       bytes = in.readNBytes(maxBytes + 1);  // the size on disk may change while we read
     }
     if (bytes.length > maxBytes) {

@@ -1,10 +1,11 @@
 package io.sparkmlp.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sparkmlp.io.Location;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -38,6 +39,11 @@ public final class Checkpoint {
   private Checkpoint() {}
 
   public static void write(Path dir, Sequential model, State state) {
+    write(Location.of(dir), model, state);
+  }
+
+  /** Writes the checkpoint to dir, a local path or a Hadoop URI, in one atomic step. */
+  public static void write(Location dir, Sequential model, State state) {
     try {
       model.save(dir, Map.of(TRAINING_STATE, Json.json().writeValueAsBytes(state)));
     } catch (IOException e) {
@@ -47,14 +53,32 @@ public final class Checkpoint {
 
   /** True when dir holds a checkpoint. */
   public static boolean exists(Path dir) {
-    return dir != null && Files.exists(dir.resolve(TRAINING_STATE));
+    return dir != null && exists(Location.of(dir));
+  }
+
+  /** True when dir, a local path or a Hadoop URI, holds a checkpoint. */
+  public static boolean exists(Location dir) {
+    if (dir == null) {
+      return false;
+    }
+    Location file = dir.resolve(TRAINING_STATE);
+    try {
+      return Storage.exists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The training state of the checkpoint in dir. */
   public static State readState(Path dir) {
-    Path file = dir.resolve(TRAINING_STATE);
+    return readState(Location.of(dir));
+  }
+
+  /** The training state of the checkpoint in dir, a local path or a Hadoop URI. */
+  public static State readState(Location dir) {
+    Location file = dir.resolve(TRAINING_STATE);
     try {
-      Read r = Json.json().readValue(Files.readString(file), Read.class);
+      Read r = Json.json().readValue(Storage.readString(file), Read.class);
       if (r.epochsCompleted() == null || r.seed() == null || r.numPartitions() == null
           || r.rows() == null) {
         throw new IllegalArgumentException(file + ": epochs_completed, seed, num_partitions and "

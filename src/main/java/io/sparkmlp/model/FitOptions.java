@@ -3,6 +3,7 @@ package io.sparkmlp.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.data.Matrix;
+import io.sparkmlp.io.Location;
 import io.sparkmlp.util.Checks;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param shuffle whether each epoch visits the rows in a new order
  * @param seed seeds shuffling and dropout; null uses the model's seed
  * @param verbose 0 silent, 1 one progress line per epoch
- * @param checkpointDir where checkpoints go; null for none
+ * @param checkpointDir where checkpoints go (a local path or a Hadoop URI); null for none
  * @param checkpointEvery epochs between checkpoints (one is also written after the last)
  * @param resume continue from the checkpoint in checkpointDir when there is one
  * @param validationX validation features given explicitly, or null
@@ -58,7 +59,7 @@ public record FitOptions(
     @JsonPropertyDescription("seeds shuffling and dropout; unset, model.seed")
     Long seed,
     @JsonIgnore Integer verbose,
-    @JsonIgnore Path checkpointDir,
+    @JsonIgnore Location checkpointDir,
     @JsonPropertyDescription("epochs between checkpoints in the output directory (>= 1; and one "
         + "after the last)")
     Integer checkpointEvery,
@@ -163,7 +164,7 @@ public record FitOptions(
     private Boolean shuffle;
     private Long seed;
     private Integer verbose;
-    private Path checkpointDir;
+    private Location checkpointDir;
     private Integer checkpointEvery;
     private Boolean resume;
     private Matrix validationX;
@@ -220,6 +221,12 @@ public record FitOptions(
 
     /** Where checkpoints (a model directory plus training.json) go; null for none. */
     public Builder checkpointDir(Path dir) {
+      this.checkpointDir = dir == null ? null : Location.of(dir);
+      return this;
+    }
+
+    /** Where checkpoints go, a local path or a Hadoop URI ({@code hdfs://...}); null for none. */
+    public Builder checkpointDir(Location dir) {
       this.checkpointDir = dir;
       return this;
     }

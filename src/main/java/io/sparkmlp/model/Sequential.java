@@ -1,6 +1,7 @@
 package io.sparkmlp.model;
 
 import io.sparkmlp.data.Matrix;
+import io.sparkmlp.io.Location;
 import io.sparkmlp.io.ModelFiles;
 import io.sparkmlp.io.SavedModel;
 import io.sparkmlp.nn.LayerSpec;
@@ -166,6 +167,19 @@ public final class Sequential {
    * state, a run's history and plot), name to content.
    */
   public void save(Path dir, Map<String, byte[]> extraFiles) {
+    save(Location.of(dir), extraFiles);
+  }
+
+  /**
+   * Saves the model to a local path or a Hadoop URI ({@code hdfs://nn:8020/models/fm},
+   * {@code s3a://bucket/fm}), written whole or not at all.
+   */
+  public void save(String path) {
+    save(Location.of(path), Map.of());
+  }
+
+  /** As {@link #save(Path, Map)}, to a local path or a Hadoop location. */
+  public void save(Location dir, Map<String, byte[]> extraFiles) {
     requireCompiled("save");
     ModelFiles.save(dir, new SavedModel(network.layers(), network.loss().kerasName(),
         optimizer.name(), optimizer.config(), metrics.stream().map(Metric::kerasName).toList(),
@@ -174,6 +188,16 @@ public final class Sequential {
 
   /** Loads a model saved by {@link #save}, compiled and ready to predict or train on. */
   public static Sequential load(Path dir) {
+    return load(Location.of(dir));
+  }
+
+  /** Loads a model saved by {@link #save} from a local path or a Hadoop URI. */
+  public static Sequential load(String path) {
+    return load(Location.of(path));
+  }
+
+  /** Loads a model saved by {@link #save} from a local path or a Hadoop location. */
+  public static Sequential load(Location dir) {
     SavedModel saved = ModelFiles.load(dir);
     Sequential model = new Sequential();
     model.seed = saved.seed();

@@ -3,6 +3,8 @@ package io.sparkmlp.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparkmlp.io.Location;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Logs;
@@ -15,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ public final class RunReport {
    * so a reader sees whole lines only and nothing stays open if training throws.
    */
   public static Callback streaming(Path file) {
-    return new Streaming(file, false);
+    return streaming(file, false);
   }
 
   /**
@@ -152,7 +153,15 @@ public final class RunReport {
    * resumed from a checkpoint that continues the same record.
    */
   public static Callback streaming(Path file, boolean keepExisting) {
-    return new Streaming(file, keepExisting);
+    return new Streaming(Location.of(file.toAbsolutePath()), keepExisting);
+  }
+
+  /**
+   * As {@link #streaming(Path, boolean)} for a local path or a Hadoop URI; on a Hadoop file
+   * system each epoch rewrites the file whole (see {@link Storage#append}).
+   */
+  public static Callback streaming(Location file, boolean keepExisting) {
+    return new Streaming(file.absolute(), keepExisting);
   }
 
   /** Plain decimal, shortest form that reads back to the same double; NaN and Infinity named. */
@@ -187,20 +196,20 @@ public final class RunReport {
 
   /** The incremental writer behind {@link #streaming}. */
   private static final class Streaming implements Callback {
-    private final Path file;
+    private final Location file;
     private final boolean keepExisting;
 
-    Streaming(Path file, boolean keepExisting) {
-      this.file = file.toAbsolutePath();
+    Streaming(Location file, boolean keepExisting) {
+      this.file = file;
       this.keepExisting = keepExisting;
     }
 
     @Override
     public void onTrainBegin(TrainingControl control) {
       try {
-        Files.createDirectories(file.getParent());
+        Storage.createDirectories(file.parent());
         if (!keepExisting) {
-          Files.writeString(file, "", StandardCharsets.UTF_8);
+          Storage.replace(file, "");
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + file, e);
@@ -210,9 +219,9 @@ public final class RunReport {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
       try {
-        // One write per line with O_APPEND: the line lands whole, and closing flushes it.
-        Files.writeString(file, jsonLine(epoch, logs) + "\n", StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // Locally one write per line with O_APPEND: the line lands whole, and closing
+        // flushes it.
+        Storage.append(file, jsonLine(epoch, logs) + "\n");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot append to " + file, e);
       }

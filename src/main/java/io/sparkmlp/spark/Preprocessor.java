@@ -6,6 +6,8 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.OneHot;
 import io.sparkmlp.data.Scaling;
 import io.sparkmlp.data.StandardScaler;
+import io.sparkmlp.io.Location;
+import io.sparkmlp.io.Storage;
 import io.sparkmlp.util.Checks;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
@@ -127,12 +129,17 @@ public final class Preprocessor implements Serializable {
 
   /** The preprocessing saved with a model, or the identity when the model has none. */
   public static Preprocessor load(Path modelDir) {
-    Path file = modelDir.resolve(FILE);
-    if (!Files.exists(file)) {
-      return new Preprocessor(1.0, null, null, 0);
-    }
+    return load(Location.of(modelDir));
+  }
+
+  /** As {@link #load(Path)} for a model directory that is a local path or a Hadoop URI. */
+  public static Preprocessor load(Location modelDir) {
+    Location file = modelDir.resolve(FILE);
     try {
-      Saved s = Json.json().readValue(Files.readString(file), Saved.class);
+      if (!Storage.exists(file)) {
+        return new Preprocessor(1.0, null, null, 0);
+      }
+      Saved s = Json.json().readValue(Storage.readString(file), Saved.class);
       return new Preprocessor(s.scale(), s.mean(), s.std(), s.oneHotClasses());
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(file + ": cannot read the preprocessing: "
