@@ -66,7 +66,10 @@ public record FitOptions(
     @JsonIgnore Matrix validationX,
     @JsonIgnore Matrix validationY,
     @JsonIgnore List<Callback> callbacks,
-    @JsonIgnore Map<Integer, Double> classWeight,
+    @JsonPropertyDescription("Keras's class_weight: a map of class index (0, 1, ...) to the "
+        + "weight (>= 0) that multiplies the loss of that class's examples; every class in the "
+        + "labels needs one; unset, all 1")
+    Map<Integer, Double> classWeight,
     @JsonPropertyDescription("validate every this many epochs (>= 1), after epochs n, 2n, ...; "
         + "Keras's validation_freq")
     Integer validationFreq) {
