@@ -68,11 +68,15 @@ class CliClassWeightTest {
   @Test
   void mistakesAreOneLineNamingTheKey() {
     for (String[] c : new String[][] {
-        {"  class_weight: {a: 1.0}", "fit.class_weight"},
-        {"  class_weight: {0: heavy}", "fit.class_weight"},
-        {"  class_weight: {0: -1.0}", "class_weight"},
-        {"  class_weight: [1.0, 2.0]", "fit.class_weight"},
-        {"  class_weight: {0: 1.0, 7: 2.0}", "class_weight"}}) {
+        {"  class_weight: {a: 1.0}", "fit.class_weight has key 'a'; keys must be class "
+            + "indices"},
+        {"  class_weight: {0: heavy}", "fit.class_weight.0 must be a finite number >= 0, "
+            + "got 'heavy'"},
+        {"  class_weight: {0: -1.0}", "fit.class_weight.0 must be a finite number >= 0"},
+        {"  class_weight: [1.0, 2.0]", "fit.class_weight must be a map of class index to "
+            + "weight"},
+        {"  class_weight: {0: 1.0, 7: 2.0}", "fit.class_weight has class 7 but the model has "
+            + "3 classes (0 to 2)"}}) {
       Path config = npyConfig(dir, dir.resolve("out"), c[0]);
       CliTestSupport.Result r = cliExpect(2, "train", "--config", config.toString());
       assertEquals(1, r.errLines().size(), r::toString);

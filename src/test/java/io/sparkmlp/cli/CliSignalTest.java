@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,22 +30,30 @@ class CliSignalTest {
   @TempDir
   Path dir;
 
+  /** Started children, killed after the test whatever happened. */
+  private final List<Process> children = new ArrayList<>();
+
+  @AfterEach
+  void killChildren() {
+    children.forEach(Process::destroyForcibly);
+  }
+
   @Test
   void sigtermStopsBetweenStepsAndResumeFinishes() throws Exception {
     Path out = dir.resolve("out");
     Path checkpoint = dir.resolve("out.checkpoint");
     Path config = npyConfig(dir, out, "");
-    // 60 steps per epoch (a Spark job each): the run is still in epoch 2 or later when the
-    // first checkpoint appears.
-    String[] train = {"train", "--config", config.toString(), "--epochs", "12",
+    // 60 steps per epoch (a Spark job each): the run is still in epoch 2 or 3 when the first
+    // checkpoint appears. The deadlines are for a loaded machine (an epoch took 30 s at load 17).
+    String[] train = {"train", "--config", config.toString(), "--epochs", "3",
         "--batch-size", "10", "--master", "local[2]", "--resume"};
     Process p = start(train);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (!Checkpoint.exists(checkpoint) && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertTrue(p.isAlive() && Checkpoint.exists(checkpoint), () -> "no checkpoint while "
-        + "running:\n" + read("stderr.txt"));
+    boolean running = p.isAlive() && Checkpoint.exists(checkpoint);
+    assertTrue(running, "no checkpoint while running:\n" + read("stderr.txt"));
     p.destroy();  // SIGTERM on Unix
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process outlived SIGTERM by 60 s");
     String err = read("stderr.txt");
@@ -60,7 +69,7 @@ class CliSignalTest {
     assertFalse(Files.exists(out), "an interrupted run wrote its output");
 
     Process again = start(train);
-    assertTrue(again.waitFor(180, TimeUnit.SECONDS), "the resumed run took over 180 s");
+    assertTrue(again.waitFor(600, TimeUnit.SECONDS), "the resumed run took over 600 s");
     String err2 = read("stderr.txt");
     assertEquals(0, again.exitValue(), err2);
     assertTrue(err2.contains("--resume: continuing from " + checkpoint + " (" + kept
@@ -87,7 +96,9 @@ class CliSignalTest {
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return pb.start();
+    Process p = pb.start();
+    children.add(p);
+    return p;
   }
 
   private String read(String name) throws IOException {
