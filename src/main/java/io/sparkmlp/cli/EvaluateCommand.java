@@ -61,7 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
       // Read once for the loss pass and the class metrics' passes.
       JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, src, data.partitions))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      Map<String, Double> metrics = SparkTraining.evaluate(m, jsc, blocks,
+      // The loss pass checks the labels first (bad ones exit 2), on its own view of the
+      // blocks: it checkpoints and then frees what it is given.
+      Map<String, Double> metrics = SparkTraining.evaluate(m, jsc, blocks.map(b -> b),
           DistributedOptions.of(FitOptions.DEFAULTS));
       System.out.print(MetricsTable.table(metrics));
       Map<String, Object> all = new LinkedHashMap<>(metrics);
