@@ -13,7 +13,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-scripts/setup.sh
+case "${1:-}" in
+  fashion-mnist|pipeline) scripts/setup.sh build data ;;
+  *) scripts/setup.sh build ;;
+esac
 case "${1:-}" in
   seed) shift; exec scripts/run-local.sh io.sparkmlp.examples.SeedExample "$@" ;;
   fashion-mnist) shift; exec scripts/run-local.sh io.sparkmlp.examples.FashionMnistExample "$@" ;;

@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-scripts/setup.sh
+scripts/setup.sh all
 
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The keys of a configuration record, read from the record itself, for error messages
@@ -41,6 +42,9 @@ final class ConfigKeys {
     String shown() {
       if (type == OptimizerConfig.class) {
         return "name or section";
+      }
+      if (type == Map.class) {
+        return "map";
       }
       String one = type == Integer.class || type == Long.class ? "integer"
           : type == Double.class ? "number" : type == Boolean.class ? "boolean"

@@ -93,6 +93,7 @@ public final class ConfigLoader {
     }
     selectSources(tree.root.get("data"));
     refuseUnknownKeys(tree);
+    ClassWeightCheck.tree(tree);
     RunConfig config;
     try {
       config = Json.yaml().treeToValue(tree.root, RunConfig.class).resolved();

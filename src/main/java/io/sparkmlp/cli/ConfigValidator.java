@@ -31,6 +31,7 @@ final class ConfigValidator {
     v.labels();
     v.validation();
     v.monitors();
+    ClassWeightCheck.config(config, at);
     v.builders();
   }
 

@@ -8,9 +8,17 @@ import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.model.ClassifierRows;
+import io.sparkmlp.report.ClassificationTable;
+import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.ClassifierMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -19,10 +27,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sparkmlp evaluate --model DIR --format F --data ...}: loss and metrics of a model. */
+/**
+ * {@code sparkmlp evaluate --model DIR --format F --data ...}: loss and metrics of a model; for
+ * a single-label classifier also precision, recall and F1 per class with their macro and
+ * weighted averages, the confusion matrix, and ROC AUC for two classes
+ * ({@link ClassifierMetrics}, computed on the executors).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Compute a model's loss and metrics on labelled data; prints a table and a "
-        + "JSON line.")
+    description = "Compute a model's loss and metrics on labelled data (classifiers: also "
+        + "precision, recall and F1 per class, the confusion matrix, and ROC AUC for two "
+        + "classes); prints tables and a JSON line.")
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
@@ -43,12 +57,23 @@ final class EvaluateCommand implements Callable<Integer> {
     DataSourceConfig src = data.source(true);
     try (Sessions session = Sessions.open(master, null, "sparkmlp-evaluate")) {
       SparkSession spark = session.spark();
-      Map<String, Double> metrics = SparkTraining.evaluate(m,
-          JavaSparkContext.fromSparkContext(spark.sparkContext()),
-          pre.apply(DataLoader.blocks(spark, src, data.partitions)),
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      // Read once for the loss pass and the class metrics' passes.
+      JavaRDD<Block> blocks = pre.apply(DataLoader.blocks(spark, src, data.partitions))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      // The loss pass checks the labels first (bad ones exit 2), on its own view of the
+      // blocks: it checkpoints and then frees what it is given.
+      Map<String, Double> metrics = SparkTraining.evaluate(m, jsc, blocks.map(b -> b),
           DistributedOptions.of(FitOptions.DEFAULTS));
       System.out.print(MetricsTable.table(metrics));
-      String line = MetricsTable.json(metrics);
+      Map<String, Object> all = new LinkedHashMap<>(metrics);
+      if (ClassifierRows.applies(m.network())) {
+        ClassifierMetrics.Result r = ClassifierMetrics.compute(jsc, m, blocks);
+        System.out.print(ClassificationTable.table(r.confusion(), r.rocAuc()));
+        all.putAll(ClassificationTable.entries(r.confusion(), r.rocAuc()));
+      }
+      blocks.unpersist(false);
+      String line = new ObjectMapper().writeValueAsString(all);  // one line
       System.out.println(line);
       if (json != null) {
         Files.writeString(json, line + "\n");

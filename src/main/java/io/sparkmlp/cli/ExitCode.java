@@ -14,4 +14,14 @@ public final class ExitCode {
   public static final int DIVERGED = 3;
   /** fit.target_loss.required and the target was not reached; the model is written. */
   public static final int TARGET_NOT_REACHED = 4;
+  /**
+   * train stopped by SIGINT (Ctrl-C) between steps: no output, the last checkpoint kept; rerun
+   * with --resume. 128 + 2, as a shell reports a process that SIGINT ended.
+   */
+  public static final int INTERRUPTED_SIGINT = 130;
+  /**
+   * train stopped by SIGTERM (a scheduler's timeout or kill) between steps: no output, the last
+   * checkpoint kept; rerun with --resume. 128 + 15, as a shell reports a process SIGTERM ended.
+   */
+  public static final int INTERRUPTED_SIGTERM = 143;
 }

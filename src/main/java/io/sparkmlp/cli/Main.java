@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:anything else (a bug, the cluster, the disk)",
         "2:bad config or input", "3:training diverged (NaN/Inf loss); last good checkpoint kept",
-        "4:fit.target_loss.required and the target was not reached"})
+        "4:fit.target_loss.required and the target was not reached",
+        "130:train interrupted by SIGINT; last checkpoint kept, rerun with --resume",
+        "143:train interrupted by SIGTERM; last checkpoint kept, rerun with --resume"})
 public final class Main {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
       description = "print stack traces with errors")
@@ -49,7 +51,10 @@ public final class Main {
     int code;
     String message;
     IllegalArgumentException bad = TaskErrors.badInput(e);
-    if (e instanceof DivergedException) {
+    if (e instanceof TrainingInterrupted t) {
+      code = t.exitCode();
+      message = t.getMessage();
+    } else if (e instanceof DivergedException) {
       code = ExitCode.DIVERGED;
       message = e.getMessage();
     } else if (e instanceof ConfigException || bad != null) {

@@ -39,6 +39,15 @@ import picocli.CommandLine.Option;
  * Checkpoints go to {@code <output>.checkpoint} while training, and one JSON line per epoch to
  * {@code <output>.checkpoint.jsonl} (so that a resumed run's history covers the whole run); the
  * output directory is written once, atomically, when training ends, and both are then removed.
+ *
+ * <p>{@code --resume}: when {@code <output>.checkpoint/training.json} exists (a checkpoint is
+ * written whole or not at all, so that file marks one), training continues after the epochs it
+ * holds, with its weights and optimizer state; otherwise it starts at epoch 1. One log line says
+ * which. The checkpoint must have been written with the same seed, rows and partitioning and a
+ * model of the same parameter count, else the run exits 2 naming both values (delete the
+ * checkpoint to start over); every other setting (epochs, learning rate, callbacks) is taken
+ * from the config as it is now. SIGTERM and SIGINT stop training between steps
+ * ({@link Interruption}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train the model a config file describes and write the output directory.")
@@ -56,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Option(names = "--resume",
-      description = "continue an interrupted run from <output>.checkpoint")
+      description = "continue from <output>.checkpoint when it holds a checkpoint, else start "
+          + "fresh (the same command line serves the first attempt and its retries)")
   boolean resume;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -105,13 +115,17 @@ final class TrainCommand implements Callable<Integer> {
         throw new IllegalArgumentException(checkpoint + " exists but is not a sparkmlp "
             + "checkpoint; move it away, it would be replaced");
       }
-      if (resume && !Checkpoint.exists(checkpoint)) {
-        throw new IllegalArgumentException("--resume: there is no checkpoint at " + checkpoint);
+      boolean resuming = resume && Checkpoint.exists(checkpoint);
+      if (resume) {
+        LOG.info(resuming ? "--resume: continuing from " + checkpoint + " ("
+            + Checkpoint.readState(checkpoint).epochsCompleted() + " epochs done)"
+            : "--resume: no checkpoint at " + checkpoint + "; starting from epoch 1");
       }
-      try (Sessions session = Sessions.open(master, cfg.spark().master(),
+      try (Interruption signals = Interruption.install();
+           Sessions session = Sessions.open(master, cfg.spark().master(),
           cfg.spark().appName())) {
         SparkSession spark = session.spark();
-        return train(spark, cfg, out, checkpoint);
+        return train(spark, cfg, out, checkpoint, resuming);
       }
     }
   }
@@ -122,8 +136,8 @@ final class TrainCommand implements Callable<Integer> {
     return out.isLocal() ? Location.of(out.local().toAbsolutePath().normalize()) : out;
   }
 
-  private int train(SparkSession spark, RunConfig cfg, Location out, Location checkpoint)
-      throws Exception {
+  private int train(SparkSession spark, RunConfig cfg, Location out, Location checkpoint,
+                    boolean resume) throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
@@ -135,7 +149,7 @@ final class TrainCommand implements Callable<Integer> {
     Location epochLog = checkpoint.sibling(checkpoint.name() + EPOCH_LOG);
     // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
     DistributedOptions options = cfg.distributedOptions(cfg.fitOptions()
-        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume))
+        .callbacks(new ProgressBar(), RunReport.streaming(epochLog, resume), new StopOnSignal())
         .verbose(0).checkpointDir(checkpoint).resume(resume).build());
     // As soon as the data is counted, before any other job: a log reader's first line.
     boolean fullBatch = model.optimizer() instanceof Lbfgs;
@@ -156,6 +170,10 @@ final class TrainCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       if (!Checkpoint.exists(checkpoint)) {
         Storage.deleteIfExists(epochLog);  // nothing to resume
+      }
+      if (e instanceof TrainingInterrupted stopped) {
+        throw stopped.withCheckpoint(Checkpoint.exists(checkpoint)
+            ? Checkpoint.readState(checkpoint).epochsCompleted() : -1);
       }
       throw e;
     }

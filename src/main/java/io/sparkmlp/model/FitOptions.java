@@ -1,6 +1,7 @@
 package io.sparkmlp.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.io.Location;
@@ -67,7 +68,11 @@ public record FitOptions(
     @JsonIgnore Matrix validationX,
     @JsonIgnore Matrix validationY,
     @JsonIgnore List<Callback> callbacks,
-    @JsonIgnore Map<Integer, Double> classWeight,
+    @JsonPropertyDescription("Keras's class_weight: a map of class index (0, 1, ...) to the "
+        + "weight (>= 0) that multiplies the loss of that class's examples; every class in the "
+        + "labels needs one; unset, all 1")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)  // a resolved config without weights omits it
+    Map<Integer, Double> classWeight,
     @JsonPropertyDescription("validate every this many epochs (>= 1), after epochs n, 2n, ...; "
         + "Keras's validation_freq")
     Integer validationFreq) {

@@ -224,6 +224,29 @@ class CliFormatsTest {
     assertTrue(Double.isFinite(metrics.get("loss").asDouble()), r::toString);
     assertTrue(r.out().contains("accuracy"), r::toString);
     assertEquals(metrics, JSON.readTree(json.toFile()));
+    // The class report: per-class lists, a confusion matrix whose diagonal gives the accuracy
+    // the loss pass computed, no ROC AUC for three classes; and the same as tables.
+    JsonNode cm = metrics.get("confusion_matrix");
+    assertEquals(CLASSES, cm.size(), r::toString);
+    long total = 0;
+    long hits = 0;
+    for (int a = 0; a < CLASSES; a++) {
+      long support = 0;
+      for (int p = 0; p < CLASSES; p++) {
+        support += cm.get(a).get(p).asLong();
+      }
+      assertEquals(metrics.get("support").get(a).asLong(), support, r::toString);
+      assertEquals(CLASSES, metrics.get("precision").size(), r::toString);
+      total += support;
+      hits += cm.get(a).get(a).asLong();
+    }
+    assertTrue(total > 0, r::toString);
+    assertEquals(metrics.get("accuracy").asDouble(), (double) hits / total, 1e-9);
+    assertEquals(metrics.get("accuracy").asDouble(), metrics.get("weighted_recall").asDouble(),
+        1e-9);
+    assertFalse(metrics.has("roc_auc"), r::toString);
+    assertTrue(r.out().contains("macro avg") && r.out().contains("weighted avg")
+        && r.out().contains("confusion matrix (rows: true class"), r::toString);
   }
 
   /** Predicts to parquet; labels are the data's in the order Spark reads it. */

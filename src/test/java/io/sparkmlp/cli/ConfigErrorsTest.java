@@ -34,8 +34,8 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyInASection() {
     assertEquals("conf/x.yaml line 17: unknown key 'epoch' in fit; allowed: batch_size, "
-        + "epochs, validation_split, shuffle, seed, checkpoint_every, validation_freq, "
-        + "sync_every, early_stopping, target_loss", error(replace(17, "  epoch: 2")));
+        + "epochs, validation_split, shuffle, seed, checkpoint_every, class_weight, "
+        + "validation_freq, sync_every, early_stopping, target_loss", error(replace(17, "  epoch: 2")));
   }
 
   @Test

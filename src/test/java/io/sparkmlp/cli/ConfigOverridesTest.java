@@ -54,8 +54,8 @@ class ConfigOverridesTest {
     assertEquals("override fit.epochs=three: fit.epochs must be an integer, got 'three'",
         error(BASE, "fit.epochs=three"));
     assertEquals("override fit.epoch=3: unknown key 'epoch' in fit; allowed: batch_size, "
-        + "epochs, validation_split, shuffle, seed, checkpoint_every, validation_freq, "
-        + "sync_every, early_stopping, target_loss", error(BASE, "fit.epoch=3"));
+        + "epochs, validation_split, shuffle, seed, checkpoint_every, class_weight, "
+        + "validation_freq, sync_every, early_stopping, target_loss", error(BASE, "fit.epoch=3"));
     assertEquals("override model.layers[5].units=8: model.layers has 2 items, so it has no [5]",
         error(BASE, "model.layers[5].units=8"));
     assertEquals("override fit.batch_size=0: fit.batch_size must be >= 1, got 0",

@@ -1,6 +1,7 @@
 package io.sparkmlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,33 @@ class DockerComposeTest {
       }
     }
     assertEquals(2, published, "the master's RPC and web UI ports");
+  }
+
+  /**
+   * No obsolete version key; the workers wait for a healthy master and train for healthy workers
+   * and for ./out being made writable for the image's uid 185.
+   */
+  @Test
+  void startsInOrderWithHealthchecksAndAWritableOutput() throws Exception {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(FILE));
+    assertFalse(root.has("version"), "the version key is obsolete");
+    JsonNode services = root.get("services");
+    assertTrue(services.get("spark-master").path("healthcheck").path("test").toString()
+        .contains("localhost:8080"));
+    for (String worker : List.of("spark-worker-1", "spark-worker-2")) {
+      assertTrue(services.get(worker).path("healthcheck").path("test").toString()
+          .contains("localhost:8081"), worker);
+      assertEquals("service_healthy", services.get(worker).path("depends_on")
+          .path("spark-master").path("condition").asText(), worker);
+      assertEquals("service_healthy", services.get("train").path("depends_on").path(worker)
+          .path("condition").asText());
+    }
+    assertEquals("service_completed_successfully", services.get("train").path("depends_on")
+        .path("out-permissions").path("condition").asText());
+    JsonNode init = services.get("out-permissions");
+    assertEquals("root", init.path("user").asText());
+    assertTrue(init.path("volumes").toString().contains("./out:/opt/sparkmlp/out"));
+    assertTrue(init.path("entrypoint").toString().contains("0777"));
   }
 
   private static boolean runs(List<String> cmd, String arg) {
