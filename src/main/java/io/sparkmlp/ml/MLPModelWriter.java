@@ -17,9 +17,9 @@ import org.apache.spark.ml.util.MLWriter;
  * on any file system Spark can write (HDFS, S3, a local disk).
  */
 final class MLPModelWriter extends MLWriter {
-  private final MLPModel<?> instance;
+  private final MLPModel instance;
 
-  MLPModelWriter(MLPModel<?> instance) {
+  MLPModelWriter(MLPModel instance) {
     this.instance = instance;
   }
 

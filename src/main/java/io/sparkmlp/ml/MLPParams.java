@@ -19,20 +19,26 @@ public interface MLPParams extends Params {
   /** The stage's own Param objects (each stage creates its set for itself in its constructor). */
   MLPParamSet paramSet();
 
-  default Param<String> featuresCol() {
-    return paramSet().featuresCol;
-  }
+  /**
+   * The features column: a Vector (dense or sparse), array&lt;float&gt; or array&lt;double&gt;
+   * of layers[0] values. Spark's own param (from Predictor and PredictionModel).
+   */
+  Param<String> featuresCol();
 
-  default Param<String> labelCol() {
-    return paramSet().labelCol;
-  }
+  /** The label column; Spark's own param. */
+  Param<String> labelCol();
+
+  /** The prediction column; Spark's own param. */
+  Param<String> predictionCol();
+
+  String getFeaturesCol();
+
+  String getLabelCol();
+
+  String getPredictionCol();
 
   default Param<String> weightCol() {
     return paramSet().weightCol;
-  }
-
-  default Param<String> predictionCol() {
-    return paramSet().predictionCol;
   }
 
   default IntArrayParam layers() {
@@ -108,21 +114,9 @@ public interface MLPParams extends Params {
     return paramSet().verbose;
   }
 
-  default String getFeaturesCol() {
-    return (String) getOrDefault(featuresCol());
-  }
-
-  default String getLabelCol() {
-    return (String) getOrDefault(labelCol());
-  }
-
   /** The weight column, or "" when rows are unweighted. */
   default String getWeightCol() {
     return isDefined(weightCol()) ? (String) getOrDefault(weightCol()) : "";
-  }
-
-  default String getPredictionCol() {
-    return (String) getOrDefault(predictionCol());
   }
 
   default int[] getLayers() {
