@@ -10,8 +10,10 @@ import org.apache.spark.ml.param.Params;
 
 /**
  * The params that sparkmlp's estimators and their models share, with Spark ML's getters. The
- * Param objects live in an {@link MLPParamSet} that each stage creates for itself; Spark ML
- * finds them through the public no-argument methods below, which return them. Models carry
+ * column params featuresCol, labelCol and predictionCol are Spark's own (Predictor and
+ * PredictionModel declare them); the others live in an {@link MLPParamSet} that each stage
+ * creates for itself, and Spark ML finds them through the public no-argument methods below,
+ * which return them. Models carry
  * the estimator's training params too (as MLlib's models do), so a fitted model, for example
  * CrossValidator's best one, tells which settings produced it.
  */
