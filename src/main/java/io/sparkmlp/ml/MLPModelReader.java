@@ -30,8 +30,9 @@ final class MLPModelReader<M extends MLPModel> extends MLReader<M> {
     if (CliModelDir.isOne(path, sc().hadoopConfiguration())) {
       return CliModelDir.open(path, sc().hadoopConfiguration(), type, factory);
     }
-    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-        sparkSession(), type.getName());
+    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(),
+        type.getName());
     java.nio.file.Path local = null;
     Sequential network;
     try {

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLWriter;
+import scala.Option;
 
 /**
  * Saves a model as Spark ML does (metadata/ with the class, uid and params, read back by
@@ -25,7 +26,8 @@ final class MLPModelWriter extends MLWriter {
 
   @Override
   public void saveImpl(String path) {
-    DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
     java.nio.file.Path local = null;
     try {
       local = Files.createTempDirectory("sparkmlp-model");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.spark.ml.Predictor;
 import org.apache.spark.ml.classification.ClassificationModel;
 import org.apache.spark.ml.classification.Classifier;
 import org.apache.spark.ml.classification.OneVsRest;
@@ -56,6 +57,10 @@ class MLPSparkTypesTest {
     // Spark's own params belong to the stage (their parent is its uid, not null).
     assertEquals(c.uid(), c.featuresCol().parent());
     assertEquals(model.uid(), model.probabilityCol().parent());
+    Predictor<Vector, MLPRegressor, MLPRegressionModel> r = new MLPRegressor().setLoss("mae");
+    MLPRegressor rc = r.copy(ParamMap.empty());
+    assertEquals("mae", rc.getLoss());
+    assertEquals(r.uid(), r.labelCol().parent());
   }
 
   @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * raw features, predicting what the CLI's own path (preprocessing.json, then the network)
  * predicts.
  */
-class MLPCliModelDirTest {
+class CliModelDirTest {
   private static final int FEATURES = 4;
 
   @Test
