@@ -1,8 +1,8 @@
 package io.sparkmlp.examples;
 
 import io.sparkmlp.ml.MLPClassificationModel;
+import io.sparkmlp.ml.MLPClassificationTrainingSummary;
 import io.sparkmlp.ml.MLPClassifier;
-import io.sparkmlp.ml.MLPTrainingSummary;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.spark.ml.Pipeline;
@@ -49,7 +49,8 @@ public final class FashionMnistPipelineExample {
       long start = System.nanoTime();
       PipelineModel model = pipeline.fit(data[0]);
       double seconds = (System.nanoTime() - start) / 1e9;
-      MLPTrainingSummary summary = ((MLPClassificationModel) model.stages()[1]).summary();
+      MLPClassificationTrainingSummary summary =
+          ((MLPClassificationModel) model.stages()[1]).summary();
       double[] loss = summary.objectiveHistory();
       double[] valLoss = summary.validationLossHistory();
       for (int e = 0; e < loss.length; e++) {

@@ -19,8 +19,9 @@ final class EstimatorReader<E extends MLPParams> extends MLReader<E> {
 
   @Override
   public E load(String path) {
-    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-        sparkSession(), type.getName());
+    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(),
+        type.getName());
     E stage = factory.apply(metadata.uid());
     RenamedParams.getAndSetParams(metadata, stage);
     return stage;

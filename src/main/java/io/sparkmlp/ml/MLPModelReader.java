@@ -13,9 +13,10 @@ import org.apache.spark.ml.util.MLReader;
 /**
  * Reads what {@link MLPModelWriter} wrote: the metadata (which must name the expected class),
  * the network directory copied to a local temporary directory and opened with
- * {@link Sequential#load}, then the params set on the new model.
+ * {@link Sequential#load}, then the params set on the new model. A directory without Spark
+ * ML's metadata but with model.json is a {@code sparkmlp train} output: {@link CliModelDir}.
  */
-final class MLPModelReader<M extends MLPModel<M>> extends MLReader<M> {
+final class MLPModelReader<M extends MLPModel> extends MLReader<M> {
   private final Class<M> type;
   private final BiFunction<String, Sequential, M> factory;
 
@@ -26,8 +27,12 @@ final class MLPModelReader<M extends MLPModel<M>> extends MLReader<M> {
 
   @Override
   public M load(String path) {
-    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-        sparkSession(), type.getName());
+    if (CliModelDir.isOne(path, sc().hadoopConfiguration())) {
+      return CliModelDir.open(path, sc().hadoopConfiguration(), type, factory);
+    }
+    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(),
+        type.getName());
     java.nio.file.Path local = null;
     Sequential network;
     try {

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLWriter;
+import scala.Option;
 
 /**
  * Saves a model as Spark ML does (metadata/ with the class, uid and params, read back by
@@ -17,15 +18,16 @@ import org.apache.spark.ml.util.MLWriter;
  * on any file system Spark can write (HDFS, S3, a local disk).
  */
 final class MLPModelWriter extends MLWriter {
-  private final MLPModel<?> instance;
+  private final MLPModel instance;
 
-  MLPModelWriter(MLPModel<?> instance) {
+  MLPModelWriter(MLPModel instance) {
     this.instance = instance;
   }
 
   @Override
   public void saveImpl(String path) {
-    DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    DefaultParamsWriter.saveMetadata(instance, path, sc(), Option.empty(), Option.empty());
     java.nio.file.Path local = null;
     try {
       local = Files.createTempDirectory("sparkmlp-model");

@@ -39,7 +39,6 @@ public final class MLPParamSet implements Serializable {
 
   // Spark ML's own defaults, where they differ from the runtime's: MLlib-sized batches, ten
   // epochs, ReLU hidden layers, Adam, silent. The others are the runtime records' constants.
-  static final String DEFAULT_PREDICTION_COL = "prediction";
   static final String DEFAULT_ACTIVATION = Activation.RELU.kerasName();
   static final double DEFAULT_DROPOUT = 0.0;
   static final String DEFAULT_OPTIMIZER = Adam.NAME;
@@ -52,10 +51,7 @@ public final class MLPParamSet implements Serializable {
   static final int DEFAULT_EARLY_STOPPING_PATIENCE = 0;
   static final int DEFAULT_VERBOSE = 0;
 
-  final Param<String> featuresCol;
-  final Param<String> labelCol;
   final Param<String> weightCol;
-  final Param<String> predictionCol;
   final IntArrayParam layers;
   final Param<String> activation;
   final Param<String> kernelInitializer;
@@ -76,12 +72,8 @@ public final class MLPParamSet implements Serializable {
   final IntParam verbose;
 
   MLPParamSet(Params owner) {
-    featuresCol = new Param<>(owner, "featuresCol", "features column: a Vector (dense or "
-        + "sparse), array<float> or array<double> of layers[0] values");
-    labelCol = new Param<>(owner, "labelCol", "label column");
     weightCol = new Param<>(owner, "weightCol", "weight column: a non-negative number per "
         + "row; unset or empty means every row weighs 1");
-    predictionCol = new Param<>(owner, "predictionCol", "prediction column name");
     layers = new IntArrayParam(owner, "layers", "layer widths from the input to the output, "
         + "e.g. [784, 256, 128, 10]: the features' width, the hidden layers' units, the "
         + "outputs", new LayersValid());
@@ -135,11 +127,13 @@ public final class MLPParamSet implements Serializable {
         + "driver's log (INFO, logger io.sparkmlp.model.ProgressLogger)", ParamValidators.inRange(0, 1));
   }
 
-  /** Sets the defaults on the owner; layers has none: the stage can't guess the widths. */
+  /**
+   * Sets the defaults on the owner; layers has none: the stage can't guess the widths. The
+   * column params (featuresCol, labelCol, predictionCol, ...) are Spark's own, with Spark's
+   * defaults, which are the runtime's ({@link DistributedOptions#DEFAULT_FEATURES_COL} and
+   * {@link DistributedOptions#DEFAULT_LABEL_COL}).
+   */
   void setDefaults(Params owner, long defaultSeed) {
-    owner.setDefault(featuresCol, DistributedOptions.DEFAULT_FEATURES_COL);
-    owner.setDefault(labelCol, DistributedOptions.DEFAULT_LABEL_COL);
-    owner.setDefault(predictionCol, DEFAULT_PREDICTION_COL);
     owner.setDefault(activation, DEFAULT_ACTIVATION);
     owner.setDefault(kernelInitializer, Dense.DEFAULT_KERNEL_INITIALIZER.kerasName());
     owner.setDefault(dropout, DEFAULT_DROPOUT);

@@ -10,8 +10,10 @@ import org.apache.spark.ml.param.Params;
 
 /**
  * The params that sparkmlp's estimators and their models share, with Spark ML's getters. The
- * Param objects live in an {@link MLPParamSet} that each stage creates for itself; Spark ML
- * finds them through the public no-argument methods below, which return them. Models carry
+ * column params featuresCol, labelCol and predictionCol are Spark's own (Predictor and
+ * PredictionModel declare them); the others live in an {@link MLPParamSet} that each stage
+ * creates for itself, and Spark ML finds them through the public no-argument methods below,
+ * which return them. Models carry
  * the estimator's training params too (as MLlib's models do), so a fitted model, for example
  * CrossValidator's best one, tells which settings produced it.
  */
@@ -19,20 +21,26 @@ public interface MLPParams extends Params {
   /** The stage's own Param objects (each stage creates its set for itself in its constructor). */
   MLPParamSet paramSet();
 
-  default Param<String> featuresCol() {
-    return paramSet().featuresCol;
-  }
+  /**
+   * The features column: a Vector (dense or sparse), array&lt;float&gt; or array&lt;double&gt;
+   * of layers[0] values. Spark's own param (from Predictor and PredictionModel).
+   */
+  Param<String> featuresCol();
 
-  default Param<String> labelCol() {
-    return paramSet().labelCol;
-  }
+  /** The label column; Spark's own param. */
+  Param<String> labelCol();
+
+  /** The prediction column; Spark's own param. */
+  Param<String> predictionCol();
+
+  String getFeaturesCol();
+
+  String getLabelCol();
+
+  String getPredictionCol();
 
   default Param<String> weightCol() {
     return paramSet().weightCol;
-  }
-
-  default Param<String> predictionCol() {
-    return paramSet().predictionCol;
   }
 
   default IntArrayParam layers() {
@@ -108,21 +116,9 @@ public interface MLPParams extends Params {
     return paramSet().verbose;
   }
 
-  default String getFeaturesCol() {
-    return (String) getOrDefault(featuresCol());
-  }
-
-  default String getLabelCol() {
-    return (String) getOrDefault(labelCol());
-  }
-
   /** The weight column, or "" when rows are unweighted. */
   default String getWeightCol() {
     return isDefined(weightCol()) ? (String) getOrDefault(weightCol()) : "";
-  }
-
-  default String getPredictionCol() {
-    return (String) getOrDefault(predictionCol());
   }
 
   default int[] getLayers() {

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.immutable.Nil$;
 
 /**
  * Reads params saved under a name they no longer have: stages saved before the L-BFGS solver
@@ -23,8 +22,8 @@ final class RenamedParams {
 
   /** Sets the stage's params from metadata, old names included. */
   static void getAndSetParams(DefaultParamsReader.Metadata metadata, MLPParams stage) {
-    metadata.getAndSetParams(stage,
-        Option.apply(CollectionConverters.asScala(List.of(OPTIMIZER)).toList()));
+    // A one-element Scala list built as Scala 2.12 and 2.13 both can (no converters).
+    metadata.getAndSetParams(stage, Option.apply(Nil$.MODULE$.$colon$colon(OPTIMIZER)));
     JsonNode old;
     try {
       old = Json.json().readTree(metadata.metadataJson()).path("paramMap").path(OPTIMIZER);

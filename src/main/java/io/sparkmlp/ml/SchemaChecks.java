@@ -101,14 +101,17 @@ final class SchemaChecks {
     }
   }
 
-  /** The schema with one more column, which must not exist yet. */
+  /**
+   * The schema with one more column, which must not exist yet; nullable, as MLlib's
+   * SchemaUtils.appendColumn makes every output column.
+   */
   static StructType append(String stage, StructType schema, String col, DataType type,
                            Metadata metadata) {
     if (Arrays.asList(schema.fieldNames()).contains(col)) {
       throw new IllegalArgumentException(String.format("%s: output column '%s' already "
           + "exists; set another name or drop it", stage, col));
     }
-    return schema.add(new StructField(col, type, false, metadata));
+    return schema.add(new StructField(col, type, true, metadata));
   }
 
   private static StructField column(String stage, StructType schema, String col, String role) {

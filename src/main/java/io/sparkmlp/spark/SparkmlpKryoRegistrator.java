@@ -50,6 +50,12 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     // and the metric objects nested in SummaryBuilderImpl, with their arrays.
     registerIfPresent(kryo, "org.apache.spark.ml.stat.SummarizerBuffer", false);
     registerIfPresent(kryo, "org.apache.spark.ml.stat.SummaryBuilderImpl", true);
+    // What BinaryClassificationMetrics (the ml package's areaUnderROC, and MLlib's
+    // BinaryClassificationEvaluator) combines and collects per score.
+    registerIfPresent(kryo, "org.apache.spark.mllib.evaluation.binary.BinaryLabelCounter",
+        false);
+    registerIfPresent(kryo, "[Lorg.apache.spark.mllib.evaluation.binary.BinaryLabelCounter;",
+        false);
   }
 
   /**

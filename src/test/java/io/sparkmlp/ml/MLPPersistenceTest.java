@@ -139,7 +139,7 @@ class MLPPersistenceTest {
   @Test
   void fittedModelHasTheTrainingSummary() {
     MLPClassificationModel model = (MLPClassificationModel) fitted.stages()[2];
-    MLPTrainingSummary s = model.summary();
+    MLPClassificationTrainingSummary s = model.summary();
     assertEquals(15, s.totalEpochs());
     double[] loss = s.objectiveHistory();
     assertTrue(loss[14] < loss[0] * 0.5, () -> "loss fell too little: " + loss[0] + " -> "
