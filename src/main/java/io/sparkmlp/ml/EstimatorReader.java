@@ -20,7 +20,7 @@ final class EstimatorReader<E extends MLPParams> extends MLReader<E> {
   @Override
   public E load(String path) {
     DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-        sparkSession(), type.getName());
+        sparkSession().sparkContext(), type.getName()); // Spark 3.5 has no SparkSession form
     E stage = factory.apply(metadata.uid());
     RenamedParams.getAndSetParams(metadata, stage);
     return stage;

@@ -27,7 +27,7 @@ final class MLPModelReader<M extends MLPModel<M>> extends MLReader<M> {
   @Override
   public M load(String path) {
     DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path,
-        sparkSession(), type.getName());
+        sparkSession().sparkContext(), type.getName()); // Spark 3.5 has no SparkSession form
     java.nio.file.Path local = null;
     Sequential network;
     try {

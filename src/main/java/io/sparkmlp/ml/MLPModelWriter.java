@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLWriter;
+import scala.Option;
 
 /**
  * Saves a model as Spark ML does (metadata/ with the class, uid and params, read back by
@@ -25,7 +26,9 @@ final class MLPModelWriter extends MLWriter {
 
   @Override
   public void saveImpl(String path) {
-    DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+    // The SparkContext form, which Spark 3.5 and 4 both have (3.5 has no SparkSession form).
+    DefaultParamsWriter.saveMetadata(instance, path, sparkSession().sparkContext(),
+        Option.empty(), Option.empty());
     java.nio.file.Path local = null;
     try {
       local = Files.createTempDirectory("sparkmlp-model");

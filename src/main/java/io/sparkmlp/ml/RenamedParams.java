@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.immutable.List$;
 
 /**
  * Reads params saved under a name they no longer have: stages saved before the L-BFGS solver
@@ -24,7 +23,7 @@ final class RenamedParams {
   /** Sets the stage's params from metadata, old names included. */
   static void getAndSetParams(DefaultParamsReader.Metadata metadata, MLPParams stage) {
     metadata.getAndSetParams(stage,
-        Option.apply(CollectionConverters.asScala(List.of(OPTIMIZER)).toList()));
+        Option.apply(List$.MODULE$.<String>empty().$colon$colon(OPTIMIZER)));
     JsonNode old;
     try {
       old = Json.json().readTree(metadata.metadataJson()).path("paramMap").path(OPTIMIZER);

@@ -30,7 +30,7 @@ final class SlotGroups implements PartitionCoalescer, Serializable {
     Partition[] partitions = parent.partitions();
     Map<String, List<Partition>> byLocation = new TreeMap<>();
     for (Partition p : partitions) {
-      scala.collection.immutable.Seq<TaskLocation> locs =
+      scala.collection.Seq<TaskLocation> locs = // immutable.Seq on Scala 2.13, not on 2.12
           parent.context().getPreferredLocs(parent, p.index());
       String where = locs.isEmpty() ? "" : locs.head().toString();
       byLocation.computeIfAbsent(where, k -> new ArrayList<>()).add(p);
@@ -44,7 +44,7 @@ final class SlotGroups implements PartitionCoalescer, Serializable {
       for (int c = 0; c < chunks; c++) {
         PartitionGroup g = new PartitionGroup(prefer);
         for (int i = c * here.size() / chunks; i < (c + 1) * here.size() / chunks; i++) {
-          g.partitions().addOne(here.get(i));
+          g.partitions().$plus$eq(here.get(i)); // addOne is Scala 2.13 only
         }
         groups.add(g);
       }
