@@ -1,6 +1,5 @@
 package io.sparkmlp.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,11 @@ import scala.Option;
  * where they are; the executors' groups are in the order of their names. In local mode (one
  * executor) the groups are therefore fixed ranges of partitions, and the sum is the same in
  * every run.
+ *
+ * <p>Spark 3.5 refuses a coalescer that is not Serializable as Scala sees it
+ * ({@link ScalaSerializable}).
  */
-final class SlotGroups implements PartitionCoalescer, Serializable {
+final class SlotGroups implements PartitionCoalescer, ScalaSerializable {
   private static final long serialVersionUID = 1L;
 
   @Override
