@@ -3,7 +3,8 @@
 # exactly what NumPy writes, runs the whole Maven test suite, then the tests that depend on
 # the Spark and Scala versions against Spark 3.5 / Scala 2.12 and a compile of Spark 3.5 /
 # Scala 2.13 (each in its own target/spark-3.5_* directory) with a smoke run of the 3.5 /
-# Scala 2.12 jar (scripts/spark35-smoke.sh; SPARKMLP_SKIP_SPARK35=1 skips all three), then the integration test on a real two-worker Spark standalone cluster
+# Scala 2.12 jar (scripts/spark35-smoke.sh; SPARKMLP_SKIP_SPARK35=1 skips all three), then
+# the integration test on a real two-worker Spark standalone cluster
 # (scripts/cluster-test.sh; SPARKMLP_SKIP_CLUSTER=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
