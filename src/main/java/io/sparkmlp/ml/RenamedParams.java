@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import scala.Option;
-import scala.collection.immutable.Nil$;
+import scala.collection.immutable.List$;
 
 /**
  * Reads params saved under a name they no longer have: stages saved before the L-BFGS solver
@@ -22,8 +22,8 @@ final class RenamedParams {
 
   /** Sets the stage's params from metadata, old names included. */
   static void getAndSetParams(DefaultParamsReader.Metadata metadata, MLPParams stage) {
-    // A one-element Scala list built as Scala 2.12 and 2.13 both can (no converters).
-    metadata.getAndSetParams(stage, Option.apply(Nil$.MODULE$.$colon$colon(OPTIMIZER)));
+    metadata.getAndSetParams(stage,
+        Option.apply(List$.MODULE$.<String>empty().$colon$colon(OPTIMIZER)));
     JsonNode old;
     try {
       old = Json.json().readTree(metadata.metadataJson()).path("paramMap").path(OPTIMIZER);

@@ -12,7 +12,6 @@ import breeze.optimize.LBFGS;
 import java.util.List;
 import scala.Option;
 import scala.Tuple2;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * One L-BFGS run of breeze's {@code LBFGS}, an iteration at a time, on an {@link Objective}
@@ -65,11 +64,11 @@ public final class LbfgsRun {
     this.optimizer = optimizer;
     this.params = params;
     this.check = new FirstOrderMinimizer.SequenceConvergenceCheck<>(
-        CollectionConverters.asScala(List.<ConvergenceCheck<DenseVector<Object>>>of(
+        LbfgsState.seq(List.<ConvergenceCheck<DenseVector<Object>>>of(
             FirstOrderMinimizer.maxIterationsReached(optimizer.maxIter()),
             FirstOrderMinimizer.functionValuesConverged(optimizer.tol(), true, FVAL_MEMORY),
             FirstOrderMinimizer.gradientConverged(optimizer.tol(), true, SPACE),
-            FirstOrderMinimizer.searchFailed())).toIndexedSeq());
+            FirstOrderMinimizer.searchFailed())));
     this.breeze = new LBFGS<>(check, optimizer.m(), SPACE);
     this.function = BreezeFunction.of(f, params.length);
     this.memory = new LbfgsState(optimizer.m(), params.length);

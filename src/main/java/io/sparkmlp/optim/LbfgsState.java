@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import scala.Option;
 import scala.collection.immutable.IndexedSeq;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.immutable.List$;
 import scala.runtime.BoxedUnit;
 
 /**
@@ -152,8 +152,8 @@ final class LbfgsState {
     List<Double> values = new ArrayList<>();
     if (info instanceof scala.collection.Seq<?> checks && checks.length() == 4
         && checks.apply(1) instanceof scala.collection.Seq<?> fvals) {
-      for (Object v : CollectionConverters.asJava(fvals)) {
-        values.add((Double) v);
+      for (scala.collection.Iterator<?> it = fvals.iterator(); it.hasNext(); ) {
+        values.add((Double) it.next());
       }
       return values;
     }
@@ -178,8 +178,16 @@ final class LbfgsState {
     return f;
   }
 
-  private static <T> IndexedSeq<T> seq(List<T> list) {
-    return CollectionConverters.asScala(list).toIndexedSeq();
+  /**
+   * The list as a Scala IndexedSeq, built with {@code ::} as Scala 2.12 and 2.13 both can
+   * (their converters from Java differ: scala.jdk.javaapi is 2.13 only).
+   */
+  static <T> IndexedSeq<T> seq(List<T> list) {
+    scala.collection.immutable.List<T> s = List$.MODULE$.empty();
+    for (int i = list.size() - 1; i >= 0; i--) {
+      s = s.$colon$colon(list.get(i));
+    }
+    return s.toIndexedSeq();
   }
 
   /** Slots of n floats that hold count doubles at four floats each. */

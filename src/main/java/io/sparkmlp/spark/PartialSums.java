@@ -1,14 +1,13 @@
 package io.sparkmlp.spark;
 
-import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.rdd.CoalescedRDD;
 import org.apache.spark.rdd.RDD;
 import scala.Option;
-import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.immutable.List;
+import scala.collection.immutable.List$;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -58,10 +57,15 @@ public final class PartialSums {
     return merge.total();
   }
 
-  /** Partitions 0 .. n-1 as the Scala sequence runJob takes. */
-  private static Seq<Object> allOf(int n) {
-    java.util.Iterator<Object> indices = IntStream.range(0, n).mapToObj(i -> (Object) i)
-        .iterator();
-    return CollectionConverters.asScala(indices).toSeq();
+  /**
+   * Partitions 0 .. n-1 as the Scala sequence runJob takes: an immutable List, which is the
+   * Seq of Scala 2.13 and of 2.12 alike, built with {@code ::} as both can.
+   */
+  private static List<Object> allOf(int n) {
+    List<Object> indices = List$.MODULE$.empty();
+    for (int i = n - 1; i >= 0; i--) {
+      indices = indices.$colon$colon(i);
+    }
+    return indices;
   }
 }

@@ -1,6 +1,5 @@
 package io.sparkmlp.spark;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,11 @@ import scala.Option;
  * where they are; the executors' groups are in the order of their names. In local mode (one
  * executor) the groups are therefore fixed ranges of partitions, and the sum is the same in
  * every run.
+ *
+ * <p>Spark 3.5 refuses a coalescer that is not Serializable as Scala sees it
+ * ({@link ScalaSerializable}).
  */
-final class SlotGroups implements PartitionCoalescer, Serializable {
+final class SlotGroups implements PartitionCoalescer, ScalaSerializable {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -30,7 +32,7 @@ final class SlotGroups implements PartitionCoalescer, Serializable {
     Partition[] partitions = parent.partitions();
     Map<String, List<Partition>> byLocation = new TreeMap<>();
     for (Partition p : partitions) {
-      scala.collection.immutable.Seq<TaskLocation> locs =
+      scala.collection.Seq<TaskLocation> locs = // immutable.Seq on Scala 2.13, not on 2.12
           parent.context().getPreferredLocs(parent, p.index());
       String where = locs.isEmpty() ? "" : locs.head().toString();
       byLocation.computeIfAbsent(where, k -> new ArrayList<>()).add(p);
@@ -44,7 +46,7 @@ final class SlotGroups implements PartitionCoalescer, Serializable {
       for (int c = 0; c < chunks; c++) {
         PartitionGroup g = new PartitionGroup(prefer);
         for (int i = c * here.size() / chunks; i < (c + 1) * here.size() / chunks; i++) {
-          g.partitions().addOne(here.get(i));
+          g.partitions().$plus$eq(here.get(i)); // addOne is Scala 2.13 only
         }
         groups.add(g);
       }

@@ -20,7 +20,7 @@ import org.apache.spark.ml.tuning.TrainValidationSplitModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
+import scala.collection.immutable.List$;
 
 /**
  * Spark's tuning stages drive MLPClassifier like any estimator. On two rings, which no line
@@ -38,9 +38,11 @@ class MLPTuningTest {
   }
 
   private static ParamMap[] grid(MLPClassifier mlp) {
-    // ParamGridBuilder takes a Scala Iterable for params of array values.
+    // ParamGridBuilder takes a Scala Iterable for params of array values: a List built with
+    // :: as Scala 2.12 and 2.13 both can.
     return new ParamGridBuilder()
-        .addGrid(mlp.layers(), CollectionConverters.asScala(List.of(LINEAR, HIDDEN)))
+        .addGrid(mlp.layers(), List$.MODULE$.<int[]>empty().$colon$colon(HIDDEN)
+            .$colon$colon(LINEAR))
         .addGrid(mlp.learningRate(), new double[] {1e-4, 0.05}).build();
   }
 

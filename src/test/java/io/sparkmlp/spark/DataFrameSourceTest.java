@@ -192,10 +192,8 @@ class DataFrameSourceTest {
    */
   private static void assertRows(Dataset<Row> df, org.apache.spark.api.java.JavaRDD<Block> rdd,
                                  int partitions, int yCols) {
-    List<List<Integer>> inputs = new ArrayList<>();
-    for (List<Row> in : df.select("id").javaRDD().glom().collect()) {
-      inputs.add(in.stream().map(r -> r.getInt(0)).toList());
-    }
+    List<List<Integer>> inputs = SourceAsserts.idsByPartition(df.select("id").javaRDD(),
+        r -> r.getInt(0));
     List<List<Integer>> expected = SourceAsserts.expectedIds(inputs, partitions);
     List<Block> blocks = collect(rdd, partitions);
     for (int j = 0; j < partitions; j++) {

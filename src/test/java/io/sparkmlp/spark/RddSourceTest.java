@@ -44,10 +44,7 @@ class RddSourceTest {
   @ValueSource(ints = {1, 2, 3, 7, 40})
   void samplesKeepTheirOrderWithinEachInputPartition(int partitions) {
     JavaRDD<LabeledSample> rdd = samples();
-    List<List<Integer>> inputs = new ArrayList<>();
-    for (List<LabeledSample> in : rdd.glom().collect()) {
-      inputs.add(in.stream().map(s -> (int) s.features()[0]).toList());
-    }
+    List<List<Integer>> inputs = SourceAsserts.idsByPartition(rdd, s -> (int) s.features()[0]);
     List<Block> blocks = collect(RddSource.blocks(rdd, partitions), partitions);
     List<List<Integer>> expected = SourceAsserts.expectedIds(inputs, partitions);
     for (int j = 0; j < partitions; j++) {

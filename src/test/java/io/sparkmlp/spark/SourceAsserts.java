@@ -12,10 +12,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.Function;
 
 /** Shared checks of the source tests: block structure, contents, and error messages. */
 final class SourceAsserts {
   private SourceAsserts() {}
+
+  /**
+   * The ids of each partition's rows, in order, as {@code glom()} would give them; collected
+   * as (partition, id) longs, since glom's lists on Spark 3.5 are Scala 2.12 wrappers that
+   * Kryo with registration required refuses.
+   */
+  static <T> List<List<Integer>> idsByPartition(JavaRDD<T> rdd, Function<T, Integer> id) {
+    List<Long> pairs = rdd.mapPartitionsWithIndex((p, rows) -> {
+      List<Long> out = new ArrayList<>();
+      while (rows.hasNext()) {
+        out.add(((long) p << 32) | (id.call(rows.next()) & 0xffffffffL));
+      }
+      return out.iterator();
+    }, true).collect();
+    List<List<Integer>> ids = new ArrayList<>();
+    for (int p = 0; p < rdd.getNumPartitions(); p++) {
+      ids.add(new ArrayList<>());
+    }
+    for (long pair : pairs) {
+      ids.get((int) (pair >>> 32)).add((int) pair);
+    }
+    return ids;
+  }
 
   /** The blocks collected in partition order, after checking one block per partition. */
   static List<Block> collect(JavaRDD<Block> rdd, int partitions) {

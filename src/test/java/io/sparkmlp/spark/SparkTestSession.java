@@ -1,5 +1,7 @@
 package io.sparkmlp.spark;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,6 +15,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkTestSession {
   /** The system property that picks the serializer: {@code kryo} (default) or {@code java}. */
   public static final String SERIALIZER = "sparkmlp.test.serializer";
+  /**
+   * What Spark 3.5's StringIndexer (in MLPSchemaTest) sends unregistered, not sparkmlp: its
+   * aggregation buffers. Spark 4 does not send them.
+   */
+  private static final String[] SPARK_3_OWN = {"[Lorg.apache.spark.util.collection.OpenHashMap;",
+      "org.apache.spark.util.collection.OpenHashMap$mcJ$sp",
+      "org.apache.spark.util.collection.OpenHashSet",
+      "org.apache.spark.util.collection.OpenHashSet$Hasher",
+      "scala.reflect.ManifestFactory$LongManifest"};
   private static SparkSession session;
 
   private SparkTestSession() {}
@@ -29,10 +40,26 @@ public final class SparkTestSession {
       b.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
           .config("spark.kryo.registrationRequired", "true")
           .config("spark.kryo.registrator", SparkmlpKryoRegistrator.class.getName());
+      if (org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.")) {
+        b.config("spark.kryo.classesToRegister", String.join(",", present(SPARK_3_OWN)));
+      }
     } else if (!serializer.equals("java")) {
       throw new IllegalArgumentException(SERIALIZER + " must be kryo or java, got " + serializer);
     }
     return b;
+  }
+
+  private static List<String> present(String[] classNames) {
+    List<String> found = new ArrayList<>();
+    for (String name : classNames) {
+      try {
+        Class.forName(name, false, SparkTestSession.class.getClassLoader());
+        found.add(name);
+      } catch (ClassNotFoundException e) {
+        // Not in this Spark version.
+      }
+    }
+    return found;
   }
 
   public static synchronized SparkSession get() {
