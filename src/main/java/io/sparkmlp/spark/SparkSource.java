@@ -10,7 +10,6 @@ import io.sparkmlp.model.StepPlan;
 import io.sparkmlp.model.StepSums;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -101,49 +100,33 @@ final class SparkSource implements GradientSource {
   }
 
   /**
-   * Times, interleaved, {@link #PROBES} jobs without compute and as many jobs that repeat the
-   * compute of step 0 of epoch 0 r times ({@link ProbeTask}), after {@link #WARM_UPS} of each
-   * with one repeat. The fastest of each kind gives the job's cost and, by difference over r,
-   * one step's compute: other work on the machine only ever adds time, so the minimum is the
-   * least noisy estimate. r is chosen from the warm-ups so that the repeated compute lasts about
-   * as long as the job ({@link #MAX_REPEATS} at most): a step's compute of a tenth of a
-   * millisecond cannot be told from a 20 ms job's noise by a single difference, and the
-   * repeats also give the JIT the kernel's hot loops before they are timed.
+   * Times {@link #PROBES} jobs without compute and, interleaved, as many jobs that repeat the
+   * compute of step 0 of epoch 0 r times inside each task ({@link ProbeTask}). The fastest of
+   * each kind gives the job's cost and, by difference over r, one step's compute: other work on
+   * the machine only ever adds time, so the minimum is the least noisy estimate. r grows 1, 4,
+   * 16, ... until the repeats last at least as long as the job ({@link #MAX_REPEATS} at most):
+   * a small network's step of a tenth of a millisecond cannot be told from a 20 ms job's noise
+   * by a single difference, and the ramp also gives the JIT the kernel's hot loops before they
+   * are timed (timed cold, a small step's compute came out a hundred times too large).
    */
   @Override
   public StepCost stepCost(float[] params) {
     jsc.setJobDescription("measuring a step's cost");
-    double[] job = new double[WARM_UPS];
-    double[] once = new double[WARM_UPS];
+    double job = Double.MAX_VALUE;
     for (int i = 0; i < WARM_UPS; i++) {
-      job[i] = timed(params, 0);
-      once[i] = timed(params, 1);
+      job = Math.min(job, timed(params, 0));
     }
-    double warmJob = Arrays.stream(job).min().orElseThrow();
-    int repeats = repeatsFor(warmJob, Arrays.stream(once).min().orElseThrow() - warmJob);
+    int repeats = 1;
+    while (repeats < MAX_REPEATS && timed(params, repeats) - job < job) {
+      repeats = Math.min(MAX_REPEATS, repeats * 4);
+    }
     double fastestJob = Double.MAX_VALUE;
     double fastestRepeated = Double.MAX_VALUE;
     for (int i = 0; i < PROBES; i++) {
       fastestJob = Math.min(fastestJob, timed(params, 0));
-      double repeated = timed(params, repeats);
-      if (i == 0) {
-        // The warm-ups' difference may have hidden a sizeable compute in their noise; a first
-        // timed measurement that shows it keeps the rest from repeating it too often.
-        int fewer = repeatsFor(fastestJob, (repeated - fastestJob) / repeats);
-        if (fewer < repeats) {
-          repeats = fewer;
-          repeated = timed(params, repeats);
-        }
-      }
-      fastestRepeated = Math.min(fastestRepeated, repeated);
+      fastestRepeated = Math.min(fastestRepeated, timed(params, repeats));
     }
     return new StepCost(fastestJob, (fastestRepeated - fastestJob) / repeats);
-  }
-
-  /** Repeats of a step's compute that make it last about as long as the job. */
-  private static int repeatsFor(double jobSeconds, double computeSeconds) {
-    return (int) Math.max(1, Math.min(MAX_REPEATS,
-        Math.ceil(jobSeconds / Math.max(computeSeconds, jobSeconds / MAX_REPEATS))));
   }
 
   /** Seconds of a {@link ProbeTask} job, its broadcast included, with repeats of the compute. */
