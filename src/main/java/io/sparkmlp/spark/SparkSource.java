@@ -32,6 +32,8 @@ final class SparkSource implements GradientSource {
   private static final int WARM_UPS = 2;
   /** The most times a cost-measuring job repeats a step's compute. */
   private static final int MAX_REPEATS = 256;
+  /** The longest a cost-measuring job with repeats may take; the ramp stops below it. */
+  private static final double MAX_PROBE_SECONDS = 1.0;
 
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
@@ -104,10 +106,11 @@ final class SparkSource implements GradientSource {
    * compute of step 0 of epoch 0 r times inside each task ({@link ProbeTask}). The fastest of
    * each kind gives the job's cost and, by difference over r, one step's compute: other work on
    * the machine only ever adds time, so the minimum is the least noisy estimate. r grows 1, 4,
-   * 16, ... until the repeats last at least as long as the job ({@link #MAX_REPEATS} at most):
+   * 16, ... up to {@link #MAX_REPEATS} while such a job takes at most {@link #MAX_PROBE_SECONDS}:
    * a small network's step of a tenth of a millisecond cannot be told from a 20 ms job's noise
-   * by a single difference, and the ramp also gives the JIT the kernel's hot loops before they
-   * are timed (timed cold, a small step's compute came out a hundred times too large).
+   * by a single difference, and the ramp gives the JIT the kernel's hot loops before they are
+   * timed (timed cold, after a few repeats, the founding example's 16-row step came out at
+   * 17 ms, two hundred times its warm cost).
    */
   @Override
   public StepCost stepCost(float[] params) {
@@ -117,7 +120,11 @@ final class SparkSource implements GradientSource {
       job = Math.min(job, timed(params, 0));
     }
     int repeats = 1;
-    while (repeats < MAX_REPEATS && timed(params, repeats) - job < job) {
+    while (repeats < MAX_REPEATS) {
+      if (timed(params, repeats) > MAX_PROBE_SECONDS) {
+        repeats = Math.max(1, repeats / 4);
+        break;
+      }
       repeats = Math.min(MAX_REPEATS, repeats * 4);
     }
     double fastestJob = Double.MAX_VALUE;
