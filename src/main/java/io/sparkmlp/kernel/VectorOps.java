@@ -11,10 +11,14 @@ public final class VectorOps {
     }
   }
 
-  /** g[gOff + j] += Σ_r d[r * cols + j]: the bias gradient of a (rows, cols) delta block. */
-  public static void addColumnSums(float[] g, int gOff, float[] d, int rows, int cols) {
+  /**
+   * g[gOff + j] += Σ_r d[dOff + r * cols + j]: the bias gradient of the (rows, cols) delta
+   * block at d[dOff].
+   */
+  public static void addColumnSums(float[] g, int gOff, float[] d, int dOff, int rows,
+                                   int cols) {
     for (int r = 0; r < rows; r++) {
-      int o = r * cols;
+      int o = dOff + r * cols;
       for (int j = 0; j < cols; j++) {
         g[gOff + j] += d[o + j];
       }

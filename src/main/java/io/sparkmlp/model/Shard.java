@@ -3,7 +3,6 @@ package io.sparkmlp.model;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Rows;
 import io.sparkmlp.optim.OptimizerState;
-import io.sparkmlp.util.Seeds;
 import java.util.Arrays;
 
 /**
@@ -133,18 +132,29 @@ public final class Shard {
       double sliceWeight;
       float[] squared = null;
       if (estimate && slice.count() >= 2) {
-        int half = slice.count() / 2;
+        // One pass over the slice, its two halves' gradients kept apart: ga in diff, gb in grad.
         Arrays.fill(diff, 0f);
-        double wa = worker.accumulate(slice.range(0, half), w, diff, sums, seed);
         Arrays.fill(grad, 0f);
-        double wb = worker.accumulate(slice.range(half, slice.count()), w, grad, sums,
-            Seeds.mix(seed, 1));
+        double[] halves = worker.accumulateHalves(slice, w, diff, grad, slice.count() / 2, sums,
+            seed);
+        double wa = halves[0];
+        double wb = halves[1];
         boolean both = wa > 0 && wb > 0;
-        for (int i = 0; i < grad.length; i++) {
-          float a = diff[i];
-          float b = grad[i];
-          grad[i] = a + b;
-          diff[i] = both ? (float) (a / wa - b / wb) : 0f;
+        if (both) {
+          // The halves' mean gradients' difference, in float: it only feeds an estimate, and
+          // two double divisions per parameter cost as much as the optimizer's step.
+          float ia = (float) (1 / wa);
+          float ib = (float) (1 / wb);
+          for (int i = 0; i < grad.length; i++) {
+            float a = diff[i];
+            float b = grad[i];
+            grad[i] = a + b;
+            diff[i] = a * ia - b * ib;
+          }
+        } else {
+          for (int i = 0; i < grad.length; i++) {
+            grad[i] += diff[i];
+          }
         }
         sliceWeight = wa + wb;
         sums[0] += sliceWeight * net.finishGradient(grad, sliceWeight, w);

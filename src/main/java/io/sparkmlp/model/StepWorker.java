@@ -62,21 +62,50 @@ public final class StepWorker {
     if (rows == 0) {
       return 0;
     }
+    float[] wSlice = gather(slice);
+    sums[0] += net.lossAndGradient(Rows.of(xb, yb, wSlice, rows), params, grad, ws, dropoutSeed);
+    addMetrics(sums, wSlice, rows);
+    return SampleWeights.sum(wSlice, 0, rows);
+  }
+
+  /**
+   * As {@link #accumulate} in one pass forward and back, with the gradient of the slice's first
+   * {@code split} rows added to grad and of the others to gradB ({@link Network#lossAndGradient(
+   * Rows, float[], float[], float[], int, Workspace, long)}). Returns the two parts' total
+   * weights.
+   */
+  public double[] accumulateHalves(Rows slice, float[] params, float[] grad, float[] gradB,
+                                   int split, double[] sums, long dropoutSeed) {
+    int rows = slice.count();
+    float[] wSlice = gather(slice);
+    sums[0] += net.lossAndGradient(Rows.of(xb, yb, wSlice, rows), params, grad, gradB, split, ws,
+        dropoutSeed);
+    addMetrics(sums, wSlice, rows);
+    return new double[] {SampleWeights.sum(wSlice, 0, split),
+        SampleWeights.sum(wSlice, split, rows - split)};
+  }
+
+  /** Gathers the slice's rows into xb, yb and wb; returns wb, or null for unweighted rows. */
+  private float[] gather(Rows slice) {
+    int rows = slice.count();
     gather(xb, slice.x(), net.inputDim(), slice.order(), slice.from(), rows);
     gather(yb, slice.y(), net.targetCols(), slice.order(), slice.from(), rows);
-    float[] wSlice = null;
-    if (slice.w() != null) {
-      gather(wb, slice.w(), 1, slice.order(), slice.from(), rows);
-      wSlice = wb;
+    if (slice.w() == null) {
+      return null;
     }
-    sums[0] += net.lossAndGradient(Rows.of(xb, yb, wSlice, rows), params, grad, ws, dropoutSeed);
+    gather(wb, slice.w(), 1, slice.order(), slice.from(), rows);
+    return wb;
+  }
+
+  /** Adds the metrics' sums over the last pass's rows to sums[1..]. */
+  private void addMetrics(double[] sums, float[] wSlice, int rows) {
     float[] out = net.output(ws);
     for (int m = 0; m < metrics.size(); m++) {
       sums[1 + m] += metrics.get(m).sum(out, yb, 0, wSlice, 0, rows, net.outputDim(),
           net.loss());
     }
-    return SampleWeights.sum(wSlice, 0, rows);
   }
+
   /** Copies rows order[from .. from+rows) (from .. from+rows when order is null) into dst. */
   private static void gather(float[] dst, float[] src, int cols, int[] order, int from,
                              int rows) {

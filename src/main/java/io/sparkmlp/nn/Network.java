@@ -148,7 +148,23 @@ public final class Network implements Serializable {
    */
   public double lossAndGradient(Rows batch, float[] params, float[] grad, Workspace ws,
                                 long dropoutSeed) {
+    return lossAndGradient(batch, params, grad, null, 0, ws, dropoutSeed);
+  }
+
+  /**
+   * As {@link #lossAndGradient(Rows, float[], float[], Workspace, long)}, with the gradient of
+   * the first {@code split} rows added to {@code grad} and of the others to {@code gradB} (when
+   * gradB is not null): the two halves' gradients a local step estimates the minibatch's second
+   * moments from, for one pass forward and back over all the rows instead of two. Only the
+   * weight gradients' products, whose sum runs over rows, are split; each half's gradient comes
+   * out as the pass over that half alone gives it, for GEMM results do not depend on how many
+   * rows are multiplied together.
+   */
+  public double lossAndGradient(Rows batch, float[] params, float[] grad, float[] gradB,
+                                int split, Workspace ws, long dropoutSeed) {
     Checks.argument(batch.order() == null, "the network reads contiguous rows; gather them first");
+    Checks.argument(gradB == null || (split >= 0 && split <= batch.count()),
+        "split must be in [0, %s], got %s", batch.count(), split);
     float[] x = batch.x();
     int xOff = batch.from() * inputDim();
     int rows = batch.count();
@@ -170,9 +186,13 @@ public final class Network implements Serializable {
           d.activation().backward(cur, cur, ws.pre[i], ws.out[i], rows, d.units());
         }
         int wOff = layout.kernelOffset(i);
-        Gemm.matmulTransA(grad, wOff, in, inOff, cur, 0, d.inputDim(), d.units(), rows, true);
-        if (layout.biasOffset(i) >= 0) {
-          VectorOps.addColumnSums(grad, layout.biasOffset(i), cur, rows, d.units());
+        int bOff = layout.biasOffset(i);
+        if (gradB == null) {
+          addLayerGradient(grad, wOff, bOff, in, inOff, cur, 0, rows, d);
+        } else {
+          addLayerGradient(grad, wOff, bOff, in, inOff, cur, 0, split, d);
+          addLayerGradient(gradB, wOff, bOff, in, inOff + split * d.inputDim(), cur,
+              split * d.units(), rows - split, d);
         }
         if (i > firstDense) {
           Gemm.matmulTransB(other, 0, cur, 0, params, wOff, rows, d.inputDim(), d.units(), false);
@@ -185,6 +205,21 @@ public final class Network implements Serializable {
       }
     }
     return lossSum;
+  }
+
+  /**
+   * Adds a dense layer's kernel gradient in^T·delta and bias gradient (delta's column sums)
+   * over {@code rows} rows of its input and delta blocks to g.
+   */
+  private static void addLayerGradient(float[] g, int wOff, int bOff, float[] in, int inOff,
+                                       float[] delta, int deltaOff, int rows, DenseSpec d) {
+    if (rows == 0) {
+      return;
+    }
+    Gemm.matmulTransA(g, wOff, in, inOff, delta, deltaOff, d.inputDim(), d.units(), rows, true);
+    if (bOff >= 0) {
+      VectorOps.addColumnSums(g, bOff, delta, deltaOff, rows, d.units());
+    }
   }
 
   /** The output block (rows, outputDim) of the last pass run with this workspace. */

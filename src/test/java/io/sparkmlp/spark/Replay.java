@@ -153,9 +153,11 @@ final class Replay {
           double wa = halves[0].weight();
           double wb = halves[1].weight();
           float[] diff = new float[n];
+          float ia = (float) (1 / wa);
+          float ib = (float) (1 / wb);
           for (int i = 0; i < n; i++) {
             grad[i] = a[i] + b[i];
-            diff[i] = (float) (a[i] / wa - b[i] / wb);
+            diff[i] = a[i] * ia - b[i] * ib;
           }
           sliceWeight = wa + wb;
           loss += sliceWeight * net.finishGradient(grad, sliceWeight, local);
