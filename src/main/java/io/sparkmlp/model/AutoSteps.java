@@ -46,7 +46,9 @@ public final class AutoSteps implements StepStrategy {
       LOG.info("sync_every auto: {}, as chosen before the checkpoint", syncEvery);
       return;
     }
-    StepCost cost = source.stepCost(model.params());
+    StepCost cost = source.stepCost(model.params(),
+        OptimizerSnapshot.of(model.optimizer(), model.optimizerState()),
+        StepCost.cap(stepsPerEpoch));
     syncEvery = cost == null ? 1 : cost.syncEvery(stepsPerEpoch);
     chosen = StepStrategy.of(model, syncEvery);
     if (cost != null) {

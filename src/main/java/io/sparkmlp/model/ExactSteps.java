@@ -27,7 +27,9 @@ public final class ExactSteps implements StepStrategy {
    */
   @Override
   public void start(GradientSource source, int stepsPerEpoch) {
-    StepCost cost = source.stepCost(model.params());
+    StepCost cost = source.stepCost(model.params(),
+        OptimizerSnapshot.of(model.optimizer(), model.optimizerState()),
+        StepCost.cap(stepsPerEpoch));
     if (cost != null && cost.jobsDominate()) {
       LOG.warn(String.format(Locale.ROOT, "exact steps: each step's Spark job costs %s its "
           + "compute (%s); sync_every auto (here %d local steps per job) or a larger batch size "

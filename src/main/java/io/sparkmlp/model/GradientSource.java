@@ -28,10 +28,12 @@ public interface GradientSource {
   void start(StepPlan plan);
 
   /**
-   * What a synchronisation and a step's compute cost here, measured at params without changing
-   * anything ({@link AutoSteps}); null where steps need no job (in-process).
+   * What a synchronisation and a local step's compute cost here, measured at params and the
+   * optimizer's state without changing either ({@link AutoSteps}); null where steps need no job
+   * (in-process). The measurement may stop as soon as the compute is known to be small enough
+   * for {@link StepCost#syncEvery} to choose {@code maxSyncEvery}, the most it may choose.
    */
-  default StepCost stepCost(float[] params) {
+  default StepCost stepCost(float[] params, OptimizerSnapshot optimizer, int maxSyncEvery) {
     return null;
   }
 

@@ -7,13 +7,12 @@ import java.util.Locale;
  * What one synchronisation costs against the work it carries, measured on the gradient source
  * before training: {@code jobSeconds}, a job that broadcasts the weights and sums
  * gradient-sized results from every holder without computing anything (Spark's fixed cost),
- * and {@code computeSeconds}, what one step's compute adds to it (the slowest holder's slice).
- * From these it picks the number of local steps per synchronisation, the rule of
- * {@code sync_every: auto}, and words the advice an exact run gets when jobs dominate.
+ * and {@code computeSeconds}, what one step's compute adds to it (its holders' slices, timed
+ * inside the tasks). From these it picks the number of local steps per synchronisation, the
+ * rule of {@code sync_every: auto}, and words the advice an exact run gets when jobs dominate.
  *
  * @param jobSeconds wall time of a job without compute (the fastest of a few)
- * @param computeSeconds wall time of an exact step (the fastest of a few) minus jobSeconds,
- *     at least 1 µs
+ * @param computeSeconds what one step's compute adds to a job's wall time, at least 1 µs
  */
 public record StepCost(double jobSeconds, double computeSeconds) {
   /**
@@ -22,11 +21,13 @@ public record StepCost(double jobSeconds, double computeSeconds) {
    */
   public static final int COMPUTE_PER_JOB = 4;
   /**
-   * The most local steps between synchronisations auto chooses: beyond this the partitions'
-   * models drift apart for little gain in speed (on Fashion-MNIST 32 reached 88% sooner than
-   * 8 and ended no worse than exact steps; see benchmarks/time-to-accuracy.sh).
+   * The most local steps between synchronisations auto chooses (and at most an epoch's steps):
+   * beyond this the partitions' models drift apart for little gain in speed. Measured with
+   * benchmarks/time-to-accuracy.sh and benchmarks/seed-example.sh: Fashion-MNIST ended within
+   * 0.3 points of exact steps at 32 and 64, the founding example at 32, 64, 128 and 313 (one
+   * synchronisation per epoch).
    */
-  public static final int MAX_AUTO_SYNC_EVERY = 32;
+  public static final int MAX_AUTO_SYNC_EVERY = 128;
   /** An exact run whose job costs more than this many steps' compute is told so. */
   public static final double ADVISE_RATIO = 4;
 
@@ -42,13 +43,33 @@ public record StepCost(double jobSeconds, double computeSeconds) {
   }
 
   /**
-   * Local steps per synchronisation so that they compute {@link #COMPUTE_PER_JOB} times as long
-   * as the job costs, within [1, min(MAX_AUTO_SYNC_EVERY, stepsPerEpoch)].
+   * Local steps per synchronisation so that they compute at least {@link #COMPUTE_PER_JOB}
+   * times as long as the job costs, rounded up to a power of two, within
+   * [1, min(MAX_AUTO_SYNC_EVERY, stepsPerEpoch)]. Powers of two make the choice a coarse one:
+   * timings that differ by less than 2× from run to run (Spark's job cost varies that much)
+   * mostly give the same k, and so the same weights.
    */
   public int syncEvery(int stepsPerEpoch) {
-    double k = Math.ceil(COMPUTE_PER_JOB * ratio());
-    int cap = Math.max(1, Math.min(MAX_AUTO_SYNC_EVERY, stepsPerEpoch));
-    return (int) Math.max(1, Math.min(cap, k));
+    double need = Math.ceil(COMPUTE_PER_JOB * ratio());
+    int cap = cap(stepsPerEpoch);
+    int k = 1;
+    while (k < need && k < cap) {
+      k *= 2;
+    }
+    return Math.min(k, cap);
+  }
+
+  /** The most local steps auto chooses in epochs of stepsPerEpoch steps. */
+  public static int cap(int stepsPerEpoch) {
+    return Math.max(1, Math.min(MAX_AUTO_SYNC_EVERY, stepsPerEpoch));
+  }
+
+  /**
+   * The compute per step at or below which {@link #syncEvery} chooses maxSyncEvery whatever the
+   * exact figure: where a measurement gets there, it can stop.
+   */
+  public static double enoughCompute(double jobSeconds, int maxSyncEvery) {
+    return COMPUTE_PER_JOB * jobSeconds / maxSyncEvery;
   }
 
   /** Whether an exact run should be told that jobs dominate its time. */

@@ -42,10 +42,13 @@ public final class Trainer {
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {
+      // The first epoch's time includes what the strategy does before it (sync_every auto's
+      // measurement), so that history's seconds add up to the whole of training.
+      long firstStart = System.nanoTime();
       strategy.start(source, steps);
       loop = new EpochLoop(options, params, firstEpoch);
       for (int epoch = firstEpoch; loop.shouldRun(epoch); epoch++) {
-        long start = System.nanoTime();
+        long start = epoch == firstEpoch ? firstStart : System.nanoTime();
         Arrays.fill(sums, 0);
         long rows = 0;
         double weight = 0;

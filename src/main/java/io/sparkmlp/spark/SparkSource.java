@@ -26,14 +26,16 @@ import org.apache.spark.broadcast.Broadcast;
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
-  /** Timed repetitions of each kind of job when measuring a step's cost. */
+  /** Timed jobs without compute when measuring a step's cost; the fastest counts. */
   private static final int PROBES = 5;
-  /** Untimed repetitions first: the first jobs load classes, cache blocks and JIT-compile. */
+  /**
+   * Untimed jobs first: the first jobs load classes and set the partitions' shards up (with one
+   * warm-up, Fashion-MNIST's job measured 111 ms against 55 ms with two).
+   */
   private static final int WARM_UPS = 2;
-  /** The most times a cost-measuring job repeats a step's compute. */
-  private static final int MAX_REPEATS = 256;
-  /** The longest a cost-measuring job with repeats may take; the ramp stops below it. */
-  private static final double MAX_PROBE_SECONDS = 1.0;
+  /** The least and the most seconds a task spends timing a step's compute (ProbeTask). */
+  private static final double MIN_COMPUTE_PROBE_SECONDS = 0.2;
+  private static final double MAX_COMPUTE_PROBE_SECONDS = 2.0;
 
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
@@ -102,50 +104,64 @@ final class SparkSource implements GradientSource {
   }
 
   /**
-   * Times {@link #PROBES} jobs without compute and, interleaved, as many jobs that repeat the
-   * compute of step 0 of epoch 0 r times inside each task ({@link ProbeTask}). The fastest of
-   * each kind gives the job's cost and, by difference over r, one step's compute: other work on
-   * the machine only ever adds time, so the minimum is the least noisy estimate. r grows 1, 4,
-   * 16, ... up to {@link #MAX_REPEATS} while such a job takes at most {@link #MAX_PROBE_SECONDS}:
-   * a small network's step of a tenth of a millisecond cannot be told from a 20 ms job's noise
-   * by a single difference, and the ramp gives the JIT the kernel's hot loops before they are
-   * timed (timed cold, after a few repeats, the founding example's 16-row step came out at
-   * 17 ms, two hundred times its warm cost).
+   * The job's cost: the fastest of {@link #PROBES} jobs that broadcast the weights and return
+   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS}: other work on the
+   * machine only ever adds time, so the minimum is the least noisy estimate. A step's compute:
+   * timed inside the tasks ({@link ProbeTask#compute}), each partition's fastest repeat of a
+   * local step on its slice of step 0, which no job's noise reaches (taken as the difference of
+   * two jobs' times, a small network's step of a tenth of a millisecond drowned in a 50 ms
+   * job's noise), after the JIT has compiled the kernel. A local step, not an exact step's
+   * gradient: it also runs the optimizer and estimates the second moments from the slice's two
+   * halves, which on Fashion-MNIST makes it 2-3 times a gradient's cost. Partitions that share a task slot run one after the other,
+   * so a step's compute is the partitions' sum over the slots that run them at once; each
+   * partition's timing budget is shortened in proportion, so the measurement stays under
+   * {@link #MAX_COMPUTE_PROBE_SECONDS} whatever the number of partitions. A partition stops as
+   * soon as a repeat is fast enough for auto to choose maxSyncEvery whatever the exact figure
+   * ({@link StepCost#enoughCompute}): a small network's first repeats usually are.
    */
   @Override
-  public StepCost stepCost(float[] params) {
+  public StepCost stepCost(float[] params, OptimizerSnapshot optimizer, int maxSyncEvery) {
     jsc.setJobDescription("measuring a step's cost");
-    double job = Double.MAX_VALUE;
     for (int i = 0; i < WARM_UPS; i++) {
-      job = Math.min(job, timed(params, 0));
+      emptyJobSeconds(params);
     }
-    int repeats = 1;
-    while (repeats < MAX_REPEATS) {
-      if (timed(params, repeats) > MAX_PROBE_SECONDS) {
-        repeats = Math.max(1, repeats / 4);
-        break;
-      }
-      repeats = Math.min(MAX_REPEATS, repeats * 4);
-    }
-    double fastestJob = Double.MAX_VALUE;
-    double fastestRepeated = Double.MAX_VALUE;
+    double job = Double.MAX_VALUE;
     for (int i = 0; i < PROBES; i++) {
-      fastestJob = Math.min(fastestJob, timed(params, 0));
-      fastestRepeated = Math.min(fastestRepeated, timed(params, repeats));
+      job = Math.min(job, emptyJobSeconds(params));
     }
-    return new StepCost(fastestJob, (fastestRepeated - fastestJob) / repeats);
+    int concurrent = Math.max(1, Math.min(numPartitions(), jsc.defaultParallelism()));
+    double share = (double) concurrent / numPartitions();
+    // Each partition may stop once its share of the step is below what gives maxSyncEvery.
+    double enough = StepCost.enoughCompute(job, maxSyncEvery) * share;
+    double[] fastest = computeSums(params, optimizer, share, enough);
+    double compute = fastest == null ? 0 : fastest[0] / concurrent;
+    return new StepCost(job, compute);
   }
 
-  /** Seconds of a {@link ProbeTask} job, its broadcast included, with repeats of the compute. */
-  private double timed(float[] params, int repeats) {
+  /** Seconds of a {@link ProbeTask#empty} job, its broadcast included. */
+  private double emptyJobSeconds(float[] params) {
     long t0 = System.nanoTime();
     Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     try {
-      sum(train, new ProbeTask(spec, bw, repeats), depth);
+      sum(train, ProbeTask.empty(spec, bw), depth);
     } finally {
       bw.destroy();
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** The partitions' fastest local steps, summed ({@link ProbeTask#compute}). */
+  private double[] computeSums(float[] params, OptimizerSnapshot optimizer, double share,
+                               double enough) {
+    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
+    Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(optimizer));
+    try {
+      return sum(train, ProbeTask.compute(spec, bw, bs, MIN_COMPUTE_PROBE_SECONDS * share,
+          MAX_COMPUTE_PROBE_SECONDS * share, enough), depth).sums();
+    } finally {
+      bw.destroy();
+      bs.destroy();
+    }
   }
 
   @Override
