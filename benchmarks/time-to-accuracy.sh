@@ -15,6 +15,8 @@
 #   TTA_SYNC_EVERY=auto   sync_every of rows d, g and h2 (a number where auto is missing)
 #   TTA_LBFGS_ITERS=100   row e's max_iter      TTA_MLLIB_ITERS=100   row f's maxIter
 #   TTA_TABULAR_EPOCHS=20 TTA_TABULAR_ITERS=100 (h2's epochs; h1's and h3's iterations)
+#   TTA_TABULAR_ACTIVATION=tanh  h2's and h3's hidden layers (MLlib's are always sigmoid; the
+#                         teacher is a tanh network)   TTA_TABULAR_LR=0.01  h2's Adam rate
 #   TTA_TARGET=0.88       TTA_CLUSTER=0 skips g  TTA_TORCH_THREADS=1 TTA_TORCH_BLAS_THREADS=2
 #   TTA_MLLIB_BLAS=native|java  MLlib's GEMMs (default: native where libblas.so.3 is OpenBLAS,
 #                         else netlib's Java BLAS, faster than Debian's reference BLAS)
@@ -32,6 +34,8 @@ lbfgs_iters=${TTA_LBFGS_ITERS:-100}
 mllib_iters=${TTA_MLLIB_ITERS:-100}
 tab_epochs=${TTA_TABULAR_EPOCHS:-20}
 tab_iters=${TTA_TABULAR_ITERS:-100}
+tab_lr=${TTA_TABULAR_LR:-0.01}
+tab_act=${TTA_TABULAR_ACTIVATION:-tanh}
 target=${TTA_TARGET:-0.88}
 out=target/bench/tta
 table=target/bench/time-to-accuracy.md
@@ -129,8 +133,8 @@ if want g; then
 fi
 if want h; then
   java_row h1 mode=tabular-mllib "iters=$tab_iters" "mllib_blas=$mllib_blas"
-  java_row h2 mode=tabular-adam "epochs=$tab_epochs" "sync=$sync"
-  java_row h3 mode=tabular-lbfgs "iters=$tab_iters"
+  java_row h2 mode=tabular-adam "epochs=$tab_epochs" "sync=$sync" "lr=$tab_lr" "act=$tab_act"
+  java_row h3 mode=tabular-lbfgs "iters=$tab_iters" "act=$tab_act"
 fi
 
 # --- the table ------------------------------------------------------------------------------
@@ -153,11 +157,13 @@ avx=$(grep -q avx512f /proc/cpuinfo && echo AVX-512 || echo "AVX2, no AVX-512")
   echo "- \"s to MLlib's final acc\": the first epoch (iteration) of the row that reaches the final"
   echo "  accuracy of MLlib on the same data set (Fashion-MNIST: row f; tabular: row h1)."
   echo "- Tabular set: TeacherData (20 features, 4 classes, 24,000 training and 6,000 test rows"
-  echo "  from a fixed-seed tanh teacher with 5% label noise), network 20-64-32-4."
+  echo "  from a fixed-seed tanh teacher with 5% label noise), network 20-64-32-4: sigmoid"
+  echo "  hidden layers in MLlib (its only choice), $tab_act in sparkmlp; h2's Adam at rate $tab_lr."
   echo "- Machine: $(nproc) CPUs, ${cpu:-unknown CPU} ($avx); load average at the end:"
   echo "  $(cut -d' ' -f1-3 /proc/loadavg). $blas_note."
   echo "- Settings: TTA_EPOCHS=$epochs TTA_SYNC_EVERY=$sync TTA_LBFGS_ITERS=$lbfgs_iters"
-  echo "  TTA_MLLIB_ITERS=$mllib_iters TTA_TABULAR_EPOCHS=$tab_epochs TTA_TABULAR_ITERS=$tab_iters;"
+  echo "  TTA_MLLIB_ITERS=$mllib_iters TTA_TABULAR_EPOCHS=$tab_epochs TTA_TABULAR_ITERS=$tab_iters"
+  echo "  TTA_TABULAR_ACTIVATION=$tab_act TTA_TABULAR_LR=$tab_lr;"
   echo "  per-epoch logs in $out/."
 } > "$table"
 cat "$table"

@@ -140,7 +140,7 @@ public final class TimeToAccuracyBench {
     long t0 = System.nanoTime();
     Matrix[] d = FashionMnist.load(FashionMnist.DEFAULT_DIR);
     result.put("data_s", (System.nanoTime() - t0) / 1e9);
-    Sequential model = network(FMNIST_LAYERS, adam());
+    Sequential model = network(FMNIST_LAYERS, adam(), "relu");
     AccuracyClock clock = new AccuracyClock(model, d[2], d[3], "in-process");
     int epochs = intArg("epochs", 12);
     FitOptions fit = FitOptions.builder().batchSize(intArg("batch", 128)).epochs(epochs)
@@ -175,7 +175,8 @@ public final class TimeToAccuracyBench {
     int iters = intArg("iters", 100);
     Optimizer optimizer = lbfgs ? Optimizers.fromConfig("lbfgs", Map.of("max_iter", iters))
         : adam();
-    Sequential model = network(layers, optimizer);
+    String hidden = tabular ? arg("act", "tanh") : "relu";
+    Sequential model = network(layers, optimizer, hidden);
     TrainingBlocks train = TrainingBlocks.prepare(raw.get(), model.network(),
         tabular ? "tabular train" : "fashion-mnist train");
     result.put("data_s", (System.nanoTime() - t0) / 1e9);
@@ -188,8 +189,9 @@ public final class TimeToAccuracyBench {
     DistributedOptions options = DistributedOptions.builder().fit(fit).syncEvery(sync).build();
     clock.start();
     History h = new DistributedTrainer(jsc, model, options).fit(train, null);
-    String how = lbfgs ? "L-BFGS max_iter " + iters
-        : "Adam batch " + batch + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync);
+    String how = (tabular ? hidden + " hidden layers, " : "") + (lbfgs ? "L-BFGS max_iter " + iters
+        : "Adam" + (arg("lr", "").isEmpty() ? "" : " lr " + arg("lr", "")) + " batch " + batch
+        + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync));
     String syncName = sync == 1 ? "exact steps" : "sync_every " + (sync == 0 ? "auto" : sync);
     String where = jsc.master().startsWith("local") ? jsc.master() : "standalone cluster";
     result.put("label", (tabular ? "tabular: sparkmlp " : "sparkmlp " + where + ", ")
@@ -324,10 +326,11 @@ public final class TimeToAccuracyBench {
         .evaluate(model.transform(test));
   }
 
-  private static Sequential network(int[] layers, Optimizer optimizer) {
+  /** layers[0] inputs, ReLU or tanh (hidden) hidden layers, a softmax output. */
+  private static Sequential network(int[] layers, Optimizer optimizer, String hidden) {
     Sequential model = new Sequential().seed(MODEL_SEED);
     for (int i = 1; i < layers.length; i++) {
-      Dense dense = new Dense(layers[i], i == layers.length - 1 ? "softmax" : "relu");
+      Dense dense = new Dense(layers[i], i == layers.length - 1 ? "softmax" : hidden);
       model.add(i == 1 ? dense.inputDim(layers[0]) : dense);
     }
     return model.compile("sparse_categorical_crossentropy", optimizer, "accuracy");
