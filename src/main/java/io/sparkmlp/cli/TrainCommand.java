@@ -5,6 +5,7 @@ import io.sparkmlp.io.OutputLock;
 import io.sparkmlp.io.Storage;
 import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.History;
+import io.sparkmlp.model.KernelWarmUp;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TargetLoss;
 import io.sparkmlp.optim.Lbfgs;
@@ -86,6 +87,8 @@ final class TrainCommand implements Callable<Integer> {
   /** Appended to the checkpoint's name: the epoch log of a run in progress. */
   static final String EPOCH_LOG = ".jsonl";
   private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+  /** The longest the kernel's warm-up runs while Spark starts. */
+  private static final double WARM_UP_MAX_SECONDS = 3;
 
   @Override
   public Integer call() throws Exception {
@@ -122,12 +125,32 @@ final class TrainCommand implements Callable<Integer> {
             : "--resume: no checkpoint at " + checkpoint + "; starting from epoch 1");
       }
       try (Interruption signals = Interruption.install();
+           KernelWarmUp warmUp = warmUp(cfg);
            Sessions session = Sessions.open(master, cfg.spark().master(),
           cfg.spark().appName())) {
         SparkSession spark = session.spark();
-        return train(spark, cfg, out, checkpoint, resuming);
+        return train(spark, cfg, out, checkpoint, resuming, warmUp);
       }
     }
+  }
+
+  /**
+   * The JIT's warm-up of the kernel while Spark starts ({@link KernelWarmUp}), for a model
+   * whose input width the configuration declares (else the data says it, after the session has
+   * started) and that takes minibatch steps; null otherwise.
+   */
+  private static KernelWarmUp warmUp(RunConfig cfg) {
+    Sequential model;
+    try {
+      model = cfg.buildModel();
+    } catch (IllegalArgumentException noInputDim) {
+      return null;
+    }
+    if (model.optimizer() instanceof Lbfgs) {
+      return null;
+    }
+    return KernelWarmUp.start(model, cfg.fitOptions().build().batchSize() / 2,
+        WARM_UP_MAX_SECONDS);
   }
 
   /** output.dir as a location: a local path made absolute, or a Hadoop URI as given. */
@@ -137,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private int train(SparkSession spark, RunConfig cfg, Location out, Location checkpoint,
-                    boolean resume) throws Exception {
+                    boolean resume, KernelWarmUp warmUp) throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
@@ -163,6 +186,9 @@ final class TrainCommand implements Callable<Integer> {
     JavaRDD<Block> validation = data.validation() == null ? null
         : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
     List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
+    if (warmUp != null) {
+      warmUp.close();
+    }
     long start = System.nanoTime();
     History history;
     try {

@@ -1,5 +1,6 @@
 package io.sparkmlp.model;
 
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +47,16 @@ public final class AutoSteps implements StepStrategy {
       LOG.info("sync_every auto: {}, as chosen before the checkpoint", syncEvery);
       return;
     }
+    long t0 = System.nanoTime();
     StepCost cost = source.stepCost(model.params(),
         OptimizerSnapshot.of(model.optimizer(), model.optimizerState()),
         StepCost.cap(stepsPerEpoch));
     syncEvery = cost == null ? 1 : cost.syncEvery(stepsPerEpoch);
     chosen = StepStrategy.of(model, syncEvery);
     if (cost != null) {
-      LOG.info("sync_every auto: {} ({} over {} partitions; {} steps per epoch)", syncEvery,
-          cost.describe(), source.numPartitions(), stepsPerEpoch);
+      LOG.info(String.format(Locale.ROOT, "sync_every auto: %d (%s over %d partitions; %d steps "
+          + "per epoch; measured in %.2f s)", syncEvery, cost.describe(), source.numPartitions(),
+          stepsPerEpoch, (System.nanoTime() - t0) / 1e9));
     }
   }
 

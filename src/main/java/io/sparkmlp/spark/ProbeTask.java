@@ -9,71 +9,96 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The jobs that measure what a synchronisation and a step cost ({@link SparkSource#stepCost}).
+ * None changes a weight: slices and dropout masks are functions of the seed, epoch, step and
+ * partition, and every local step starts from the broadcast weights and optimizer state.
  *
- * <p>Without a compute budget it reads the broadcast weights and sends back a zero gradient of
- * the network's size from every partition without touching a row: Spark's fixed cost.
+ * <p>{@link #empty}: reads the broadcast weights and sends back a zero gradient of the network's
+ * size from every partition without touching a row: Spark's fixed cost.
  *
- * <p>With one, every partition takes one local step on its slice of step 0 of epoch 0
- * ({@link Shard#localSteps}: the gradient, the optimizer's step, and the second moments'
- * estimate where the optimizer has them) over and over, always from the broadcast weights and
- * state, and times each repeat inside the task, where no job's noise reaches the clock; it sends
- * back, as its only sum, the fastest repeat's seconds. It stops once the fastest has not got 5%
- * faster during the last half of the time spent, after at least {@link #MIN_REPEATS} repeats and
- * {@code minSeconds}, and at the latest after {@code maxSeconds}: then the JIT has compiled the
- * kernel. Cold, the first repeats of a 784-256-128-10 step take 10-500 times the warm cost, and
- * the Vector API's uncompiled code can run at one slow pace for a few hundred milliseconds
- * before the compiled one takes over (a time limit alone took the founding example's step for
- * 9 ms, a hundred times its warm cost); the JIT compiles by counts, so the repeats count too.
- * It stops at once when a repeat takes at most {@code enoughSeconds}, fast enough for the
- * choice it feeds to be made whatever the exact figure. The repeats are the JIT
- * warm-up training would otherwise pay in its first steps; they change no weight, since slices
- * and dropout masks are functions of the seed, epoch, step and partition.
+ * <p>{@link #warmUp}: the first partition alone takes one local step on its slice of step 0 of
+ * epoch 0 ({@link Shard#localSteps}: gradient, optimizer step, second-moment estimate) over and
+ * over, until the JIT has compiled it: until the fastest repeat has not got 5% faster during the
+ * last half of the time spent, after at least {@value #WARM_UP_REPEATS} repeats and
+ * {@value #WARM_UP_MIN_SECONDS} s, at most {@value #WARM_UP_MAX_SECONDS} s. One task, so that the
+ * JIT's compiler threads have the other cores: with every core running cold Vector API code, the
+ * founding example's first epoch took 2-3 s against 0.6 s without Spark. The JIT compiles by
+ * counts, so repeats count, not only time (by time alone, the Vector API's uncompiled code ran at
+ * one slow pace long enough to be taken for the founding example's step: 9 ms, a hundred times
+ * its warm cost). This is warm-up training would otherwise pay in its first steps.
+ *
+ * <p>{@link #compute}: every partition repeats that local step a few times, timed inside the
+ * task where no job's noise reaches the clock, and sends back, as its only sum, its fastest
+ * repeat's seconds; all at once, as training runs them (two tasks on two cores each run slower
+ * than one alone). It stops at once when a repeat takes at most {@code enoughSeconds}, fast
+ * enough for the choice it feeds to be made whatever the exact figure.
  */
 final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
   /** A repeat counts as faster when it beats the fastest so far by this factor. */
   private static final double FASTER = 0.95;
-  /** The fewest repeats before the fastest counts (unless maxSeconds runs out first). */
-  static final int MIN_REPEATS = 64;
+  static final int WARM_UP_REPEATS = 64;
+  static final double WARM_UP_MIN_SECONDS = 0.2;
+  static final double WARM_UP_MAX_SECONDS = 2.0;
+  static final int COMPUTE_REPEATS = 8;
+  static final double COMPUTE_MIN_SECONDS = 0.05;
+  static final double COMPUTE_MAX_SECONDS = 0.5;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
   private final Broadcast<RawFloats> params;
   private final Broadcast<Shipped<OptimizerSnapshot>> optimizer;
+  private final boolean firstPartitionOnly;
+  private final int minRepeats;
   private final double minSeconds;
   private final double maxSeconds;
   private final double enoughSeconds;
 
   /** A job without compute: Spark's fixed cost. */
   static ProbeTask empty(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params) {
-    return new ProbeTask(spec, params, null, 0, 0, 0);
+    return new ProbeTask(spec, params, null, false, 0, 0, 0, 0);
   }
 
-  /** Times a local step per partition for between minSeconds and maxSeconds (see above). */
+  /** The JIT's warm-up on the first partition alone (see above). */
+  static ProbeTask warmUp(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
+                          Broadcast<Shipped<OptimizerSnapshot>> optimizer) {
+    return new ProbeTask(spec, params, optimizer, true, WARM_UP_REPEATS, WARM_UP_MIN_SECONDS,
+        WARM_UP_MAX_SECONDS, 0);
+  }
+
+  /**
+   * Times a local step on every partition; share (at most 1) shortens each partition's time
+   * where several run one after the other in one task slot.
+   */
   static ProbeTask compute(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                           Broadcast<Shipped<OptimizerSnapshot>> optimizer, double minSeconds,
-                           double maxSeconds, double enoughSeconds) {
-    return new ProbeTask(spec, params, optimizer, minSeconds, maxSeconds, enoughSeconds);
+                           Broadcast<Shipped<OptimizerSnapshot>> optimizer, double share,
+                           double enoughSeconds) {
+    return new ProbeTask(spec, params, optimizer, false, COMPUTE_REPEATS,
+        COMPUTE_MIN_SECONDS * share, COMPUTE_MAX_SECONDS * share, enoughSeconds);
   }
 
   private ProbeTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                    Broadcast<Shipped<OptimizerSnapshot>> optimizer, double minSeconds,
-                    double maxSeconds, double enoughSeconds) {
-    this.enoughSeconds = enoughSeconds;
+                    Broadcast<Shipped<OptimizerSnapshot>> optimizer, boolean firstPartitionOnly,
+                    int minRepeats, double minSeconds, double maxSeconds, double enoughSeconds) {
     this.spec = spec;
     this.params = params;
     this.optimizer = optimizer;
+    this.firstPartitionOnly = firstPartitionOnly;
+    this.minRepeats = minRepeats;
     this.minSeconds = minSeconds;
     this.maxSeconds = maxSeconds;
+    this.enoughSeconds = enoughSeconds;
   }
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
+    if (firstPartitionOnly && block.partition() != 0) {
+      return acc;
+    }
     TrainingSpec s = spec.value().get();
     Shard shard = PartitionCache.get(s, block);
     synchronized (shard) {
-      float[] grad = shard.gradientBuffer();
       float[] w = params.value().values();
-      if (maxSeconds == 0) {
+      if (optimizer == null) {
+        float[] grad = shard.gradientBuffer();
         Arrays.fill(grad, 0f);
         return acc.add(grad, new double[StepWorker.sumsLength(s.plan().metrics())], 0, 0);
       }
@@ -81,7 +106,7 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
     }
   }
 
-  /** Seconds of the fastest repeat of a local step, by the stopping rule above. */
+  /** Seconds of the fastest repeat of a local step, by the stopping rules above. */
   private double fastestRepeat(Shard shard, float[] w, OptimizerSnapshot state) {
     long start = System.nanoTime();
     long fastest = Long.MAX_VALUE;
@@ -99,7 +124,7 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
       fastest = Math.min(fastest, t1 - t0);
       long spent = t1 - start;
       if (spent >= max || fastest <= enough
-          || (repeats >= MIN_REPEATS && spent >= min && t1 - improvedAt >= spent / 2)) {
+          || (repeats >= minRepeats && spent >= min && t1 - improvedAt >= spent / 2)) {
         return fastest / 1e9;
       }
     }

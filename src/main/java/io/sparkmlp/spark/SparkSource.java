@@ -33,9 +33,6 @@ final class SparkSource implements GradientSource {
    * warm-up, Fashion-MNIST's job measured 111 ms against 55 ms with two).
    */
   private static final int WARM_UPS = 2;
-  /** The least and the most seconds a task spends timing a step's compute (ProbeTask). */
-  private static final double MIN_COMPUTE_PROBE_SECONDS = 0.2;
-  private static final double MAX_COMPUTE_PROBE_SECONDS = 2.0;
 
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
@@ -105,19 +102,17 @@ final class SparkSource implements GradientSource {
 
   /**
    * The job's cost: the fastest of {@link #PROBES} jobs that broadcast the weights and return
-   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS}: other work on the
-   * machine only ever adds time, so the minimum is the least noisy estimate. A step's compute:
-   * timed inside the tasks ({@link ProbeTask#compute}), each partition's fastest repeat of a
-   * local step on its slice of step 0, which no job's noise reaches (taken as the difference of
-   * two jobs' times, a small network's step of a tenth of a millisecond drowned in a 50 ms
-   * job's noise), after the JIT has compiled the kernel. A local step, not an exact step's
-   * gradient: it also runs the optimizer and estimates the second moments from the slice's two
-   * halves, which on Fashion-MNIST makes it 2-3 times a gradient's cost. Partitions that share a task slot run one after the other,
-   * so a step's compute is the partitions' sum over the slots that run them at once; each
-   * partition's timing budget is shortened in proportion, so the measurement stays under
-   * {@link #MAX_COMPUTE_PROBE_SECONDS} whatever the number of partitions. A partition stops as
-   * soon as a repeat is fast enough for auto to choose maxSyncEvery whatever the exact figure
-   * ({@link StepCost#enoughCompute}): a small network's first repeats usually are.
+   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS} and after the JIT's
+   * warm-up ({@link ProbeTask#warmUp}): other work on the machine only ever adds time, so the
+   * minimum is the least noisy estimate. A step's compute: timed inside the tasks
+   * ({@link ProbeTask#compute}), each partition's fastest repeat of a local step on its slice of
+   * step 0, which no job's noise reaches (taken as the difference of two jobs' times, a small
+   * network's step of a tenth of a millisecond drowned in a 50 ms job's noise). A local step,
+   * not an exact step's gradient: it also runs the optimizer and estimates the second moments
+   * from the slice's two halves. Partitions that share a task slot run one after the other, so
+   * a step's compute is the partitions' sum over the slots that run them at once. A partition
+   * stops as soon as a repeat is fast enough for auto to choose maxSyncEvery whatever the exact
+   * figure ({@link StepCost#enoughCompute}).
    */
   @Override
   public StepCost stepCost(float[] params, OptimizerSnapshot optimizer, int maxSyncEvery) {
@@ -125,15 +120,16 @@ final class SparkSource implements GradientSource {
     for (int i = 0; i < WARM_UPS; i++) {
       emptyJobSeconds(params);
     }
+    computeSums(params, optimizer, ProbeTask::warmUp);
     double job = Double.MAX_VALUE;
     for (int i = 0; i < PROBES; i++) {
       job = Math.min(job, emptyJobSeconds(params));
     }
     int concurrent = Math.max(1, Math.min(numPartitions(), jsc.defaultParallelism()));
     double share = (double) concurrent / numPartitions();
-    // Each partition may stop once its share of the step is below what gives maxSyncEvery.
     double enough = StepCost.enoughCompute(job, maxSyncEvery) * share;
-    double[] fastest = computeSums(params, optimizer, share, enough);
+    double[] fastest = computeSums(params, optimizer,
+        (s, w, o) -> ProbeTask.compute(s, w, o, share, enough));
     double compute = fastest == null ? 0 : fastest[0] / concurrent;
     return new StepCost(job, compute);
   }
@@ -150,14 +146,18 @@ final class SparkSource implements GradientSource {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** The partitions' fastest local steps, summed ({@link ProbeTask#compute}). */
-  private double[] computeSums(float[] params, OptimizerSnapshot optimizer, double share,
-                               double enough) {
+  /** A {@link ProbeTask} that times local steps, from the broadcast weights and state. */
+  private interface ComputeProbe {
+    ProbeTask of(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
+                 Broadcast<Shipped<OptimizerSnapshot>> optimizer);
+  }
+
+  /** Runs probe's job; returns its sums (the partitions' fastest local steps, summed). */
+  private double[] computeSums(float[] params, OptimizerSnapshot optimizer, ComputeProbe probe) {
     Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(optimizer));
     try {
-      return sum(train, ProbeTask.compute(spec, bw, bs, MIN_COMPUTE_PROBE_SECONDS * share,
-          MAX_COMPUTE_PROBE_SECONDS * share, enough), depth).sums();
+      return sum(train, probe.of(spec, bw, bs), depth).sums();
     } finally {
       bw.destroy();
       bs.destroy();

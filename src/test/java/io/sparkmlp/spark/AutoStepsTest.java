@@ -103,6 +103,27 @@ class AutoStepsTest {
   }
 
   @Test
+  void aSmallNetworksStepChoosesTheCap() {
+    // 2,600 rows at batch 20: 130 steps an epoch. A 12-8-3 step of 7 rows per partition computes
+    // in microseconds against a job of milliseconds, so auto takes the most it may: 128 (powers
+    // of two, at most one epoch's steps), however the machine's timings vary.
+    Matrix[] big = SeedData.generate(2600, 5);
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    Sequential m = model();
+    TrainingBlocks blocks = TrainingBlocks.prepare(
+        MatrixSource.blocks(jsc, big[0], big[1], null, 3), m.network(), "train");
+    History h;
+    try {
+      h = new DistributedTrainer(jsc, m, DistributedOptions.builder()
+          .fit(FitOptions.builder().batchSize(20).epochs(1).seed(17).verbose(0).build())
+          .syncEvery(0).build()).fit(blocks, null);
+    } finally {
+      blocks.release();
+    }
+    assertEquals(List.of(128.0), h.get(AutoSteps.LOG_KEY));
+  }
+
+  @Test
   void negativeSyncEveryIsRefused() {
     Expect.assertMessage("syncEvery must be >= 1, or 0 for automatic, got -1",
         () -> DistributedOptions.builder().syncEvery(-1).build());
