@@ -15,16 +15,18 @@ import org.apache.spark.broadcast.Broadcast;
  * <p>{@link #empty}: reads the broadcast weights and sends back a zero gradient of the network's
  * size from every partition without touching a row: Spark's fixed cost.
  *
- * <p>{@link #warmUp}: the first partition alone takes one local step on its slice of step 0 of
- * epoch 0 ({@link Shard#localSteps}: gradient, optimizer step, second-moment estimate) over and
- * over, until the JIT has compiled it: until the fastest repeat has not got 5% faster during the
- * last half of the time spent, after at least {@value #WARM_UP_REPEATS} repeats and
- * {@value #WARM_UP_MIN_SECONDS} s, at most {@value #WARM_UP_MAX_SECONDS} s. One task, so that the
- * JIT's compiler threads have the other cores: with every core running cold Vector API code, the
- * founding example's first epoch took 2-3 s against 0.6 s without Spark. The JIT compiles by
- * counts, so repeats count, not only time (by time alone, the Vector API's uncompiled code ran at
- * one slow pace long enough to be taken for the founding example's step: 9 ms, a hundred times
- * its warm cost). This is warm-up training would otherwise pay in its first steps.
+ * <p>{@link #warmUp}: every partition takes one local step on its slice of step 0 of epoch 0
+ * ({@link Shard#localSteps}: gradient, optimizer step, second-moment estimate) over and over,
+ * until the JIT has compiled it: until the fastest repeat has not got 5% faster during the last
+ * half of the time spent, after at least {@value #WARM_UP_REPEATS} repeats and
+ * {@value #WARM_UP_MIN_SECONDS} s, at most {@value #WARM_UP_MAX_SECONDS} s (shortened in
+ * proportion where partitions share a task slot). Every partition, because every executor JVM
+ * compiles its own code: on the standalone cluster, with the first partition alone warmed, the
+ * other executor's first repeats were timed at 378 ms a step. The JIT compiles by counts, so
+ * repeats count, not only time (by time alone, the Vector API's uncompiled code ran at one slow
+ * pace long enough to be taken for the founding example's step: 9 ms, a hundred times its warm
+ * cost). This is warm-up training would otherwise pay in its first steps. Like the timing below,
+ * it stops at once when a repeat is already fast enough for the choice to be made.
  *
  * <p>{@link #compute}: every partition repeats that local step a few times, timed inside the
  * task where no job's noise reaches the clock, and sends back, as its only sum, its fastest
@@ -46,7 +48,6 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
   private final Broadcast<Shipped<TrainingSpec>> spec;
   private final Broadcast<RawFloats> params;
   private final Broadcast<Shipped<OptimizerSnapshot>> optimizer;
-  private final boolean firstPartitionOnly;
   private final int minRepeats;
   private final double minSeconds;
   private final double maxSeconds;
@@ -54,14 +55,18 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
 
   /** A job without compute: Spark's fixed cost. */
   static ProbeTask empty(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params) {
-    return new ProbeTask(spec, params, null, false, 0, 0, 0, 0);
+    return new ProbeTask(spec, params, null, 0, 0, 0, 0);
   }
 
-  /** The JIT's warm-up on the first partition alone (see above). */
+  /**
+   * The JIT's warm-up on every partition (see above); share (at most 1) shortens each
+   * partition's time where several run one after the other in one task slot.
+   */
   static ProbeTask warmUp(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                          Broadcast<Shipped<OptimizerSnapshot>> optimizer) {
-    return new ProbeTask(spec, params, optimizer, true, WARM_UP_REPEATS, WARM_UP_MIN_SECONDS,
-        WARM_UP_MAX_SECONDS, 0);
+                          Broadcast<Shipped<OptimizerSnapshot>> optimizer, double share,
+                          double enoughSeconds) {
+    return new ProbeTask(spec, params, optimizer, WARM_UP_REPEATS, WARM_UP_MIN_SECONDS * share,
+        WARM_UP_MAX_SECONDS * share, enoughSeconds);
   }
 
   /**
@@ -71,17 +76,16 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
   static ProbeTask compute(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
                            Broadcast<Shipped<OptimizerSnapshot>> optimizer, double share,
                            double enoughSeconds) {
-    return new ProbeTask(spec, params, optimizer, false, COMPUTE_REPEATS,
+    return new ProbeTask(spec, params, optimizer, COMPUTE_REPEATS,
         COMPUTE_MIN_SECONDS * share, COMPUTE_MAX_SECONDS * share, enoughSeconds);
   }
 
   private ProbeTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                    Broadcast<Shipped<OptimizerSnapshot>> optimizer, boolean firstPartitionOnly,
-                    int minRepeats, double minSeconds, double maxSeconds, double enoughSeconds) {
+                    Broadcast<Shipped<OptimizerSnapshot>> optimizer, int minRepeats,
+                    double minSeconds, double maxSeconds, double enoughSeconds) {
     this.spec = spec;
     this.params = params;
     this.optimizer = optimizer;
-    this.firstPartitionOnly = firstPartitionOnly;
     this.minRepeats = minRepeats;
     this.minSeconds = minSeconds;
     this.maxSeconds = maxSeconds;
@@ -90,9 +94,6 @@ final class ProbeTask implements Function2<GradientSum, Block, GradientSum> {
 
   @Override
   public GradientSum call(GradientSum acc, Block block) {
-    if (firstPartitionOnly && block.partition() != 0) {
-      return acc;
-    }
     TrainingSpec s = spec.value().get();
     Shard shard = PartitionCache.get(s, block);
     synchronized (shard) {

@@ -102,9 +102,9 @@ final class SparkSource implements GradientSource {
 
   /**
    * The job's cost: the fastest of {@link #PROBES} jobs that broadcast the weights and return
-   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS} and after the JIT's
-   * warm-up ({@link ProbeTask#warmUp}): other work on the machine only ever adds time, so the
-   * minimum is the least noisy estimate. A step's compute: timed inside the tasks
+   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS}: other work on the
+   * machine only ever adds time, so the minimum is the least noisy estimate. A step's compute,
+   * after the JIT's warm-up ({@link ProbeTask#warmUp}): timed inside the tasks
    * ({@link ProbeTask#compute}), each partition's fastest repeat of a local step on its slice of
    * step 0, which no job's noise reaches (taken as the difference of two jobs' times, a small
    * network's step of a tenth of a millisecond drowned in a 50 ms job's noise). A local step,
@@ -120,7 +120,6 @@ final class SparkSource implements GradientSource {
     for (int i = 0; i < WARM_UPS; i++) {
       emptyJobSeconds(params);
     }
-    computeSums(params, optimizer, ProbeTask::warmUp);
     double job = Double.MAX_VALUE;
     for (int i = 0; i < PROBES; i++) {
       job = Math.min(job, emptyJobSeconds(params));
@@ -128,6 +127,7 @@ final class SparkSource implements GradientSource {
     int concurrent = Math.max(1, Math.min(numPartitions(), jsc.defaultParallelism()));
     double share = (double) concurrent / numPartitions();
     double enough = StepCost.enoughCompute(job, maxSyncEvery) * share;
+    computeSums(params, optimizer, (s, w, o) -> ProbeTask.warmUp(s, w, o, share, enough));
     double[] fastest = computeSums(params, optimizer,
         (s, w, o) -> ProbeTask.compute(s, w, o, share, enough));
     double compute = fastest == null ? 0 : fastest[0] / concurrent;
