@@ -76,11 +76,14 @@ public final class Activations {
     }
   }
 
-  /** dz = da * s * (1 - s) with s = sigmoid(z). */
-  public static void sigmoidBackward(float[] dz, float[] da, float[] z, int off, int n) {
+  /**
+   * dz = da * s * (1 - s) with s = sigmoid(z), read from the forward output s (the same float
+   * as computing it again, for half the exponentials).
+   */
+  public static void sigmoidBackward(float[] dz, float[] da, float[] s, int off, int n) {
     for (int i = off; i < off + n; i++) {
-      float s = sigmoid(z[i]);
-      dz[i] = da[i] * s * (1f - s);
+      float si = s[i];
+      dz[i] = da[i] * si * (1f - si);
     }
   }
 
@@ -91,11 +94,14 @@ public final class Activations {
     }
   }
 
-  /** dz = da * (1 - tanh(z)^2). */
-  public static void tanhBackward(float[] dz, float[] da, float[] z, int off, int n) {
+  /**
+   * dz = da * (1 - t^2) with t = tanh(z), read from the forward output t (the same float as
+   * computing it again, for half the tanh calls).
+   */
+  public static void tanhBackward(float[] dz, float[] da, float[] t, int off, int n) {
     for (int i = off; i < off + n; i++) {
-      float t = (float) Math.tanh(z[i]);
-      dz[i] = da[i] * (1f - t * t);
+      float ti = t[i];
+      dz[i] = da[i] * (1f - ti * ti);
     }
   }
 

@@ -81,8 +81,8 @@ public enum Activation {
         }
       }
       case RELU -> Activations.reluBackward(dz, da, z, 0, n);
-      case SIGMOID -> Activations.sigmoidBackward(dz, da, z, 0, n);
-      case TANH -> Activations.tanhBackward(dz, da, z, 0, n);
+      case SIGMOID -> Activations.sigmoidBackward(dz, da, a, 0, n);
+      case TANH -> Activations.tanhBackward(dz, da, a, 0, n);
       case SOFTMAX -> Activations.softmaxBackwardRows(dz, da, a, 0, rows, cols);
       case LEAKY_RELU -> Activations.leakyReluBackward(dz, da, z, 0, n, LEAKY_RELU_SLOPE);
       case ELU -> Activations.eluBackward(dz, da, z, 0, n, ELU_ALPHA);
