@@ -75,14 +75,21 @@ public final class Adagrad extends AbstractOptimizer {
     float eps = (float) epsilon;
     float[] acc = state.slot(0);
     int n = w.length;
-    for (int i = 0; i < n; i++) {
-      float gi = g[i];
-      float ai = acc[i] + gi * gi;
-      if (sq != null) {
-        ai = Math.max(acc[i] + sq[i], floor * ai);
+    // The accumulator first, in a loop of its own: with Math.max inside the update's loop C2
+    // leaves it scalar and branching (see Adam.apply).
+    if (sq != null) {
+      for (int i = 0; i < n; i++) {
+        float ai = acc[i];
+        acc[i] = Math.max(ai + sq[i], floor * (ai + g[i] * g[i]));
       }
-      acc[i] = ai;
-      w[i] -= a * gi / (float) Math.sqrt(ai + eps);
+    } else {
+      for (int i = 0; i < n; i++) {
+        float gi = g[i];
+        acc[i] = acc[i] + gi * gi;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      w[i] -= a * g[i] / (float) Math.sqrt(acc[i] + eps);
     }
   }
 

@@ -87,16 +87,23 @@ public final class RmsProp extends AbstractOptimizer {
     float eps = (float) epsilon;
     float[] vel = state.slot(0);
     int n = w.length;
+    // The second moment first, in a loop of its own: with Math.max inside the update's loop C2
+    // leaves it scalar and branching (see Adam.apply).
+    if (sq != null) {
+      for (int i = 0; i < n; i++) {
+        float vi = vel[i];
+        vel[i] = Math.max(r * vi + c * sq[i], floor * (r * vi + c * (g[i] * g[i])));
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        float gi = g[i];
+        vel[i] = r * vel[i] + c * (gi * gi);
+      }
+    }
     if (momentum == 0 && !centered) {
       // Keras's defaults get a loop of their own, free of branches but the loop-invariant one.
       for (int i = 0; i < n; i++) {
-        float gi = g[i];
-        float vi = r * vel[i] + c * (gi * gi);
-        if (sq != null) {
-          vi = Math.max(r * vel[i] + c * sq[i], floor * vi);
-        }
-        vel[i] = vi;
-        w[i] -= a * gi / (float) Math.sqrt(vi + eps);
+        w[i] -= a * g[i] / (float) Math.sqrt(vel[i] + eps);
       }
       return;
     }
@@ -105,11 +112,7 @@ public final class RmsProp extends AbstractOptimizer {
     float[] avg = centered ? state.slot(numSlots() - 1) : null;
     for (int i = 0; i < n; i++) {
       float gi = g[i];
-      float vi = r * vel[i] + c * (gi * gi);
-      if (sq != null) {
-        vi = Math.max(r * vel[i] + c * sq[i], floor * vi);
-      }
-      vel[i] = vi;
+      float vi = vel[i];
       float denominator;
       if (centered) {
         float ai = r * avg[i] + c * gi;
