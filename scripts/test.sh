@@ -24,6 +24,14 @@ fi
 # setup.sh installed NumPy: the Python loader's test (PythonLoaderTest) must run, not skip.
 SPARKMLP_REQUIRE_NUMPY=1 mvn -B -ntp test "$@"
 
+# The benchmarks' Java (benchmarks/java) is compiled by the benchmark scripts only: compile it
+# here too, so that an API change cannot break a benchmark unnoticed until someone runs it.
+echo "--- benchmarks/java compiles against this build" >&2
+mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+javac -nowarn -Xlint:-options --add-modules jdk.incubator.vector --release 17 -d "$fresh/bench" \
+  -cp "target/classes:$(cat target/classpath.txt)" benchmarks/java/io/sparkmlp/bench/*.java \
+  2> >(grep -v 'incubator' >&2 || true)
+
 if [ "${SPARKMLP_SKIP_SPARK35:-0}" != 1 ]; then
   # Scala 2.12 is where most Spark 3.5 clusters differ from the default build: run the spark,
   # ml and optim tests there (Kryo with registration required), and only compile the 2.13

@@ -9,6 +9,7 @@ import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.DenseSpec;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.Workspace;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
@@ -106,9 +107,10 @@ public final class TrainStepBench {
   private static void runSteps(Network net, Optimizer opt, OptimizerState state, Workspace ws,
                                float[] x, float[] y, int batch, float[] params, float[] grad,
                                int steps) {
+    Rows rows = Rows.of(x, y, null, batch);
     for (int s = 0; s < steps; s++) {
       Arrays.fill(grad, 0f);
-      net.lossAndGradient(x, 0, y, 0, batch, params, grad, ws, s);
+      net.lossAndGradient(rows, params, grad, ws, s);
       net.finishGradient(grad, batch, params);
       opt.step(params, grad, state);
     }
