@@ -28,12 +28,11 @@ public interface GradientSource {
   void start(StepPlan plan);
 
   /**
-   * What a synchronisation and a local step's compute cost here, measured at params and the
-   * optimizer's state without changing either ({@link AutoSteps}); null where steps need no job
-   * (in-process). The measurement may stop as soon as the compute is known to be small enough
-   * for {@link StepCost#syncEvery} to choose {@code maxSyncEvery}, the most it may choose.
+   * How long the last {@link #gradient} or {@link #localSteps} call's job took, and how much of
+   * it its holders spent computing ({@link AutoSteps} and {@link ExactSteps} choose and advise
+   * by it); null where steps need no job (in-process) or before the first.
    */
-  default StepCost stepCost(float[] params, OptimizerSnapshot optimizer, int maxSyncEvery) {
+  default JobTiming lastJob() {
     return null;
   }
 

@@ -4,15 +4,15 @@ import io.sparkmlp.util.Checks;
 import java.util.Locale;
 
 /**
- * What one synchronisation costs against the work it carries, measured on the gradient source
- * before training: {@code jobSeconds}, a job that broadcasts the weights and sums
- * gradient-sized results from every holder without computing anything (Spark's fixed cost),
- * and {@code computeSeconds}, what one step's compute adds to it (its holders' slices, timed
- * inside the tasks). From these it picks the number of local steps per synchronisation, the
- * rule of {@code sync_every: auto}, and words the advice an exact run gets when jobs dominate.
+ * What one synchronisation costs against the work it carries, estimated from training's own
+ * jobs ({@link JobCostMeter}): {@code jobSeconds}, a job's wall time less its tasks' compute
+ * (Spark's fixed cost: the broadcast, scheduling, the partial sums' return), and
+ * {@code computeSeconds}, one step's compute (its holders' slices, timed inside the tasks).
+ * From these it picks the number of local steps per synchronisation, the rule of
+ * {@code sync_every: auto}, and words the advice an exact run gets when jobs dominate.
  *
- * @param jobSeconds wall time of a job without compute (the fastest of a few)
- * @param computeSeconds what one step's compute adds to a job's wall time, at least 1 µs
+ * @param jobSeconds a job's wall time less its compute (the least of several)
+ * @param computeSeconds one step's compute, at least 1 µs
  */
 public record StepCost(double jobSeconds, double computeSeconds) {
   /**
@@ -62,14 +62,6 @@ public record StepCost(double jobSeconds, double computeSeconds) {
   /** The most local steps auto chooses in epochs of stepsPerEpoch steps. */
   public static int cap(int stepsPerEpoch) {
     return Math.max(1, Math.min(MAX_AUTO_SYNC_EVERY, stepsPerEpoch));
-  }
-
-  /**
-   * The compute per step at or below which {@link #syncEvery} chooses maxSyncEvery whatever the
-   * exact figure: where a measurement gets there, it can stop.
-   */
-  public static double enoughCompute(double jobSeconds, int maxSyncEvery) {
-    return COMPUTE_PER_JOB * jobSeconds / maxSyncEvery;
   }
 
   /** Whether an exact run should be told that jobs dominate its time. */

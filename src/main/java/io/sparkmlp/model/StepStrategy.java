@@ -13,14 +13,14 @@ import java.util.Map;
 public interface StepStrategy {
   /**
    * Full-batch L-BFGS for the {@code lbfgs} optimizer (batch size and syncEvery do not apply);
-   * otherwise exact steps when syncEvery is 1, {@link AutoSteps} when it is 0 (chosen by
-   * measurement), else syncEvery local steps between synchronisations.
+   * otherwise exact steps when syncEvery is 1, {@link AutoSteps} when it is 0 (chosen from the
+   * jobs' timings), else syncEvery local steps between synchronisations.
    */
   static StepStrategy of(Sequential model, int syncEvery) {
     if (model.optimizer() instanceof Lbfgs) {
       return new FullBatchLbfgs(model);
     }
-    return syncEvery == 1 ? new ExactSteps(model)
+    return syncEvery == 1 ? ExactSteps.advising(model)
         : syncEvery == 0 ? new AutoSteps(model) : new LocalSteps(model, syncEvery);
   }
 
@@ -29,7 +29,7 @@ public interface StepStrategy {
 
   /**
    * The local steps per synchronisation a checkpoint must keep for this strategy to resume
-   * exactly (what {@code sync_every: auto} measured and chose), or null where the settings
+   * exactly (what {@code sync_every: auto} chose and fixed), or null where the settings
    * alone say it.
    */
   default Integer chosenSyncEvery() {

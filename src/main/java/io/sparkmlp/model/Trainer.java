@@ -42,8 +42,8 @@ public final class Trainer {
     double[] sums = new double[StepWorker.sumsLength(metrics)];
     EpochLoop loop;
     try {
-      // The first epoch's time includes what the strategy does before it (sync_every auto's
-      // measurement), so that history's seconds add up to the whole of training.
+      // The first epoch's time includes what the strategy does before it, so that history's
+      // seconds add up to the whole of training.
       long firstStart = System.nanoTime();
       strategy.start(source, steps);
       loop = new EpochLoop(options, params, firstEpoch);

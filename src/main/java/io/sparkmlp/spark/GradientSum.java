@@ -38,7 +38,7 @@ import java.math.BigInteger;
  * executors did in a 64-partition step.
  */
 public final class GradientSum implements Serializable, KryoSerializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** One partition's gradient sum, until a second one is merged in. */
   private float[] single;
@@ -47,6 +47,8 @@ public final class GradientSum implements Serializable, KryoSerializable {
   private double[] sums;
   private long count;
   private BigDecimal weight = BigDecimal.ZERO;
+  /** Nanoseconds the tasks spent computing, summed over partitions (where they timed it). */
+  private long computeNanos;
 
   /** The empty zero value of the aggregation. */
   public static GradientSum empty() {
@@ -111,6 +113,12 @@ public final class GradientSum implements Serializable, KryoSerializable {
     return this;
   }
 
+  /** Adds a partition's compute time, measured inside its task ({@link #computeNanos()}). */
+  public GradientSum addComputeNanos(long nanos) {
+    computeNanos += nanos;
+    return this;
+  }
+
   /** Combines two partial sums; either may be empty. */
   public static GradientSum merge(GradientSum a, GradientSum b) {
     if (b.sums == null) {
@@ -119,6 +127,7 @@ public final class GradientSum implements Serializable, KryoSerializable {
     if (a.sums == null) {
       return b;
     }
+    a.computeNanos += b.computeNanos;
     if (b.single != null) {
       a.addGradient(b.single);
     } else if (b.grad != null) {
@@ -154,6 +163,11 @@ public final class GradientSum implements Serializable, KryoSerializable {
     return weight.doubleValue();
   }
 
+  /** The partitions' compute time inside their tasks, summed; 0 where tasks did not time it. */
+  public long computeNanos() {
+    return computeNanos;
+  }
+
   private void writeTo(DataOutput out) throws IOException {
     RawArrays.writeFloats(out, single);
     RawArrays.writeDoubles(out, grad);
@@ -163,6 +177,7 @@ public final class GradientSum implements Serializable, KryoSerializable {
     byte[] unscaled = weight.unscaledValue().toByteArray();
     out.writeInt(unscaled.length);
     out.write(unscaled);
+    out.writeLong(computeNanos);
   }
 
   private void readFrom(DataInput in) throws IOException {
@@ -174,6 +189,7 @@ public final class GradientSum implements Serializable, KryoSerializable {
     byte[] unscaled = new byte[in.readInt()];
     in.readFully(unscaled);
     weight = new BigDecimal(new BigInteger(unscaled), scale);
+    computeNanos = in.readLong();
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

@@ -10,7 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link PartialSums}' per-block task when partitions take several steps between
  * synchronisations: the partition's {@link Shard} takes k local steps from the broadcast weights
  * and optimizer state and returns its weighted change (see {@link Shard#localSteps}), added to
- * the task's sum.
+ * the task's sum with the time the steps took (what {@code sync_every: auto} chooses by).
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
@@ -36,11 +36,14 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
   public GradientSum call(GradientSum acc, Block block) {
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
-      Shard.LocalUpdate u = shard.localSteps(params.value().values(), optimizer.value().get(),
-          epoch, firstStep, k);
+      float[] w = params.value().values();
+      OptimizerSnapshot state = optimizer.value().get();
+      long t0 = System.nanoTime();
+      Shard.LocalUpdate u = shard.localSteps(w, state, epoch, firstStep, k);
+      long nanos = System.nanoTime() - t0;
       StepSums sum = u.sums();
-      return u.change() == null ? acc.addSums(sum.sums(), 0)
-          : acc.add(u.change(), sum.sums(), sum.rows(), sum.weight());
+      return (u.change() == null ? acc.addSums(sum.sums(), 0)
+          : acc.add(u.change(), sum.sums(), sum.rows(), sum.weight())).addComputeNanos(nanos);
     }
   }
 }

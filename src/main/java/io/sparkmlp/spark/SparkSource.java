@@ -3,9 +3,9 @@ package io.sparkmlp.spark;
 import io.sparkmlp.model.Evaluator;
 import io.sparkmlp.model.FullBatchSums;
 import io.sparkmlp.model.GradientSource;
+import io.sparkmlp.model.JobTiming;
 import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.OptimizerSnapshot;
-import io.sparkmlp.model.StepCost;
 import io.sparkmlp.model.StepPlan;
 import io.sparkmlp.model.StepSums;
 import io.sparkmlp.optim.Optimizer;
@@ -22,18 +22,11 @@ import org.apache.spark.broadcast.Broadcast;
  * broadcasts the flat weights, every partition's task adds up its slice of the global
  * minibatch ({@link StepTask}), takes its local steps ({@link LocalStepsTask}) or sums all its
  * rows for a full-batch pass ({@link FullBatchTask}), {@link PartialSums} sums the results, and
- * every broadcast is destroyed, also when the job fails.
+ * every broadcast is destroyed, also when the job fails. Each step's job is timed, its wall
+ * time against its tasks' compute ({@link #lastJob}), for what {@code sync_every: auto} chooses.
  * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
-  /** Timed jobs without compute when measuring a step's cost; the fastest counts. */
-  private static final int PROBES = 5;
-  /**
-   * Untimed jobs first: the first jobs load classes and set the partitions' shards up (with one
-   * warm-up, Fashion-MNIST's job measured 111 ms against 55 ms with two).
-   */
-  private static final int WARM_UPS = 2;
-
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
   private final TrainingBlocks validation;
@@ -43,6 +36,7 @@ final class SparkSource implements GradientSource {
   private String runId;
   private int steps;
   private int fullBatchPasses;
+  private JobTiming lastJob;
 
   /** Training blocks, validation blocks (null for none), aggregation depth, epochs run. */
   SparkSource(JavaSparkContext jsc, TrainingBlocks train, TrainingBlocks validation, int depth,
@@ -89,6 +83,7 @@ final class SparkSource implements GradientSource {
 
   @Override
   public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
+    long t0 = System.nanoTime();
     Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     GradientSum sum;
     try {
@@ -96,77 +91,15 @@ final class SparkSource implements GradientSource {
     } finally {
       bw.destroy();
     }
+    lastJob = timing(t0, sum, 1);
     sum.gradientInto(grad);
     return StepSums.of(sum.sums(), sum.count(), sum.weight());
-  }
-
-  /**
-   * The job's cost: the fastest of {@link #PROBES} jobs that broadcast the weights and return
-   * gradient-sized zeros ({@link ProbeTask#empty}), after {@link #WARM_UPS}: other work on the
-   * machine only ever adds time, so the minimum is the least noisy estimate. A step's compute,
-   * after the JIT's warm-up ({@link ProbeTask#warmUp}): timed inside the tasks
-   * ({@link ProbeTask#compute}), each partition's fastest repeat of a local step on its slice of
-   * step 0, which no job's noise reaches (taken as the difference of two jobs' times, a small
-   * network's step of a tenth of a millisecond drowned in a 50 ms job's noise). A local step,
-   * not an exact step's gradient: it also runs the optimizer and estimates the second moments
-   * from the slice's two halves. Partitions that share a task slot run one after the other, so
-   * a step's compute is the partitions' sum over the slots that run them at once. A partition
-   * stops as soon as a repeat is fast enough for auto to choose maxSyncEvery whatever the exact
-   * figure ({@link StepCost#enoughCompute}).
-   */
-  @Override
-  public StepCost stepCost(float[] params, OptimizerSnapshot optimizer, int maxSyncEvery) {
-    jsc.setJobDescription("measuring a step's cost");
-    for (int i = 0; i < WARM_UPS; i++) {
-      emptyJobSeconds(params);
-    }
-    double job = Double.MAX_VALUE;
-    for (int i = 0; i < PROBES; i++) {
-      job = Math.min(job, emptyJobSeconds(params));
-    }
-    int concurrent = Math.max(1, Math.min(numPartitions(), jsc.defaultParallelism()));
-    double share = (double) concurrent / numPartitions();
-    double enough = StepCost.enoughCompute(job, maxSyncEvery) * share;
-    computeSums(params, optimizer, (s, w, o) -> ProbeTask.warmUp(s, w, o, share, enough));
-    double[] fastest = computeSums(params, optimizer,
-        (s, w, o) -> ProbeTask.compute(s, w, o, share, enough));
-    double compute = fastest == null ? 0 : fastest[0] / concurrent;
-    return new StepCost(job, compute);
-  }
-
-  /** Seconds of a {@link ProbeTask#empty} job, its broadcast included. */
-  private double emptyJobSeconds(float[] params) {
-    long t0 = System.nanoTime();
-    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
-    try {
-      sum(train, ProbeTask.empty(spec, bw), depth);
-    } finally {
-      bw.destroy();
-    }
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  /** A {@link ProbeTask} that times local steps, from the broadcast weights and state. */
-  private interface ComputeProbe {
-    ProbeTask of(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                 Broadcast<Shipped<OptimizerSnapshot>> optimizer);
-  }
-
-  /** Runs probe's job; returns its sums (the partitions' fastest local steps, summed). */
-  private double[] computeSums(float[] params, OptimizerSnapshot optimizer, ComputeProbe probe) {
-    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
-    Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(optimizer));
-    try {
-      return sum(train, probe.of(spec, bw, bs), depth).sums();
-    } finally {
-      bw.destroy();
-      bs.destroy();
-    }
   }
 
   @Override
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
+    long t0 = System.nanoTime();
     Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
     Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
@@ -176,8 +109,25 @@ final class SparkSource implements GradientSource {
       bw.destroy();
       bs.destroy();
     }
+    lastJob = timing(t0, sum, k);
     sum.gradientInto(change);
     return StepSums.of(sum.sums(), sum.count(), sum.weight());
+  }
+
+  /**
+   * The job that started at t0 and returned sum: its tasks' compute, summed over partitions,
+   * ran on at most as many slots as Spark has (partitions beyond that queue behind each other),
+   * so the job's compute is that sum over the slots that ran at once.
+   */
+  private JobTiming timing(long t0, GradientSum sum, int steps) {
+    double wall = (System.nanoTime() - t0) / 1e9;
+    int concurrent = Math.max(1, Math.min(numPartitions(), jsc.defaultParallelism()));
+    return new JobTiming(wall, sum.computeNanos() / 1e9 / concurrent, steps);
+  }
+
+  @Override
+  public JobTiming lastJob() {
+    return lastJob;
   }
 
   @Override

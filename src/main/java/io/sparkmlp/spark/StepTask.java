@@ -8,7 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The executor's half of one exact step, as {@link PartialSums}' per-block task: the partition's
  * {@link Shard} sums the gradient of its slice of the global minibatch, added to the task's
- * sum.
+ * sum with the time that took (what tells an exact run that jobs dominate it).
  */
 final class StepTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
@@ -31,9 +31,12 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
       float[] grad = shard.gradientBuffer();
-      StepSums sum = shard.gradient(params.value().values(), grad, epoch, step);
-      return sum.rows() == 0 ? acc.addSums(sum.sums(), 0)
-          : acc.add(grad, sum.sums(), sum.rows(), sum.weight());
+      float[] w = params.value().values();
+      long t0 = System.nanoTime();
+      StepSums sum = shard.gradient(w, grad, epoch, step);
+      long nanos = System.nanoTime() - t0;
+      return (sum.rows() == 0 ? acc.addSums(sum.sums(), 0)
+          : acc.add(grad, sum.sums(), sum.rows(), sum.weight())).addComputeNanos(nanos);
     }
   }
 }

@@ -51,6 +51,7 @@ class GradientSumTravelTest {
     assertArrayEquals(expected.sums(), actual.sums());
     assertEquals(expected.count(), actual.count());
     assertEquals(expected.weight(), actual.weight(), 0.0);
+    assertEquals(expected.computeNanos(), actual.computeNanos());
   }
 
   @Test
@@ -67,7 +68,9 @@ class GradientSumTravelTest {
       assertSame(single, ser.deserialize(ser.serialize(single, TAG), TAG), n);
 
       GradientSum merged = GradientSum.merge(GradientSum.empty().add(g1, new double[] {1, 2}, 3,
-          1e8 + 0.3), GradientSum.empty().add(g2, new double[] {3, 4}, 5, 3e-9));
+          1e8 + 0.3).addComputeNanos(1_000_000_007L), GradientSum.empty().add(g2,
+          new double[] {3, 4}, 5, 3e-9).addComputeNanos(5));
+      assertEquals(1_000_000_012L, merged.computeNanos(), "the partitions' compute adds up");
       GradientSum back = ser.deserialize(ser.serialize(merged, TAG), TAG);
       assertSame(merged, back, n);
       // The weight is still exact: a third partition adds as it would have before the trip.
