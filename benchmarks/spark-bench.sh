@@ -24,8 +24,8 @@ if [ -n "${BENCH_MASTER:-}" ]; then
   # Executors need the benchmark's own lambdas too: ship its classes as a jar.
   (cd "$work" && jar cf bench.jar io)
   master=(-Dspark.master="$BENCH_MASTER" -Dspark.jars="$root/$jar,$work/bench.jar"
-          -Dspark.executor.extraJavaOptions="$(tr '\n' ' ' < scripts/jvm-options)"
-          -Dspark.driver.host=127.0.0.1)
+          -Dspark.executor.extraJavaOptions="$(grep -v '^#' scripts/jvm-options | tr '\n' ' ')"
+          -Dspark.executorEnv.OPENBLAS_NUM_THREADS=1 -Dspark.driver.host=127.0.0.1)
 fi
 # shellcheck disable=SC2086
 java -Xmx6g ${BENCH_JAVA_OPTS:-} "${jvm_opts[@]}" "${master[@]}" -cp "$work:$cp" \
