@@ -119,8 +119,8 @@ public final class MLPParamSet implements Serializable {
     syncEvery = new IntParam(owner, "syncEvery", "minibatch steps each partition takes on its "
         + "own between synchronisations: 1 is exact synchronous training (the same weights as "
         + "one process would get); k > 1 averages the partitions' weight and optimizer changes "
-        + "every k steps, one Spark job per k steps instead of per step; 0 measures a job's "
-        + "and a step's cost before training and picks k so that jobs take a small part of the "
+        + "every k steps, one Spark job per k steps instead of per step; 0 times the first "
+        + "epoch's jobs against their compute and picks k so that jobs take a small part of the "
         + "time (logged, and kept in the training summary's history as sync_every)",
         ParamValidators.gtEq(0));
     verbose = new IntParam(owner, "verbose", "0 silent, 1 a progress line per epoch in the "

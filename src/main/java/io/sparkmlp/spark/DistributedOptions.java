@@ -33,8 +33,8 @@ import io.sparkmlp.util.Checks;
  *     task slots); 2 or more, Spark's treeAggregate of that depth; 0 chooses from the partition
  *     count
  * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
- *     training; 0 ({@link #AUTO_SYNC_EVERY}) measures a job's and a step's cost before training
- *     and picks it (model.AutoSteps)
+ *     training; 0 ({@link #AUTO_SYNC_EVERY}) picks it from the first epoch's jobs, timed
+ *     against their compute (model.AutoSteps)
  */
 public record DistributedOptions(
     @JsonUnwrapped FitOptions fit,
@@ -56,8 +56,8 @@ public record DistributedOptions(
   /** 0: 1 up to 64 partitions, one level more for every factor of 8 beyond. */
   public static final int DEFAULT_TREE_DEPTH = 0;
   /**
-   * sync_every auto ({@code auto} in YAML): local steps per synchronisation chosen by
-   * measurement (model.AutoSteps).
+   * sync_every auto ({@code auto} in YAML): local steps per synchronisation chosen from the
+   * first epoch's jobs' timings (model.AutoSteps).
    */
   public static final int AUTO_SYNC_EVERY = 0;
   public static final int DEFAULT_SYNC_EVERY = 1;
