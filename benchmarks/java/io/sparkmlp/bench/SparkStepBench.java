@@ -46,7 +46,8 @@ import org.apache.spark.sql.SparkSession;
  * Markdown table. Usage: {@code SparkStepBench [epochs=1] [partitions...=2 8 32 64]};
  * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up),
  * {@code -Dbench.depth=D} the depth of the PartialSums cases (default: the automatic one),
- * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling).
+ * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling),
+ * {@code -Dbench.parts=true} adds a second table that takes the step apart (cases 5-7).
  */
 public final class SparkStepBench {
   private static final String HEADER = "| P | empty job, foreachPartition | empty job, "
@@ -72,6 +73,7 @@ public final class SparkStepBench {
           + "%n%n", jsc.master(), weights.length, rounds);
       System.out.println(HEADER);
       double baseStep = Double.NaN;
+      StringBuilder parts = new StringBuilder();
       for (int partitions : partitionCounts) {
         TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[0], d[1],
             partitions), build().network(), "fashion-mnist train");
@@ -82,7 +84,17 @@ public final class SparkStepBench {
             + "(depth %d) | %.2f× | %.2f× | %.2f× %s|%n", partitions, m[0], m[1], m[2], m[3],
             oldDepth(partitions), m[4], depth(partitions), m[4] / m[0], m[4] / m[1],
             m[4] / baseStep, training);
+        if (Boolean.getBoolean("bench.parts")) {
+          parts.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+              partitions, m[4], m[5], m[6], m[7], m[1]));
+        }
         train.release();
+      }
+      if (parts.length() > 0) {
+        System.out.printf(Locale.ROOT, "%nThe step's parts (medians, ms):%n%n| P | step | "
+            + "broadcast read, tiny result | gradient-sized result, no broadcast | weights in "
+            + "the task, gradient-sized result | empty PartialSums job |%n|---|---|---|---|---|"
+            + "---|%n%s", parts);
       }
     } finally {
       spark.stop();
@@ -106,8 +118,16 @@ public final class SparkStepBench {
             noCompute(bw, n), GradientSum::merge, oldDepth)),
         () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
             noCompute(bw, n), depth)),
+        // The step's parts (-Dbench.parts=true): the broadcast read with a tiny result; a
+        // gradient-sized result without a broadcast; the weights inside the task instead of a
+        // broadcast (they then travel in Spark's own task-binary broadcast).
+        () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
+            readOnly(bw), depth)),
+        () -> PartialSums.sum(train.blocks(), resultOnly(n), depth),
+        () -> PartialSums.sum(train.blocks(), inTask(RawFloats.of(weights), n), depth),
     };
-    String only = System.getProperty("bench.only", "0,1,2,3,4");
+    String only = System.getProperty("bench.only",
+        Boolean.getBoolean("bench.parts") ? "0,1,2,3,4,5,6,7" : "0,1,2,3,4");
     double[][] ms = new double[cases.length][rounds];
     for (int r = -rounds / 3; r < rounds; r++) {
       for (int c = 0; c < cases.length; c++) {
@@ -133,6 +153,22 @@ public final class SparkStepBench {
   /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<?> bw, int n) {
     return (acc, blk) -> acc.add(new float[bw.value() != null ? n : 0], new double[2],
+        blk.rows());
+  }
+
+  /** Reads the broadcast weights and sends back only the row count. */
+  private static Function2<GradientSum, Block, GradientSum> readOnly(Broadcast<RawFloats> bw) {
+    return (acc, blk) -> acc.addSums(new double[] {bw.value().values().length}, blk.rows());
+  }
+
+  /** Sends back a gradient-sized partial sum without reading any weights. */
+  private static Function2<GradientSum, Block, GradientSum> resultOnly(int n) {
+    return (acc, blk) -> acc.add(new float[n], new double[2], blk.rows());
+  }
+
+  /** Carries the weights in the task itself and sends back a gradient-sized partial sum. */
+  private static Function2<GradientSum, Block, GradientSum> inTask(RawFloats w, int n) {
+    return (acc, blk) -> acc.add(new float[w.values().length == n ? n : 0], new double[2],
         blk.rows());
   }
 
