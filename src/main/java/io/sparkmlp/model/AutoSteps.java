@@ -103,9 +103,11 @@ public final class AutoSteps implements StepStrategy {
     ramp.add(timing.steps());
     meter.add(timing);
     StepCost cost = meter.cost();
-    LOG.debug(String.format(Locale.ROOT, "sync_every auto: job %d took %d steps in %.1f ms, "
-        + "%.1f ms of them computing", meter.jobs(), timing.steps(), timing.wallSeconds() * 1e3,
-        timing.computeSeconds() * 1e3));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(String.format(Locale.ROOT, "sync_every auto: job %d took %d steps in %.1f ms, "
+          + "%.1f ms of them computing", meter.jobs(), timing.steps(),
+          timing.wallSeconds() * 1e3, timing.computeSeconds() * 1e3));
+    }
     if (cost != null) {
       syncEvery = cost.syncEvery(stepsPerEpoch);
     }
