@@ -6,19 +6,25 @@ import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
+import io.sparkmlp.model.OptimizerSnapshot;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
+import io.sparkmlp.spark.LocalStart;
 import io.sparkmlp.spark.MatrixSource;
 import io.sparkmlp.spark.PartialSums;
+import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.RawFloats;
+import io.sparkmlp.spark.Shipped;
 import io.sparkmlp.spark.TrainingBlocks;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -47,7 +53,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up),
  * {@code -Dbench.depth=D} the depth of the PartialSums cases (default: the automatic one),
  * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling),
- * {@code -Dbench.parts=true} adds a second table that takes the step apart (cases 5-7).
+ * {@code -Dbench.parts=true} adds a second table that takes the step apart (cases 5-7),
+ * {@code -Dbench.localSteps=true} one of a local-steps job's traffic (cases 8-9).
  */
 public final class SparkStepBench {
   private static final String HEADER = "| P | empty job, foreachPartition | empty job, "
@@ -74,6 +81,7 @@ public final class SparkStepBench {
       System.out.println(HEADER);
       double baseStep = Double.NaN;
       StringBuilder parts = new StringBuilder();
+      StringBuilder localSteps = new StringBuilder();
       for (int partitions : partitionCounts) {
         TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, d[0], d[1],
             partitions), build().network(), "fashion-mnist train");
@@ -88,7 +96,16 @@ public final class SparkStepBench {
           parts.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
               partitions, m[4], m[5], m[6], m[7], m[1]));
         }
+        if (Boolean.getBoolean("bench.localSteps")) {
+          localSteps.append(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f |%n",
+              partitions, m[8], m[9], m[1]));
+        }
         train.release();
+      }
+      if (localSteps.length() > 0) {
+        System.out.printf(Locale.ROOT, "%nA local-steps job's traffic, no compute (medians, "
+            + "ms):%n%n| P | two broadcasts (weights raw, snapshot Java-serialized) | one raw "
+            + "broadcast (LocalStart) | empty PartialSums job |%n|---|---|---|---|%n%s", localSteps);
       }
       if (parts.length() > 0) {
         System.out.printf(Locale.ROOT, "%nThe step's parts (medians, ms):%n%n| P | step | "
@@ -108,6 +125,7 @@ public final class SparkStepBench {
   private static double[] fixedCosts(JavaSparkContext jsc, TrainingBlocks train, float[] weights,
                                      int rounds) {
     int n = weights.length;
+    OptimizerSnapshot snapshot = adamSnapshot(n);
     int oldDepth = oldDepth(train.numPartitions());
     int depth = depth(train.numPartitions());
     Runnable[] cases = {
@@ -125,9 +143,18 @@ public final class SparkStepBench {
             readOnly(bw), depth)),
         () -> PartialSums.sum(train.blocks(), resultOnly(n), depth),
         () -> PartialSums.sum(train.blocks(), inTask(RawFloats.of(weights), n), depth),
+        // A local-steps job's traffic without its compute (-Dbench.localSteps=true): Adam's
+        // weights and two slots out, their changes (3n floats a partition) back; as two
+        // broadcasts (the weights raw, the optimizer snapshot Java-serialized, as before), then
+        // as sparkmlp sends them now: one broadcast, all raw (LocalStart).
+        () -> step(jsc, RawFloats.of(weights), bw -> step(jsc, Shipped.of(snapshot),
+            bs -> PartialSums.sum(train.blocks(), twoBroadcasts(bw, bs), depth))),
+        () -> step(jsc, LocalStart.of(weights, snapshot),
+            bs -> PartialSums.sum(train.blocks(), oneBroadcast(bs), depth)),
     };
-    String only = System.getProperty("bench.only",
-        Boolean.getBoolean("bench.parts") ? "0,1,2,3,4,5,6,7" : "0,1,2,3,4");
+    String only = System.getProperty("bench.only", "0,1,2,3,4"
+        + (Boolean.getBoolean("bench.parts") ? ",5,6,7" : "")
+        + (Boolean.getBoolean("bench.localSteps") ? ",8,9" : ""));
     double[][] ms = new double[cases.length][rounds];
     for (int r = -rounds / 3; r < rounds; r++) {
       for (int c = 0; c < cases.length; c++) {
@@ -153,6 +180,34 @@ public final class SparkStepBench {
   /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<?> bw, int n) {
     return (acc, blk) -> acc.add(new float[bw.value() != null ? n : 0], new double[2],
+        blk.rows());
+  }
+
+  /** Adam's state for n weights, random (as trained slots are, which do not compress). */
+  private static OptimizerSnapshot adamSnapshot(int n) {
+    Random random = new Random(3);
+    float[][] slots = new float[2][n];
+    for (float[] slot : slots) {
+      for (int i = 0; i < n; i++) {
+        slot[i] = random.nextFloat() * 1e-3f;
+      }
+    }
+    return OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(100, slots));
+  }
+
+  /** Reads both broadcasts, as a local-steps task does, and sends back 3n floats. */
+  private static Function2<GradientSum, Block, GradientSum> twoBroadcasts(
+      Broadcast<RawFloats> bw, Broadcast<Shipped<OptimizerSnapshot>> bs) {
+    return (acc, blk) -> acc.add(new float[bw.value().values().length
+        + bs.value().get().slots().length * bs.value().get().slots()[0].length], new double[2],
+        blk.rows());
+  }
+
+  /** Reads the one broadcast, as a local-steps task does, and sends back 3n floats. */
+  private static Function2<GradientSum, Block, GradientSum> oneBroadcast(
+      Broadcast<LocalStart> bs) {
+    return (acc, blk) -> acc.add(new float[bs.value().params().length
+        + bs.value().optimizer().slots().length * bs.value().params().length], new double[2],
         blk.rows());
   }
 

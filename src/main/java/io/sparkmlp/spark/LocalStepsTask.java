@@ -1,6 +1,5 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.OptimizerSnapshot;
 import io.sparkmlp.model.Shard;
 import io.sparkmlp.model.StepSums;
 import org.apache.spark.api.java.function.Function2;
@@ -9,24 +8,22 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * {@link PartialSums}' per-block task when partitions take several steps between
  * synchronisations: the partition's {@link Shard} takes k local steps from the broadcast weights
- * and optimizer state and returns its weighted change (see {@link Shard#localSteps}), added to
+ * and optimizer state ({@link LocalStart}) and returns its weighted change (see {@link Shard#localSteps}), added to
  * the task's sum with the time the steps took (what {@code sync_every: auto} chooses by).
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<RawFloats> params;
-  private final Broadcast<Shipped<OptimizerSnapshot>> optimizer;
+  private final Broadcast<LocalStart> start;
   private final int epoch;
   private final int firstStep;
   private final int k;
 
-  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params,
-                 Broadcast<Shipped<OptimizerSnapshot>> optimizer, int epoch, int firstStep, int k) {
+  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<LocalStart> start, int epoch,
+                 int firstStep, int k) {
     this.spec = spec;
-    this.params = params;
-    this.optimizer = optimizer;
+    this.start = start;
     this.epoch = epoch;
     this.firstStep = firstStep;
     this.k = k;
@@ -36,10 +33,9 @@ final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum>
   public GradientSum call(GradientSum acc, Block block) {
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
-      float[] w = params.value().values();
-      OptimizerSnapshot state = optimizer.value().get();
+      LocalStart from = start.value();
       long t0 = System.nanoTime();
-      Shard.LocalUpdate u = shard.localSteps(w, state, epoch, firstStep, k);
+      Shard.LocalUpdate u = shard.localSteps(from.params(), from.optimizer(), epoch, firstStep, k);
       long nanos = System.nanoTime() - t0;
       StepSums sum = u.sums();
       return (u.change() == null ? acc.addSums(sum.sums(), 0)

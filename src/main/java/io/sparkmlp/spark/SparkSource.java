@@ -100,14 +100,13 @@ final class SparkSource implements GradientSource {
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
     long t0 = System.nanoTime();
-    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
-    Broadcast<Shipped<OptimizerSnapshot>> bs = jsc.broadcast(Shipped.of(OptimizerSnapshot.of(optimizer, state)));
+    Broadcast<LocalStart> start = jsc.broadcast(LocalStart.of(params,
+        OptimizerSnapshot.of(optimizer, state)));
     GradientSum sum;
     try {
-      sum = sum(train, new LocalStepsTask(spec, bw, bs, epoch, firstStep, k), depth);
+      sum = sum(train, new LocalStepsTask(spec, start, epoch, firstStep, k), depth);
     } finally {
-      bw.destroy();
-      bs.destroy();
+      start.destroy();
     }
     lastJob = timing(t0, sum, k);
     sum.gradientInto(change);

@@ -24,6 +24,7 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     kryo.register(Block.class);
     kryo.register(GradientSum.class);
     kryo.register(RawFloats.class);
+    kryo.register(LocalStart.class);
     kryo.register(LabeledSample.class);
     kryo.register(ColumnStats.class);
     kryo.register(float[][].class);

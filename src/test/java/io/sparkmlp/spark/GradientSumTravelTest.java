@@ -21,7 +21,7 @@ import scala.reflect.ClassTag$;
 class GradientSumTravelTest {
   private static final ClassTag<GradientSum> TAG = ClassTag$.MODULE$.apply(GradientSum.class);
 
-  private static SerializerInstance[] serializers() {
+  static SerializerInstance[] serializers() {
     SparkConf conf = new SparkConf(false)
         .set("spark.kryo.registrationRequired", "true")
         .set("spark.kryo.registrator", SparkmlpKryoRegistrator.class.getName());
@@ -29,7 +29,7 @@ class GradientSumTravelTest {
         new KryoSerializer(conf).newInstance()};
   }
 
-  private static float[] randomFloats(int n, long seed) {
+  static float[] randomFloats(int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     float[] a = new float[n];
     for (int i = 0; i < n; i++) {
