@@ -16,9 +16,9 @@ final class EvalTask implements Function2<GradientSum, Block, GradientSum> {
   static final int CHUNK_ROWS = 512;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<RawFloats> params;
+  private final Carried<RawFloats> params;
 
-  EvalTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params) {
+  EvalTask(Broadcast<Shipped<TrainingSpec>> spec, Carried<RawFloats> params) {
     this.spec = spec;
     this.params = params;
   }

@@ -9,16 +9,16 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The executor's half of one full-batch pass (an L-BFGS function evaluation), as
  * treeAggregate's seqOp: the partition's {@link Shard} sums the gradient over all its rows at
- * the broadcast weights; the loss goes as {@link FullBatchSums#split} parts, so that its total
+ * the weights the job carries; the loss goes as {@link FullBatchSums#split} parts, so that its total
  * does not depend on the order Spark merges the results in.
  */
 final class FullBatchTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<float[]> params;
+  private final Carried<RawFloats> params;
 
-  FullBatchTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<float[]> params) {
+  FullBatchTask(Broadcast<Shipped<TrainingSpec>> spec, Carried<RawFloats> params) {
     this.spec = spec;
     this.params = params;
   }
@@ -28,7 +28,7 @@ final class FullBatchTask implements Function2<GradientSum, Block, GradientSum> 
     Shard shard = PartitionCache.get(spec.value().get(), block);
     synchronized (shard) {
       float[] grad = shard.gradientBuffer();
-      StepSums sum = shard.fullBatch(params.value(), grad);
+      StepSums sum = shard.fullBatch(params.value().values(), grad);
       double[] sums = FullBatchSums.split(sum.sums());
       return sum.rows() == 0 ? acc.addSums(sums, 0)
           : acc.add(grad, sums, sum.rows(), sum.weight());

@@ -7,20 +7,20 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * {@link PartialSums}' per-block task when partitions take several steps between
- * synchronisations: the partition's {@link Shard} takes k local steps from the broadcast weights
- * and optimizer state ({@link LocalStart}) and returns its weighted change (see {@link Shard#localSteps}), added to
+ * synchronisations: the partition's {@link Shard} takes k local steps from the weights and
+ * optimizer state the job carries ({@link LocalStart}) and returns its weighted change (see {@link Shard#localSteps}), added to
  * the task's sum with the time the steps took (what {@code sync_every: auto} chooses by).
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<LocalStart> start;
+  private final Carried<LocalStart> start;
   private final int epoch;
   private final int firstStep;
   private final int k;
 
-  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<LocalStart> start, int epoch,
+  LocalStepsTask(Broadcast<Shipped<TrainingSpec>> spec, Carried<LocalStart> start, int epoch,
                  int firstStep, int k) {
     this.spec = spec;
     this.start = start;

@@ -19,12 +19,13 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The gradient source of data-parallel training: cached blocks, one per partition. Each step
- * broadcasts the flat weights, every partition's task adds up its slice of the global
- * minibatch ({@link StepTask}), takes its local steps ({@link LocalStepsTask}) or sums all its
- * rows for a full-batch pass ({@link FullBatchTask}), {@link PartialSums} sums the results, and
- * every broadcast is destroyed, also when the job fails. Each step's job is timed, its wall
- * time against its tasks' compute ({@link #lastJob}), for what {@code sync_every: auto} chooses.
- * Jobs are described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
+ * sends the flat weights ({@link Carried}: inside the task, or in a broadcast where they are
+ * large), every partition's task adds up its slice of the global minibatch ({@link StepTask}),
+ * takes its local steps ({@link LocalStepsTask}) or sums all its rows for a full-batch pass
+ * ({@link FullBatchTask}), {@link PartialSums} sums the results, and every broadcast is
+ * destroyed, also when the job fails. Each step's job is timed, its wall time against its
+ * tasks' compute ({@link #lastJob}), for what {@code sync_every: auto} chooses. Jobs are
+ * described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
   private final JavaSparkContext jsc;
@@ -84,12 +85,12 @@ final class SparkSource implements GradientSource {
   @Override
   public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
     long t0 = System.nanoTime();
-    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
+    Carried<RawFloats> weights = Carried.weights(jsc, params);
     GradientSum sum;
     try {
-      sum = sum(train, new StepTask(spec, bw, epoch, step), depth);
+      sum = sum(train, new StepTask(spec, weights, epoch, step), depth);
     } finally {
-      bw.destroy();
+      weights.release();
     }
     lastJob = timing(t0, sum, 1);
     sum.gradientInto(grad);
@@ -100,13 +101,14 @@ final class SparkSource implements GradientSource {
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
     long t0 = System.nanoTime();
-    Broadcast<LocalStart> start = jsc.broadcast(LocalStart.of(params,
-        OptimizerSnapshot.of(optimizer, state)));
+    Carried<LocalStart> start = Carried.of(jsc, LocalStart.of(params,
+        OptimizerSnapshot.of(optimizer, state)), (long) Float.BYTES * params.length
+        * (1 + state.numSlots()));
     GradientSum sum;
     try {
       sum = sum(train, new LocalStepsTask(spec, start, epoch, firstStep, k), depth);
     } finally {
-      start.destroy();
+      start.release();
     }
     lastJob = timing(t0, sum, k);
     sum.gradientInto(change);
@@ -133,12 +135,12 @@ final class SparkSource implements GradientSource {
   public StepSums fullBatch(float[] params, int epoch, float[] grad) {
     jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d full-batch pass %d",
         epoch + 1, epochs, ++fullBatchPasses));
-    Broadcast<float[]> bw = jsc.broadcast(params);
+    Carried<RawFloats> weights = Carried.weights(jsc, params);
     GradientSum sum;
     try {
-      sum = sum(train, new FullBatchTask(spec, bw), depth);
+      sum = sum(train, new FullBatchTask(spec, weights), depth);
     } finally {
-      bw.destroy();
+      weights.release();
     }
     sum.gradientInto(grad);
     return StepSums.of(FullBatchSums.join(sum.sums()), sum.count(), sum.weight());
@@ -160,12 +162,12 @@ final class SparkSource implements GradientSource {
   static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
                                       TrainingBlocks data, float[] params, int depth,
                                       String prefix) {
-    Broadcast<RawFloats> bw = jsc.broadcast(RawFloats.of(params));
+    Carried<RawFloats> weights = Carried.weights(jsc, params);
     GradientSum sum;
     try {
-      sum = sum(data, new EvalTask(spec, bw), depth);
+      sum = sum(data, new EvalTask(spec, weights), depth);
     } finally {
-      bw.destroy();
+      weights.release();
     }
     StepPlan plan = spec.value().get().plan();
     return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,

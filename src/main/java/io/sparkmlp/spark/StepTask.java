@@ -14,11 +14,11 @@ final class StepTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
 
   private final Broadcast<Shipped<TrainingSpec>> spec;
-  private final Broadcast<RawFloats> params;
+  private final Carried<RawFloats> params;
   private final int epoch;
   private final int step;
 
-  StepTask(Broadcast<Shipped<TrainingSpec>> spec, Broadcast<RawFloats> params, int epoch,
+  StepTask(Broadcast<Shipped<TrainingSpec>> spec, Carried<RawFloats> params, int epoch,
            int step) {
     this.spec = spec;
     this.params = params;

@@ -125,7 +125,13 @@ class DistributedTrainingTest {
     TrainingBlocks data = blocks(m, new Matrix(x, 2_000, 4), new Matrix(y, 2_000, 1), 2);
     JavaSparkContext jsc = SparkTestSession.jsc();
     int before = BroadcastCount.live(jsc);
-    train(m, data, FitOptions.builder().batchSize(1).epochs(1).seed(1));   // 2,000 steps
+    // Weights this small ride inside the task (Carried); send them as broadcasts here.
+    System.setProperty(Carried.INLINE_BYTES_PROPERTY, "0");
+    try {
+      train(m, data, FitOptions.builder().batchSize(1).epochs(1).seed(1));   // 2,000 steps
+    } finally {
+      System.clearProperty(Carried.INLINE_BYTES_PROPERTY);
+    }
     int after = BroadcastCount.live(jsc);
     // Each step makes two broadcasts: the weights (destroyed by the trainer) and the task
     // binary (released by Spark's ContextCleaner after GC). A leak would leave ~2,000 behind.
