@@ -10,6 +10,7 @@ import io.sparkmlp.model.OptimizerSnapshot;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.spark.Block;
+import io.sparkmlp.spark.Carried;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.DistributedTrainer;
 import io.sparkmlp.spark.GradientSum;
@@ -39,27 +40,31 @@ import org.apache.spark.sql.SparkSession;
  *   <li>an empty job through Spark's API ({@code foreachPartition} doing nothing);</li>
  *   <li>an empty job through sparkmlp's own job ({@link PartialSums}, a task that adds
  *       nothing): the floor a step can reach;</li>
- *   <li>broadcast + destroy of the weights (as {@link RawFloats}, as sparkmlp's step sends
- *       them);</li>
+ *   <li>broadcast + destroy of the weights (as {@link RawFloats}, as sparkmlp sends weights
+ *       too large to ride inside the task);</li>
  *   <li>the step as it was: broadcast of the float[] + {@code treeAggregate} of a 235k-float
  *       partial sum per partition, no compute, at the depth the old automatic rule chose (1 up
  *       to 8 partitions, one more per factor 8);</li>
- *   <li>sparkmlp's step: broadcast of {@link RawFloats} + {@link PartialSums} at the depth
- *       {@link DistributedOptions#depthFor} chooses, no compute.</li>
+ *   <li>sparkmlp's step: the weights as {@link Carried} sends them (inside the task, for these
+ *       235k weights) + {@link PartialSums} at the depth {@link DistributedOptions#depthFor}
+ *       chooses, no compute.</li>
  * </ol>
  * Then, with epochs &gt; 0, Fashion-MNIST epochs at global batch 128 (ms per step, best epoch)
  * and the driver's live heap after each (it must stay flat as steps add up). Prints one
  * Markdown table. Usage: {@code SparkStepBench [epochs=1] [partitions...=2 8 32 64]};
- * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up),
+ * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up, and
+ * before the first P at least {@code -Dbench.warmupSeconds=S}, default 30, of warm-up rounds),
  * {@code -Dbench.depth=D} the depth of the PartialSums cases (default: the automatic one),
  * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling),
  * {@code -Dbench.parts=true} adds a second table that takes the step apart (cases 5-7),
  * {@code -Dbench.localSteps=true} one of a local-steps job's traffic (cases 8-9).
  */
 public final class SparkStepBench {
+  /** Whether a first partition count has warmed the driver and executors up. */
+  private static boolean warmedUp;
   private static final String HEADER = "| P | empty job, foreachPartition | empty job, "
       + "PartialSums | broadcast + destroy | step before: broadcast + treeAggregate | step: "
-      + "broadcast + PartialSums | step / empty (foreachPartition) | step / empty (PartialSums) "
+      + "weights carried + PartialSums | step / empty (foreachPartition) | step / empty (PartialSums) "
       + "| step / step at first P | batch-128 step, training (ms) | driver heap after each "
       + "epoch (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
@@ -109,8 +114,8 @@ public final class SparkStepBench {
       }
       if (parts.length() > 0) {
         System.out.printf(Locale.ROOT, "%nThe step's parts (medians, ms):%n%n| P | step | "
-            + "broadcast read, tiny result | gradient-sized result, no broadcast | weights in "
-            + "the task, gradient-sized result | empty PartialSums job |%n|---|---|---|---|---|"
+            + "broadcast read, tiny result | gradient-sized result, no broadcast | step with the "
+            + "weights in a broadcast of their own | empty PartialSums job |%n|---|---|---|---|---|"
             + "---|%n%s", parts);
       }
     } finally {
@@ -134,15 +139,16 @@ public final class SparkStepBench {
         () -> jsc.broadcast(RawFloats.of(weights)).destroy(),
         () -> step(jsc, weights, bw -> train.blocks().treeAggregate(GradientSum.empty(),
             noCompute(bw, n), GradientSum::merge, oldDepth)),
-        () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
-            noCompute(bw, n), depth)),
+        () -> carried(jsc, weights, w -> PartialSums.sum(train.blocks(), noCompute(w, n),
+            depth)),
         // The step's parts (-Dbench.parts=true): the broadcast read with a tiny result; a
-        // gradient-sized result without a broadcast; the weights inside the task instead of a
-        // broadcast (they then travel in Spark's own task-binary broadcast).
+        // gradient-sized result without a broadcast; the weights in a broadcast of their own
+        // (sparkmlp's step before Carried put weights this small inside the task).
         () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
             readOnly(bw), depth)),
         () -> PartialSums.sum(train.blocks(), resultOnly(n), depth),
-        () -> PartialSums.sum(train.blocks(), inTask(RawFloats.of(weights), n), depth),
+        () -> step(jsc, RawFloats.of(weights), bw -> PartialSums.sum(train.blocks(),
+            noCompute(bw, n), depth)),
         // A local-steps job's traffic without its compute (-Dbench.localSteps=true): Adam's
         // weights and two slots out, their changes (3n floats a partition) back; as two
         // broadcasts (the weights raw, the optimizer snapshot Java-serialized, as before), then
@@ -156,18 +162,23 @@ public final class SparkStepBench {
         + (Boolean.getBoolean("bench.parts") ? ",5,6,7" : "")
         + (Boolean.getBoolean("bench.localSteps") ? ",8,9" : ""));
     double[][] ms = new double[cases.length][rounds];
-    for (int r = -rounds / 3; r < rounds; r++) {
-      for (int c = 0; c < cases.length; c++) {
-        if (!only.contains(Integer.toString(c))) {
-          ms[c][Math.max(r, 0)] = Double.NaN;
-          continue;
-        }
-        long t0 = System.nanoTime();
-        cases[c].run();
-        if (r >= 0) {
-          ms[c][r] = (System.nanoTime() - t0) / 1e6;
-        }
+    // Warm-up: a third of the rounds, and at first at least bench.warmupSeconds (default 30):
+    // a cluster's executors are JVMs of their own, and their JIT takes longer than the driver's
+    // (on the standalone cluster, `spark-step.sh 0 2 2 2` measured the step at 100, 91 and
+    // 43 ms, one P = 2 row after the other, before this).
+    long warmUntil = System.nanoTime() + (warmedUp ? 0
+        : (long) (Double.parseDouble(System.getProperty("bench.warmupSeconds", "30")) * 1e9));
+    warmedUp = true;
+    for (int w = 0; w < rounds / 3 || System.nanoTime() < warmUntil; w++) {
+      round(cases, only, null, 0);
+    }
+    for (int c = 0; c < cases.length; c++) {
+      if (!only.contains(Integer.toString(c))) {
+        Arrays.fill(ms[c], Double.NaN);
       }
+    }
+    for (int r = 0; r < rounds; r++) {
+      round(cases, only, ms, r);
     }
     double[] medians = new double[cases.length];
     for (int c = 0; c < cases.length; c++) {
@@ -175,6 +186,19 @@ public final class SparkStepBench {
       medians[c] = ms[c][rounds / 2];
     }
     return medians;
+  }
+
+  /** One round: every case in only, once, in order; its time in ms[case][r] (null: warm-up). */
+  private static void round(Runnable[] cases, String only, double[][] ms, int r) {
+    for (int c = 0; c < cases.length; c++) {
+      if (only.contains(Integer.toString(c))) {
+        long t0 = System.nanoTime();
+        cases[c].run();
+        if (ms != null) {
+          ms[c][r] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
+    }
   }
 
   /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
@@ -221,10 +245,22 @@ public final class SparkStepBench {
     return (acc, blk) -> acc.add(new float[n], new double[2], blk.rows());
   }
 
-  /** Carries the weights in the task itself and sends back a gradient-sized partial sum. */
-  private static Function2<GradientSum, Block, GradientSum> inTask(RawFloats w, int n) {
-    return (acc, blk) -> acc.add(new float[w.values().length == n ? n : 0], new double[2],
-        blk.rows());
+  /** A task that computes nothing but reads the weights the job carries, as StepTask does. */
+  private static Function2<GradientSum, Block, GradientSum> noCompute(Carried<RawFloats> w,
+                                                                      int n) {
+    return (acc, blk) -> acc.add(new float[w.value().values().length == n ? n : 0],
+        new double[2], blk.rows());
+  }
+
+  /** The weights carried as sparkmlp's step carries them (Carried), the job, the release. */
+  private static void carried(JavaSparkContext jsc, float[] weights,
+                              java.util.function.Consumer<Carried<RawFloats>> job) {
+    Carried<RawFloats> w = Carried.weights(jsc, weights);
+    try {
+      job.accept(w);
+    } finally {
+      w.release();
+    }
   }
 
   private interface Job<T> {

@@ -23,14 +23,14 @@ import org.apache.spark.broadcast.Broadcast;
  * @param <T> the value's type; it travels by the closure serializer (Java serialization) when
  *     inside the task, by spark.serializer in a broadcast
  */
-final class Carried<T extends Serializable> implements Serializable {
+public final class Carried<T extends Serializable> implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
    * The largest value carried inside the task: Spark's 1000 KiB warning threshold for a task
    * binary, less 24 KiB for the RDD, the function and the task's other fields.
    */
-  static final long INLINE_BYTES = (1000 - 24) * 1024L;
+  public static final long INLINE_BYTES = (1000 - 24) * 1024L;
   /** The driver's system property that lowers the limit (0: every value in a broadcast). */
   static final String INLINE_BYTES_PROPERTY = "sparkmlp.inlineBytes";
 
@@ -43,19 +43,19 @@ final class Carried<T extends Serializable> implements Serializable {
   }
 
   /** value, of about bytes serialized bytes: inside the task if small enough, else broadcast. */
-  static <T extends Serializable> Carried<T> of(JavaSparkContext jsc, T value, long bytes) {
+  public static <T extends Serializable> Carried<T> of(JavaSparkContext jsc, T value, long bytes) {
     long limit = Math.min(INLINE_BYTES, Long.getLong(INLINE_BYTES_PROPERTY, INLINE_BYTES));
     return bytes <= limit ? new Carried<>(value, null)
         : new Carried<>(null, jsc.broadcast(value));
   }
 
   /** The weights of params, carried as {@link RawFloats}. */
-  static Carried<RawFloats> weights(JavaSparkContext jsc, float[] params) {
+  public static Carried<RawFloats> weights(JavaSparkContext jsc, float[] params) {
     return of(jsc, RawFloats.of(params), (long) Float.BYTES * params.length);
   }
 
   /** On an executor: the value. */
-  T value() {
+  public T value() {
     return broadcast == null ? inline : broadcast.value();
   }
 
@@ -65,7 +65,7 @@ final class Carried<T extends Serializable> implements Serializable {
   }
 
   /** On the driver, once the job is over: frees the broadcast, if there is one. */
-  void release() {
+  public void release() {
     if (broadcast != null) {
       broadcast.destroy();
     }
