@@ -8,6 +8,7 @@ import io.sparkmlp.examples.FashionMnistFrames;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
+import io.sparkmlp.model.KernelWarmUp;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.Optimizers;
@@ -51,13 +52,15 @@ import org.apache.spark.storage.StorageLevel;
  * One row of {@code benchmarks/time-to-accuracy.sh}, in a JVM of its own (so every row starts
  * cold, as a user's run does), written as JSON for {@code tta_table.py}:
  * <pre>TimeToAccuracyBench mode=MODE out=FILE [row=a] [epochs=12] [iters=100] [sync=auto|K]
- *     [batch=128]</pre>
+ *     [batch=128] [warmup=1]</pre>
  * Modes: {@code inprocess} ({@code Sequential.fit}, one thread, no Spark), {@code spark}
  * (DistributedTrainer with Adam at sync_every {@code sync}: 1 is exact steps, {@code auto} is
  * {@code syncEvery(0)}), {@code lbfgs} (DistributedTrainer with optimizer {@code lbfgs},
  * {@code iters} iterations), {@code mllib} (MLlib's MultilayerPerceptronClassifier, L-BFGS,
  * {@code iters}), and {@code tabular-mllib} / {@code tabular-adam} / {@code tabular-lbfgs}
  * on {@link TeacherData}. Spark runs in local[2] unless {@code -Dspark.master} says otherwise.
+ * The Adam rows on Spark warm the kernel up while Spark starts, as {@code scripts/sparkmlp
+ * train} does ({@code warmup=0} does not).
  *
  * <p>Times: {@code startup_s} is JVM start to a ready Spark session that has run one trivial
  * job (JVM start to main for {@code inprocess}); {@code data_s} reads the data and caches it
@@ -78,6 +81,8 @@ public final class TimeToAccuracyBench {
 
   private final Map<String, String> args;
   private final Map<String, Object> result = new LinkedHashMap<>();
+  /** The kernel's warm-up while Spark starts (Adam rows on Spark, as the CLI); else null. */
+  private KernelWarmUp warmUp;
 
   private TimeToAccuracyBench(Map<String, String> args) {
     this.args = args;
@@ -127,11 +132,29 @@ public final class TimeToAccuracyBench {
     String mode = arg("mode", "");
     switch (mode) {
       case "inprocess" -> inProcess();
-      case "spark", "lbfgs", "tabular-adam", "tabular-lbfgs" -> withSpark(this::sparkmlp);
+      case "spark", "tabular-adam" -> {
+        warmUp = startWarmUp(mode.startsWith("tabular"));
+        withSpark(this::sparkmlp);
+      }
+      case "lbfgs", "tabular-lbfgs" -> withSpark(this::sparkmlp);
       case "mllib", "tabular-mllib" -> withSpark(this::mllib);
       default -> throw new IllegalArgumentException("unknown mode '" + mode + "'; expected "
           + "inprocess, spark, lbfgs, mllib, tabular-mllib, tabular-adam or tabular-lbfgs");
     }
+  }
+
+  /**
+   * What scripts/sparkmlp train does for a minibatch optimizer before its Spark session starts
+   * ({@link KernelWarmUp}, closed before training, at most 3 s): the rows that stand for it do
+   * the same, unless warmup=0.
+   */
+  private KernelWarmUp startWarmUp(boolean tabular) {
+    if (arg("warmup", "1").equals("0")) {
+      return null;
+    }
+    Sequential model = network(tabular ? tabularLayers() : FMNIST_LAYERS, adam(),
+        tabular ? arg("act", "tanh") : "relu");
+    return KernelWarmUp.start(model, intArg("batch", 128) / 2, 3);
   }
 
   /** Row b: Sequential.fit in this JVM, one thread. */
@@ -187,11 +210,15 @@ public final class TimeToAccuracyBench {
     FitOptions fit = FitOptions.builder().batchSize(batch).epochs(epochs).verbose(0)
         .callbacks(clock).build();
     DistributedOptions options = DistributedOptions.builder().fit(fit).syncEvery(sync).build();
+    if (warmUp != null) {
+      warmUp.close();
+    }
     clock.start();
     History h = new DistributedTrainer(jsc, model, options).fit(train, null);
     String how = (tabular ? hidden + " hidden layers, " : "") + (lbfgs ? "L-BFGS max_iter " + iters
         : "Adam" + (arg("lr", "").isEmpty() ? "" : " lr " + arg("lr", "")) + " batch " + batch
-        + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync));
+        + ", sync_every " + (sync == 0 ? "auto" + chosen(h) : sync))
+        + (warmUp != null ? ", kernel warmed up while Spark starts (as the CLI)" : "");
     String syncName = sync == 1 ? "exact steps" : "sync_every " + (sync == 0 ? "auto" : sync);
     String where = jsc.master().startsWith("local") ? jsc.master() : "standalone cluster";
     result.put("label", (tabular ? "tabular: sparkmlp " : "sparkmlp " + where + ", ")
