@@ -12,9 +12,21 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.model.OptimizerSnapshot;
+import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.optim.Optimizers;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Supplier;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.rdd.CoalescedRDD;
+import org.apache.spark.rdd.RDD;
 import org.junit.jupiter.api.Test;
+import scala.Option;
+import scala.Tuple2;
+import scala.reflect.ClassTag$;
 
 /**
  * Weights ride inside the task up to {@link Carried#INLINE_BYTES}, in a broadcast above it (or
@@ -52,6 +64,43 @@ class CarriedTest {
     } finally {
       System.clearProperty(Carried.INLINE_BYTES_PROPERTY);
     }
+  }
+
+  /**
+   * What the DAGScheduler broadcasts for a job of PartialSums (the RDD and the function,
+   * serialized by the closure serializer) stays within the 1000 KiB over which Spark warns, for
+   * an exact step's and a local-steps job's largest values carried inside the task, on the
+   * cached blocks as they are and grouped into slots (CoalescedRDD).
+   */
+  @Test
+  void aTaskCarryingTheLargestInlineValueStaysUnderSparksWarning() {
+    JavaSparkContext jsc = SparkTestSession.jsc();
+    Sequential m = adam();
+    TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, DATA[0], DATA[1], 8),
+        m.network(), "train");
+    int floats = (int) (Carried.INLINE_BYTES / Float.BYTES);
+    Carried<RawFloats> weights = Carried.weights(jsc, new float[floats]);
+    float[][] slots = {new float[floats / 3], new float[floats / 3]};
+    Carried<LocalStart> start = Carried.of(jsc, LocalStart.of(new float[floats / 3],
+        OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots))),
+        3L * Float.BYTES * (floats / 3));
+    assertFalse(weights.broadcast());
+    assertFalse(start.broadcast());
+    RDD<Block> blocks = train.blocks().rdd();
+    List<RDD<Block>> rdds = List.of(blocks, new CoalescedRDD<>(blocks, 2,
+        Option.apply(new SlotGroups()), ClassTag$.MODULE$.apply(Block.class)));
+    List<Function2<GradientSum, Block, GradientSum>> tasks = List.of(
+        new StepTask(null, weights, 0, 0), new LocalStepsTask(null, start, 0, 0, 4));
+    for (RDD<Block> rdd : rdds) {
+      for (Function2<GradientSum, Block, GradientSum> task : tasks) {
+        ByteBuffer binary = SparkEnv.get().closureSerializer().newInstance().serialize(
+            new Tuple2<>(rdd, new FoldBlocks(task)), ClassTag$.MODULE$.AnyRef());
+        assertTrue(binary.remaining() <= 1000 * 1024, task.getClass().getSimpleName() + " on "
+            + rdd.getClass().getSimpleName() + ": a task binary of " + binary.remaining()
+            + " bytes");
+      }
+    }
+    train.release();
   }
 
   private static Sequential adam() {
