@@ -64,9 +64,9 @@ public final class SparkStepBench {
   private static boolean warmedUp;
   private static final String HEADER = "| P | empty job, foreachPartition | empty job, "
       + "PartialSums | broadcast + destroy | step before: broadcast + treeAggregate | step: "
-      + "weights carried + PartialSums | step / empty (foreachPartition) | step / empty (PartialSums) "
-      + "| step / step at first P | batch-128 step, training (ms) | driver heap after each "
-      + "epoch (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|";
+      + "weights carried + PartialSums | step / empty (foreachPartition) | step / empty "
+      + "(PartialSums) | step / step at first P | batch-128 step, training (ms) | driver heap "
+      + "after each epoch (MiB) |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
   private SparkStepBench() {}
 
@@ -110,7 +110,8 @@ public final class SparkStepBench {
       if (localSteps.length() > 0) {
         System.out.printf(Locale.ROOT, "%nA local-steps job's traffic, no compute (medians, "
             + "ms):%n%n| P | two broadcasts (weights raw, snapshot Java-serialized) | one raw "
-            + "broadcast (LocalStart) | empty PartialSums job |%n|---|---|---|---|%n%s", localSteps);
+            + "broadcast (LocalStart) | empty PartialSums job |%n|---|---|---|---|%n%s",
+            localSteps);
       }
       if (parts.length() > 0) {
         System.out.printf(Locale.ROOT, "%nThe step's parts (medians, ms):%n%n| P | step | "

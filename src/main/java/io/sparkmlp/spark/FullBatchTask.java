@@ -9,8 +9,8 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The executor's half of one full-batch pass (an L-BFGS function evaluation), as
  * treeAggregate's seqOp: the partition's {@link Shard} sums the gradient over all its rows at
- * the weights the job carries; the loss goes as {@link FullBatchSums#split} parts, so that its total
- * does not depend on the order Spark merges the results in.
+ * the weights the job carries ({@link Carried}); the loss goes as {@link FullBatchSums#split}
+ * parts, so that its total does not depend on the order Spark merges the results in.
  */
 final class FullBatchTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;

@@ -18,11 +18,12 @@ import java.io.UncheckedIOException;
 
 /**
  * What a local-steps job starts every partition from: the weights and the optimizer's state,
- * in one broadcast. Weights and slots (Adam's two, each as large as the weights) travel as raw
- * little-endian arrays ({@link RawArrays}); only the optimizer's small configuration is
- * Java-serialized. One broadcast instead of two saves each executor a lookup, fetch and report
- * of a second block per job; measured with {@code benchmarks/spark-step.sh} and
- * {@code -Dbench.localSteps=true}. The arrays are shared, not copied.
+ * in one value ({@link Carried}: a broadcast, or inside the task where small). Weights and
+ * slots (Adam's two, each as large as the weights) travel as raw little-endian arrays
+ * ({@link RawArrays}); only the optimizer's small configuration is Java-serialized. One
+ * broadcast instead of two saves each executor a lookup, fetch and report of a second block
+ * per job; measured with {@code benchmarks/spark-step.sh} and {@code -Dbench.localSteps=true}.
+ * The arrays are shared, not copied.
  */
 public final class LocalStart implements Serializable, KryoSerializable {
   private static final long serialVersionUID = 1L;

@@ -8,8 +8,9 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * {@link PartialSums}' per-block task when partitions take several steps between
  * synchronisations: the partition's {@link Shard} takes k local steps from the weights and
- * optimizer state the job carries ({@link LocalStart}) and returns its weighted change (see {@link Shard#localSteps}), added to
- * the task's sum with the time the steps took (what {@code sync_every: auto} chooses by).
+ * optimizer state the job carries ({@link LocalStart}, {@link Carried}) and returns its weighted
+ * change (see {@link Shard#localSteps}), added to the task's sum with the time the steps took
+ * (what {@code sync_every: auto} chooses by).
  */
 final class LocalStepsTask implements Function2<GradientSum, Block, GradientSum> {
   private static final long serialVersionUID = 1L;
