@@ -31,7 +31,10 @@ public final class Carried<T extends Serializable> implements Serializable {
    * binary, less 24 KiB for the RDD, the function and the task's other fields.
    */
   public static final long INLINE_BYTES = (1000 - 24) * 1024L;
-  /** The driver's system property that lowers the limit (0: every value in a broadcast). */
+  /**
+   * The driver's system property that lowers the limit: a byte count from 0 (every value in a
+   * broadcast) to INLINE_BYTES, its default; a larger one leaves INLINE_BYTES in force.
+   */
   static final String INLINE_BYTES_PROPERTY = "sparkmlp.inlineBytes";
 
   private final T inline;
@@ -62,6 +65,11 @@ public final class Carried<T extends Serializable> implements Serializable {
   /** Whether the value rides in a broadcast (for tests). */
   boolean broadcast() {
     return broadcast != null;
+  }
+
+  /** The broadcast's id, -1 for none (for tests). */
+  long broadcastId() {
+    return broadcast == null ? -1 : broadcast.id();
   }
 
   /** On the driver, once the job is over: frees the broadcast, if there is one. */

@@ -49,6 +49,11 @@ public final class LocalStart implements Serializable, KryoSerializable {
     return params;
   }
 
+  /** About the bytes it travels in: the weights and the slots, 4 bytes a float. */
+  public long bytes() {
+    return (long) Float.BYTES * params.length * (1 + slots.length);
+  }
+
   public OptimizerSnapshot optimizer() {
     return new OptimizerSnapshot(optimizer, step, slots);
   }

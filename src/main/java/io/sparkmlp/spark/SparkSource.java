@@ -101,9 +101,8 @@ final class SparkSource implements GradientSource {
   public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
                              int epoch, int firstStep, int k, float[] change) {
     long t0 = System.nanoTime();
-    Carried<LocalStart> start = Carried.of(jsc, LocalStart.of(params,
-        OptimizerSnapshot.of(optimizer, state)), (long) Float.BYTES * params.length
-        * (1 + state.numSlots()));
+    LocalStart from = LocalStart.of(params, OptimizerSnapshot.of(optimizer, state));
+    Carried<LocalStart> start = Carried.of(jsc, from, from.bytes());
     GradientSum sum;
     try {
       sum = sum(train, new LocalStepsTask(spec, start, epoch, firstStep, k), depth);

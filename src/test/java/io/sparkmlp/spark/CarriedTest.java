@@ -44,17 +44,17 @@ class CarriedTest {
     assertFalse(small.broadcast());
     assertEquals(inlineFloats, small.value().values().length);
 
-    int before = BroadcastCount.live(jsc);
     Carried<RawFloats> large = Carried.weights(jsc, new float[inlineFloats + 1]);
     assertTrue(large.broadcast());
     assertEquals(inlineFloats + 1, large.value().values().length);
-    assertTrue(BroadcastCount.live(jsc) > before, "the broadcast holds blocks");
+    long id = large.broadcastId();
+    assertTrue(BroadcastCount.live(id) > 0, "the broadcast holds blocks");
     large.release();  // destroys it, asynchronously
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (BroadcastCount.live(jsc) > before && System.nanoTime() < deadline) {
+    while (BroadcastCount.live(id) > 0 && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(before, BroadcastCount.live(jsc), "release destroys the broadcast");
+    assertEquals(0, BroadcastCount.live(id), "release destroys the broadcast");
 
     System.setProperty(Carried.INLINE_BYTES_PROPERTY, "0");
     try {
@@ -81,9 +81,10 @@ class CarriedTest {
     int floats = (int) (Carried.INLINE_BYTES / Float.BYTES);
     Carried<RawFloats> weights = Carried.weights(jsc, new float[floats]);
     float[][] slots = {new float[floats / 3], new float[floats / 3]};
-    Carried<LocalStart> start = Carried.of(jsc, LocalStart.of(new float[floats / 3],
-        OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots))),
-        3L * Float.BYTES * (floats / 3));
+    LocalStart largest = LocalStart.of(new float[floats / 3],
+        OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots)));
+    assertEquals(3L * Float.BYTES * (floats / 3), largest.bytes());
+    Carried<LocalStart> start = Carried.of(jsc, largest, largest.bytes());
     assertFalse(weights.broadcast());
     assertFalse(start.broadcast());
     RDD<Block> blocks = train.blocks().rdd();
