@@ -27,7 +27,7 @@ if [ -n "${GEMM_BENCH_COMPILE:-}" ] || [ ! -f "$gemm_class" ] || [ -n "$(find sr
   echo "target/classes missing or older than the kernel sources: compiling util+kernel" >&2
   classes=$work/main
   mkdir -p "$classes"
-  javac -nowarn --add-modules jdk.incubator.vector --release 17 -d "$classes" \
+  javac -nowarn --add-modules jdk.incubator.vector --release 17 -d "$classes" -cp "$deps" \
     $(find src/main/java/io/sparkmlp/util src/main/java/io/sparkmlp/kernel -name '*.java') \
     2> >(grep -v 'incubat' >&2 || true)
 fi
