@@ -30,7 +30,11 @@ echo "--- benchmarks/java compiles against this build" >&2
 mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 javac -nowarn -Xlint:-options --add-modules jdk.incubator.vector --release 17 -d "$fresh/bench" \
   -cp "target/classes:$(cat target/classpath.txt)" benchmarks/java/io/sparkmlp/bench/*.java \
+  benchmarks/java/io/sparkmlp/kernel/*.java \
   2> >(grep -v 'incubator' >&2 || true)
+if [ "$(uname -m)" = x86_64 ]; then
+  gcc -O2 -o "$fresh/fma_peak" benchmarks/c/fma_peak.c  # benchmarks/microkernel.sh's peak
+fi
 
 if [ "${SPARKMLP_SKIP_SPARK35:-0}" != 1 ]; then
   # Scala 2.12 is where most Spark 3.5 clusters differ from the default build: run the spark,
