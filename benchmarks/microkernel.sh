@@ -35,4 +35,4 @@ for run in $(seq 1 "$runs"); do
   echo "| $run | $peak | $best | $median | $ratio |"
 done
 echo
-echo "${line%% best*}"
+echo "${line%%: best*}, as the last run printed it"
