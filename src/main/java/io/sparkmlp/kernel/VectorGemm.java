@@ -295,8 +295,8 @@ final class VectorGemm {
    *
    * <p>The loop counts with the A index itself ({@code ap}), not with p: HotSpot 17 then
    * proves the six broadcasts' indices in range once, before the loop, where with {@code ap =
-   * ai + 6p} it checked them in every iteration. On AVX2 (Zen 3) that took the kernel from
-   * 60–70% to about 90% of the core's FMA peak, and the step's GEMMs 1.25–1.4× faster
+   * ai + 6p} it checked them in every iteration. On AVX2 (Zen 3) that took the kernel from a
+   * median 63% to 82% of the core's FMA peak, and the step's GEMMs 1.25–1.4× faster
    * ({@code benchmarks/microkernel.sh}, {@code benchmarks/gemm.sh}).
    */
   static void kernel6x2(float[] c, int ci, int ldc, float[] pa, int ai,
