@@ -247,6 +247,26 @@ final class VectorGemm {
     }
   }
 
+  /**
+   * One full panel of B' from rows of b: pb[dst + p*nr + j] = b[src + p*brs + j] for j < nr.
+   * With nr = 2L (the AVX2 kernel's panel) the loop counts with the destination index in steps
+   * of a constant, so HotSpot drops the stores' range checks, as in {@link #kernel6x2}.
+   */
+  private static void copyRows(float[] pb, int dst, int nr, float[] b, int src, int brs, int k) {
+    if (nr == 2 * L) {
+      for (int d = dst, s = src, end = dst + 2 * L * k; d < end; d += 2 * L, s += brs) {
+        FloatVector.fromArray(S, b, s).intoArray(pb, d);
+        FloatVector.fromArray(S, b, s + L).intoArray(pb, d + L);
+      }
+      return;
+    }
+    for (int p = 0; p < k; p++) {
+      for (int v = 0; v < nr; v += L) {
+        FloatVector.fromArray(S, b, src + p * brs + v).intoArray(pb, dst + p * nr + v);
+      }
+    }
+  }
+
   /** pb[q*nr*k + p*nr + j] = B'(p, q*nr + j), zero for columns past n. */
   private static void packB(float[] pb, int nr, int[] gather, float[] b, int bOff, int brs,
                             int bcs, int n, int k) {
@@ -259,13 +279,7 @@ final class VectorGemm {
       int base = j0 * k;
       int cols = Math.min(nr, n - j0);
       if (cols == nr && bcs == 1) {
-        for (int p = 0; p < k; p++) {
-          int src = bOff + p * brs + j0;
-          int dst = base + p * nr;
-          for (int v = 0; v < nr; v += L) {
-            FloatVector.fromArray(S, b, src + v).intoArray(pb, dst + v);
-          }
-        }
+        copyRows(pb, base, nr, b, bOff + j0, brs, k);
       } else if (cols == nr && brs == 1) {
         // B' is stored transposed: gather one vector of a B' row from L rows of b.
         for (int v = 0; v < nr; v += L) {
