@@ -120,7 +120,10 @@ final class VectorGemm {
     }
   }
 
-  /** The micro-kernel of that shape (6 × 2 or 4 × 4) on one tile inside C. */
+  /**
+   * The micro-kernel of that shape (6 × 2 or 4 × 4) on one tile inside C. Package-private for
+   * {@code benchmarks/java/io/sparkmlp/kernel/MicroKernelBench}.
+   */
   static void kernel(int mr, int nv, float[] c, int ci, int ldc, float[] pa, int ai,
                      float[] pb, int bi, int kc, boolean load) {
     if (mr == 6 && nv == 2) {
@@ -305,7 +308,6 @@ final class VectorGemm {
 
   /**
    * C tile (6 rows × 2 vectors, row stride ldc) (+)= A panel · B panel over kc values of p.
-   * Package-private for {@code benchmarks/java/io/sparkmlp/kernel/MicroKernelBench}.
    *
    * <p>The loop counts with the A index itself ({@code ap}), not with p: HotSpot 17 then
    * proves the six broadcasts' indices in range once, before the loop, where with {@code ap =
@@ -313,8 +315,8 @@ final class VectorGemm {
    * median 63% to 82% of the core's FMA peak, and the step's GEMMs 1.25–1.4× faster
    * ({@code benchmarks/microkernel.sh}, {@code benchmarks/gemm.sh}).
    */
-  static void kernel6x2(float[] c, int ci, int ldc, float[] pa, int ai,
-                        float[] pb, int bi, int kc, boolean load) {
+  private static void kernel6x2(float[] c, int ci, int ldc, float[] pa, int ai,
+                                float[] pb, int bi, int kc, boolean load) {
     FloatVector c00, c01;
     FloatVector c10, c11;
     FloatVector c20, c21;
@@ -387,12 +389,11 @@ final class VectorGemm {
 
   /**
    * C tile (4 rows × 4 vectors, row stride ldc) (+)= A panel · B panel over kc values of p.
-   * Package-private for {@code benchmarks/java/io/sparkmlp/kernel/MicroKernelBench}. Its loop
-   * counts with the A index for the reason given on {@link #kernel6x2}; that gain is measured on
-   * AVX2 only, where this 512-bit kernel does not run.
+   * Its loop counts with the A index for the reason given on {@link #kernel6x2}; that gain is
+   * measured on AVX2 only, where this 512-bit kernel does not run.
    */
-  static void kernel4x4(float[] c, int ci, int ldc, float[] pa, int ai,
-                        float[] pb, int bi, int kc, boolean load) {
+  private static void kernel4x4(float[] c, int ci, int ldc, float[] pa, int ai,
+                                float[] pb, int bi, int kc, boolean load) {
     FloatVector c00, c01, c02, c03;
     FloatVector c10, c11, c12, c13;
     FloatVector c20, c21, c22, c23;
