@@ -1,5 +1,6 @@
 package io.sparkmlp.bench;
 
+import io.sparkmlp.spark.SessionDefaults;
 import org.apache.spark.sql.SparkSession;
 
 /** The Spark session every Spark benchmark runs in: local[2] unless -Dspark.master says where. */
@@ -9,6 +10,12 @@ final class BenchSession {
   static SparkSession start(String appName) {
     SparkSession.Builder b = SparkSession.builder().appName(appName)
         .config("spark.ui.enabled", "false");
+    // The CLI's own defaults too, so that the benchmarks measure what a CLI run gets.
+    SessionDefaults.SETTINGS.forEach((k, v) -> {
+      if (System.getProperty(k) == null) {
+        b.config(k, v);
+      }
+    });
     if (System.getProperty("spark.master") == null) {
       b.master("local[2]");
     }

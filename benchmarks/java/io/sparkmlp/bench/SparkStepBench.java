@@ -53,7 +53,7 @@ import org.apache.spark.sql.SparkSession;
  * and the driver's live heap after each (it must stay flat as steps add up). Prints one
  * Markdown table. Usage: {@code SparkStepBench [epochs=1] [partitions...=2 8 32 64]};
  * {@code -Dbench.rounds=N} sets the measured rounds (default 60, plus a third as warm-up, and
- * before the first P at least {@code -Dbench.warmupSeconds=S}, default 30, of warm-up rounds),
+ * before the first P at least {@code -Dbench.warmupSeconds=S}, default 100, of warm-up rounds),
  * {@code -Dbench.depth=D} the depth of the PartialSums cases (default: the automatic one),
  * {@code -Dbench.only=1,4} runs only those cases (numbered from 0 as above; for profiling),
  * {@code -Dbench.parts=true} adds a second table that takes the step apart (cases 5-7),
@@ -163,12 +163,13 @@ public final class SparkStepBench {
         + (Boolean.getBoolean("bench.parts") ? ",5,6,7" : "")
         + (Boolean.getBoolean("bench.localSteps") ? ",8,9" : ""));
     double[][] ms = new double[cases.length][rounds];
-    // Warm-up: a third of the rounds, and at first at least bench.warmupSeconds (default 30):
+    // Warm-up: a third of the rounds, and at first at least bench.warmupSeconds (default 100):
     // a cluster's executors are JVMs of their own, and their JIT takes longer than the driver's
     // (on the standalone cluster, `spark-step.sh 0 2 2 2` measured the step at 100, 91 and
-    // 43 ms, one P = 2 row after the other, before this).
+    // 43 ms, one P = 2 row after the other, before this; with 30 s of warm-up an empty
+    // PartialSums job still measured 32-38 ms, after 100-150 s 17-20 ms).
     long warmUntil = System.nanoTime() + (warmedUp ? 0
-        : (long) (Double.parseDouble(System.getProperty("bench.warmupSeconds", "30")) * 1e9));
+        : (long) (Double.parseDouble(System.getProperty("bench.warmupSeconds", "100")) * 1e9));
     warmedUp = true;
     for (int w = 0; w < rounds / 3 || System.nanoTime() < warmUntil; w++) {
       round(cases, only, null, 0);

@@ -1,6 +1,9 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.spark.SessionDefaults;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -11,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * The Spark session of a command. The master is, in order: {@code --master}; the one
  * spark-submit set; {@code spark.master} from the config; the one in spark-defaults.conf;
  * {@code local[*]}. Outside spark-submit, the settings of spark-defaults.conf apply
- * ({@link SparkDefaults}), and the CLI's own jar is shipped to the executors
+ * ({@link SparkDefaults}); sparkmlp's own defaults ({@link SessionDefaults}) fill in what
+ * neither they nor {@code --conf} set; and the CLI's own jar is shipped to the executors
  * ({@link OwnJar}). A session that already exists in the JVM (a notebook, a test, an
  * application calling {@link Main#run}) is used as it is and left running when the command
  * ends, its logging untouched.
@@ -36,11 +40,7 @@ final class Sessions implements AutoCloseable {
     // spark-submit has read spark-defaults.conf into system properties already.
     boolean submitted = System.getProperty("spark.submit.deployMode") != null;
     Map<String, String> defaults = submitted ? Map.of() : SparkDefaults.load(System.getenv());
-    defaults.forEach((k, v) -> {
-      if (System.getProperty(k) == null) {
-        b.config(k, v);
-      }
-    });
+    settings(defaults, k -> System.getProperty(k) != null).forEach(b::config);
     b.appName(appName);
     if (cliMaster != null) {
       b.master(cliMaster);
@@ -59,6 +59,27 @@ final class Sessions implements AutoCloseable {
     SparkSession spark = b.getOrCreate();
     quietSpark(spark);
     return new Sessions(spark, true);
+  }
+
+  /**
+   * What the builder of a session this command starts gets: the defaults file's settings and
+   * then sparkmlp's own ({@link SessionDefaults}), each only where neither a system property
+   * ({@code -D}, or spark-submit's {@code --conf}) nor, for sparkmlp's, the file sets it.
+   */
+  static Map<String, String> settings(Map<String, String> defaultsFile,
+                                      Predicate<String> setBySystem) {
+    Map<String, String> settings = new TreeMap<>();
+    defaultsFile.forEach((k, v) -> {
+      if (!setBySystem.test(k)) {
+        settings.put(k, v);
+      }
+    });
+    SessionDefaults.SETTINGS.forEach((k, v) -> {
+      if (!setBySystem.test(k) && !defaultsFile.containsKey(k)) {
+        settings.put(k, v);
+      }
+    });
+    return settings;
   }
 
   /**
