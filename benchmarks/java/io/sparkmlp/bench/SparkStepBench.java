@@ -205,8 +205,19 @@ public final class SparkStepBench {
 
   /** A per-block task that computes nothing but sends a gradient-sized partial sum. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Broadcast<?> bw, int n) {
-    return (acc, blk) -> acc.add(new float[bw.value() != null ? n : 0], new double[2],
+    return (acc, blk) -> acc.add(gradientBuffer(bw.value() != null ? n : 0), new double[2],
         blk.rows());
+  }
+
+  /** The executor thread's zero gradient of n floats, reused as StepTask reuses its Shard's. */
+  private static final ThreadLocal<float[]> GRADIENT =
+      ThreadLocal.withInitial(() -> new float[0]);
+
+  private static float[] gradientBuffer(int n) {
+    if (GRADIENT.get().length != n) {
+      GRADIENT.set(new float[n]);
+    }
+    return GRADIENT.get();
   }
 
   /** Adam's state for n weights, random (as trained slots are, which do not compress). */
@@ -244,13 +255,13 @@ public final class SparkStepBench {
 
   /** Sends back a gradient-sized partial sum without reading any weights. */
   private static Function2<GradientSum, Block, GradientSum> resultOnly(int n) {
-    return (acc, blk) -> acc.add(new float[n], new double[2], blk.rows());
+    return (acc, blk) -> acc.add(gradientBuffer(n), new double[2], blk.rows());
   }
 
   /** A task that computes nothing but reads the weights the job carries, as StepTask does. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Carried<RawFloats> w,
                                                                       int n) {
-    return (acc, blk) -> acc.add(new float[w.value().values().length == n ? n : 0],
+    return (acc, blk) -> acc.add(gradientBuffer(w.value().values().length == n ? n : 0),
         new double[2], blk.rows());
   }
 
