@@ -11,11 +11,7 @@ final class BenchSession {
     SparkSession.Builder b = SparkSession.builder().appName(appName)
         .config("spark.ui.enabled", "false");
     // The CLI's own defaults too, so that the benchmarks measure what a CLI run gets.
-    SessionDefaults.SETTINGS.forEach((k, v) -> {
-      if (System.getProperty(k) == null) {
-        b.config(k, v);
-      }
-    });
+    SessionDefaults.unset(k -> System.getProperty(k) != null).forEach(b::config);
     if (System.getProperty("spark.master") == null) {
       b.master("local[2]");
     }

@@ -74,11 +74,8 @@ final class Sessions implements AutoCloseable {
         settings.put(k, v);
       }
     });
-    SessionDefaults.SETTINGS.forEach((k, v) -> {
-      if (!setBySystem.test(k) && !defaultsFile.containsKey(k)) {
-        settings.put(k, v);
-      }
-    });
+    settings.putAll(SessionDefaults.unset(k -> setBySystem.test(k)
+        || defaultsFile.containsKey(k)));
     return settings;
   }
 

@@ -1,6 +1,8 @@
 package io.sparkmlp.spark;
 
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The Spark settings sparkmlp gives the sessions it starts itself (the CLI's, the benchmarks'),
@@ -30,4 +32,15 @@ public final class SessionDefaults {
       "spark.task.maxDirectResultSize", "16m");
 
   private SessionDefaults() {}
+
+  /** The settings for which isSet (the user's own settings) is false. */
+  public static Map<String, String> unset(Predicate<String> isSet) {
+    Map<String, String> unset = new TreeMap<>();
+    SETTINGS.forEach((k, v) -> {
+      if (!isSet.test(k)) {
+        unset.put(k, v);
+      }
+    });
+    return unset;
+  }
 }
