@@ -62,6 +62,48 @@ class GradientSumTest {
     assertArrayEquals(g, out, 0f, "a partition without rows adds nothing");
   }
 
+  @Test
+  void twoTaskResultsGiveTheirDoubleSumRoundedToFloat() {
+    // Exponents from subnormal to near overflow, gaps wider than a double can hold, and the
+    // halfway cases where rounding twice could go wrong.
+    SplittableRandom rng = new SplittableRandom(11);
+    int n = 200_000;
+    float[] a = new float[n];
+    float[] b = new float[n];
+    float[] c = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = (float) (rng.nextGaussian() * Math.pow(2, rng.nextInt(-150, 127)));
+      b[i] = (float) (rng.nextGaussian() * Math.pow(2, rng.nextInt(-150, 127)));
+      c[i] = (float) (rng.nextGaussian() * Math.pow(2, rng.nextInt(-150, 127)));
+    }
+    a[0] = 1f + 0x1p-23f;
+    b[0] = 0x1p-24f;  // exactly halfway: ties to even
+    a[1] = 1f;
+    b[1] = 0x1p-24f + 0x1p-47f;  // just above halfway
+    a[2] = -0f;
+    b[2] = -0f;
+    a[3] = Float.MAX_VALUE;
+    b[3] = Float.MAX_VALUE;
+    GradientSum two = GradientSum.merge(GradientSum.merge(GradientSum.empty(), partition(a, 1)),
+        partition(b, 1));
+    float[] out = new float[n];
+    two.gradientInto(out);
+    for (int i = 0; i < n; i++) {
+      float expected = (float) ((double) a[i] + (double) b[i]);
+      assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]),
+          "element " + i + ": " + a[i] + " + " + b[i]);
+    }
+    // A third result after the two adds in double, in partition order.
+    GradientSum.merge(two, partition(c, 1)).gradientInto(out);
+    for (int i = 0; i < n; i++) {
+      float expected = (float) (((double) a[i] + (double) b[i]) + (double) c[i]);
+      assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out[i]),
+          "element " + i);
+    }
+    assertEquals(3, GradientSum.merge(GradientSum.merge(partition(a, 1), partition(b, 1)),
+        partition(c, 1)).count());
+  }
+
   private static List<List<Integer>> permutations(List<Integer> items) {
     if (items.size() <= 1) {
       return List.of(items);
