@@ -19,7 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * after a warm-up, one Markdown table. It is why {@code Carried} puts small values inside the
  * task (its own broadcast adds a fetch) rather than in each task's partition (no cheaper, and
  * one copy per task instead of per executor). Usage: {@code ChannelCostBench [P=2]};
- * {@code -Dbench.rounds=N} (default 150), {@code -Dbench.warmupSeconds=S} (default 100).
+ * {@code -Dbench.rounds=N} (default 150), {@code -Dbench.warmupSeconds=S} (default 100),
+ * {@code -Dbench.only=0,4} runs only those cases (numbered from 0 in the table's order; for
+ * profiling one channel).
  */
 public final class ChannelCostBench {
   private static final int WEIGHTS = 235_146;
@@ -58,17 +60,23 @@ public final class ChannelCostBench {
           () -> tiny.mapPartitions(it -> one(RawFloats.of(new float[weights.values().length])))
               .collect(),
       };
+      List<String> only = Arrays.asList(System.getProperty("bench.only", "0,1,2,3,4,5")
+          .split(","));
       long warmUntil = System.nanoTime() + (long) (warmupSeconds * 1e9);
       while (System.nanoTime() < warmUntil) {
-        for (Runnable c : cases) {
-          c.run();
+        for (int c = 0; c < cases.length; c++) {
+          if (only.contains(Integer.toString(c))) {
+            cases[c].run();
+          }
         }
       }
       double[][] ms = new double[cases.length][rounds];
       for (int r = 0; r < rounds; r++) {
         for (int c = 0; c < cases.length; c++) {
           long t0 = System.nanoTime();
-          cases[c].run();
+          if (only.contains(Integer.toString(c))) {
+            cases[c].run();
+          }
           ms[c][r] = (System.nanoTime() - t0) / 1e6;
         }
       }
