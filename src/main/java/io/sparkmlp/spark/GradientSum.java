@@ -32,7 +32,8 @@ import java.util.Arrays;
  * 53 bits are at least 2 × 24 + 2; Figueroa, "When is double rounding innocuous?", 1995). That
  * one vectorised pass replaces a 1.9 MB allocation and three passes of scalar float/double
  * conversions, which were about a third of the driver's scheduler thread in a JFR profile of a
- * step on the standalone cluster. {@link PartialSums}
+ * step on the standalone cluster ({@code spark-bench.sh DriverMergeBench 2 3}, 235k weights:
+ * 66 µs for two results, 845 µs for three, which still go through double). {@link PartialSums}
  * merges task results in partition order, so the total does not depend on the order in which
  * tasks finish. Under an explicit treeAggregate depth (2 or more) the merge order varies from
  * run to run; the gradient still comes out the same because each float converts exactly and
