@@ -2,7 +2,7 @@
 # One core, one run: sparkmlp's training throughput (train-throughput.sh: the step, and a
 # Sequential.fit epoch) against PyTorch training the same network on the same core
 # (torch_fmnist.py: 1 torch thread, 1 OpenBLAS thread, OPENBLAS_CORETYPE unset so that OpenBLAS
-# picks its own kernels), alternating, RUNS times; one Markdown table, each pair's ratio in
+# picks its own kernels, or openblas-coretype.sh's where it does not know the CPU), alternating, RUNS times; one Markdown table, each pair's ratio in
 # its own row. Issue 12's kernel target ("at or above PyTorch's best on the same core") is the
 # ratio columns.
 #   benchmarks/kernel-vs-pytorch.sh [runs=2] [torchEpochs=4]
@@ -22,13 +22,15 @@ trap 'rm -rf "$work"' EXIT
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c "$cpu")
 
+peer_core=$(benchmarks/openblas-coretype.sh)
 rows=()
 for run in $(seq 1 "$runs"); do
   BENCH_CPU=$cpu benchmarks/train-throughput.sh > "$work/ours.txt" 2>&1 \
     || { cat "$work/ours.txt" >&2; exit 1; }
   step=$(sed -nE 's/^step .*: ([0-9,]+) samples\/s.*/\1/p' "$work/ours.txt" | tr -d ,)
   fit=$(sed -nE 's/^fit .*: ([0-9,]+) samples\/s.*/\1/p' "$work/ours.txt" | tr -d ,)
-  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "${pin[@]}" \
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ${peer_core:+OPENBLAS_CORETYPE=$peer_core} \
+    OPENBLAS_NUM_THREADS=1 "${pin[@]}" \
     /usr/bin/python3 benchmarks/torch_fmnist.py --epochs "$epochs" --threads 1 --blas-threads 1 \
     --json "$work/torch.json" > "$work/torch.txt" 2>&1 || { cat "$work/torch.txt" >&2; exit 1; }
   # PyTorch's samples/s: the median epoch after the first (the first pays for warm-up).

@@ -63,9 +63,14 @@ mapfile -t jvm_opts < <(grep -v -e '^#' -e '^[[:space:]]*$' scripts/jvm-options)
 
 # Which BLAS PyTorch and MLlib's native path get: whatever libblas.so.3 resolves to.
 blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo unknown)
+# OpenBLAS's best kernels for the peers on this CPU (PyTorch, MLlib's native GEMMs).
+peer_core=$(benchmarks/openblas-coretype.sh)
+peer_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE ${peer_core:+OPENBLAS_CORETYPE=$peer_core})
 case $blas in
   *openblas*) mllib_blas=${TTA_MLLIB_BLAS:-native}
-              blas_note="libblas.so.3 is OpenBLAS ($blas); MLlib's GEMMs: $mllib_blas" ;;
+              blas_note="libblas.so.3 is OpenBLAS ($blas); MLlib's GEMMs: $mllib_blas"
+              [ -z "$peer_core" ] || blas_note+="; OPENBLAS_CORETYPE=$peer_core for PyTorch \
+and MLlib (this OpenBLAS does not know the CPU and would run its generic Prescott kernels)" ;;
   *) mllib_blas=${TTA_MLLIB_BLAS:-java}
      blas_note="libblas.so.3 is $blas, not OpenBLAS: PyTorch (row a) runs on it, many times \
 slower than with OpenBLAS, so it is not a fair peer here (install libopenblas0-pthread); MLlib's \
@@ -83,7 +88,7 @@ java_row() {  # ROW [-Dspark...] key=value...: one TimeToAccuracyBench run
   while [ $# -gt 0 ] && [[ $1 == -D* ]]; do props+=("$1"); shift; done
   echo "== row $row: $*" >&2
   # One BLAS thread per task: MLlib's native BLAS must not start a pool inside Spark's tasks.
-  OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx6g "${jvm_opts[@]}" \
+  "${peer_env[@]}" OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx6g "${jvm_opts[@]}" \
     "-Dlog4j2.configurationFile=$root/conf/log4j2.properties" "${props[@]}" \
     -cp "$root/target/bench/tta-bench.jar:$cp" io.sparkmlp.bench.TimeToAccuracyBench \
     "row=$row" "out=$out/$row.json" "$@" 2>&1 \
@@ -94,8 +99,9 @@ java_row() {  # ROW [-Dspark...] key=value...: one TimeToAccuracyBench run
 if want a; then
   echo "== row a: PyTorch" >&2
   if /usr/bin/python3 -c 'import torch, numpy' 2>/dev/null; then
-    # As ../shared/bench/README.md: OpenBLAS picks its own kernels in this command only.
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 benchmarks/torch_fmnist.py \
+    # As ../shared/bench/README.md: OpenBLAS picks its own kernels in this command only
+    # (where it does not know the CPU, openblas-coretype.sh's).
+    "${peer_env[@]}" /usr/bin/python3 benchmarks/torch_fmnist.py \
       --epochs "$epochs" --threads "${TTA_TORCH_THREADS:-1}" \
       --blas-threads "${TTA_TORCH_BLAS_THREADS:-2}" --json "$out/a.json" 2>&1 \
       | tee "$out/a.log" >&2 || true
