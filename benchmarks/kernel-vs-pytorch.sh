@@ -2,8 +2,8 @@
 # One core, one run: sparkmlp's training throughput (train-throughput.sh: the step, and a
 # Sequential.fit epoch) against PyTorch training the same network on the same core
 # (torch_fmnist.py: 1 torch thread, 1 OpenBLAS thread, OPENBLAS_CORETYPE unset so that OpenBLAS
-# picks its own kernels, or openblas-coretype.sh's where it does not know the CPU), alternating, RUNS times; one Markdown table, each pair's ratio in
-# its own row. Issue 12's kernel target ("at or above PyTorch's best on the same core") is the
+# picks its own kernels, or openblas-coretype.sh's where it does not know the CPU), alternating,
+# RUNS times; one Markdown table, each pair's ratio in its own row. Issue 12's kernel target ("at or above PyTorch's best on the same core") is the
 # ratio columns.
 #   benchmarks/kernel-vs-pytorch.sh [runs=2] [torchEpochs=4]
 # Needs python3-torch and dataset-fashion-mnist (apt-get install); BENCH_CPU picks the core.

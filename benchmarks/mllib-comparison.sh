@@ -7,7 +7,9 @@
 set -euo pipefail
 # MLlib's native BLAS (when it loads) must not start threads inside Spark's tasks.
 export OPENBLAS_NUM_THREADS=1
-# Its best kernels where this OpenBLAS does not know the CPU (see openblas-coretype.sh).
+# MLlib's best kernels, as for every OpenBLAS peer: OpenBLAS picks them itself, or
+# openblas-coretype.sh where it does not know the CPU (sparkmlp does not use OpenBLAS here).
+unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 peer_core=$("$(dirname "${BASH_SOURCE[0]}")/openblas-coretype.sh")
 [ -z "$peer_core" ] || export OPENBLAS_CORETYPE=$peer_core
 exec "$(dirname "${BASH_SOURCE[0]}")/spark-bench.sh" MllibComparisonBench "$@"

@@ -88,6 +88,7 @@ java_row() {  # ROW [-Dspark...] key=value...: one TimeToAccuracyBench run
   while [ $# -gt 0 ] && [[ $1 == -D* ]]; do props+=("$1"); shift; done
   echo "== row $row: $*" >&2
   # One BLAS thread per task: MLlib's native BLAS must not start a pool inside Spark's tasks.
+  # MLlib's rows get the peers' kernels (sparkmlp's rows do not use OpenBLAS).
   "${peer_env[@]}" OPENBLAS_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx6g "${jvm_opts[@]}" \
     "-Dlog4j2.configurationFile=$root/conf/log4j2.properties" "${props[@]}" \
     -cp "$root/target/bench/tta-bench.jar:$cp" io.sparkmlp.bench.TimeToAccuracyBench \
