@@ -20,6 +20,7 @@ import java.util.Objects;
  *   lr = schedule.at(t − 1)                  (Keras: schedule(iterations) before the increment)
  *   g  = g · min(1, clipnorm / ||g||₂)       (only when clipnorm is set)
  *   update(params, g, state, t, lr)
+ *   zero the subnormal values of a sixteenth of the state   ({@link Subnormals})
  * </pre>
  *
  * <p>Config keys common to all: {@code learning_rate} (a number, or for a schedule
@@ -99,6 +100,7 @@ abstract class AbstractOptimizer implements Optimizer {
       }
     }
     update(params, grad, squaredGrad, floor, state, t, lr);
+    Subnormals.flushSlice(state, t);
   }
 
   @Override

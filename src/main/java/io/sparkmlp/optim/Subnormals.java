@@ -1,0 +1,48 @@
+package io.sparkmlp.optim;
+
+/**
+ * Sets the subnormal values of an optimizer's state to zero, one slice of every slot per step.
+ *
+ * <p>Why: a moment whose gradient stays exactly zero (the weights of a pixel that is blank in
+ * every image of a batch, or of a unit ReLU keeps dead) decays geometrically into the subnormal
+ * range and stays there: once m is a few multiples of {@link Float#MIN_VALUE},
+ * {@code m + (0 − m)·0.1} rounds back to m. On Intel cores every arithmetic operation with a
+ * subnormal operand takes a microcode assist, and Java cannot set the CPU's flush-to-zero mode.
+ * Measured on an AVX-512 Xeon: Adam's update of 235k parameters took 1.56 ms per step with
+ * half of m stuck there against 0.14 ms without; training on Fashion-MNIST leaves 6% of m
+ * stuck after a few epochs, and {@code TrainStepBench}'s repeated batch a quarter of it, which
+ * made its step 1.8× slower after 3,000 steps than after 300. Such a value moves no weight (its
+ * update α·m/(√v + ε) is below 1e-34), so zero is as good, and zero stays zero.
+ *
+ * <p>Why a slice: C2 does not vectorize the compare-and-select, so a pass over all 235k values
+ * costs about 0.15 ms; a sixteenth of it per step costs 1% of that update and reaches every
+ * value within 16 steps. The slice depends only on the step count, so a resumed run and a run
+ * on any number of partitions zero the same values at the same steps.
+ */
+final class Subnormals {
+  /** Steps over which every value of a slot is looked at once. */
+  static final int SLICES = 16;
+
+  private Subnormals() {}
+
+  /** Zeroes the subnormal values of slice {@code t mod SLICES} of every slot in state. */
+  static void flushSlice(OptimizerState state, long t) {
+    int slice = (int) (t % SLICES);
+    for (int s = 0; s < state.numSlots(); s++) {
+      float[] slot = state.slot(s);
+      int n = slot.length;
+      int from = (int) ((long) n * slice / SLICES);
+      int to = (int) ((long) n * (slice + 1) / SLICES);
+      flush(slot, from, to);
+    }
+  }
+
+  /** Zeroes the subnormal values of a[from, to); normal values, zeros, NaN and ∞ stay. */
+  static void flush(float[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Math.abs(a[i]) < Float.MIN_NORMAL) {
+        a[i] = 0f;
+      }
+    }
+  }
+}
