@@ -18,6 +18,8 @@
 #   TTA_TABULAR_ACTIVATION=tanh  h2's and h3's hidden layers (MLlib's are always sigmoid; the
 #                         teacher is a tanh network)   TTA_TABULAR_LR=0.01  h2's Adam rate
 #   TTA_TARGET=0.88       TTA_CLUSTER=0 skips g  TTA_TORCH_THREADS=1 TTA_TORCH_BLAS_THREADS=2
+#   TTA_TORCH_FLUSH_DENORMAL=1  row a with torch.set_flush_denormal(True), PyTorch at its best
+#                         (sparkmlp zeroes subnormal optimizer state itself); 0: as it comes
 #   TTA_MLLIB_BLAS=native|java  MLlib's GEMMs (default: native where libblas.so.3 is OpenBLAS,
 #                         else netlib's Java BLAS, faster than Debian's reference BLAS)
 # A row whose setting this build lacks (sync_every auto, optimizer lbfgs) or whose tool is
@@ -104,7 +106,9 @@ if want a; then
     # (where it does not know the CPU, openblas-coretype.sh's).
     "${peer_env[@]}" /usr/bin/python3 benchmarks/torch_fmnist.py \
       --epochs "$epochs" --threads "${TTA_TORCH_THREADS:-1}" \
-      --blas-threads "${TTA_TORCH_BLAS_THREADS:-2}" --json "$out/a.json" 2>&1 \
+      --blas-threads "${TTA_TORCH_BLAS_THREADS:-2}" \
+      $([ "${TTA_TORCH_FLUSH_DENORMAL:-1}" = 0 ] || echo --flush-denormal) \
+      --json "$out/a.json" 2>&1 \
       | tee "$out/a.log" >&2 || true
     [ -s "$out/a.json" ] || failed a "torch_fmnist.py failed"
   else

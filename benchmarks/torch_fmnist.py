@@ -11,10 +11,17 @@ OPENBLAS_NUM_THREADS, which must be set before torch loads (the shell script set
 --blas-threads); threadpoolctl, when installed, sets it again and reports it. On two cores,
 torch 1 thread + OpenBLAS 2 threads is the fastest setting measured (../shared/bench/README.md).
 
+--flush-denormal calls torch.set_flush_denormal(True): subnormal floats read and written as
+zero, which spares the CPU's slow path for the Adam moments of weights whose gradient stays
+zero (sparkmlp zeroes those itself, optim.Subnormals). It made PyTorch's one-core epoch 0-16%
+faster in kernel-vs-pytorch.sh's runs on an Intel Xeon, which measures PyTorch both ways and
+compares with the faster.
+
 Writes the row as JSON (--json): startup_s (interpreter start to torch imported), data_s,
 train_s, curve [[training seconds, test accuracy] per epoch], final_acc.
 
-usage: torch_fmnist.py [--epochs 12] [--threads 1] [--blas-threads 2] [--seed 0] [--json FILE]
+usage: torch_fmnist.py [--epochs 12] [--threads 1] [--blas-threads 2] [--seed 0]
+                       [--flush-denormal] [--json FILE]
 """
 import argparse
 import gzip
@@ -39,6 +46,7 @@ ap.add_argument("--threads", type=int, default=1)
 ap.add_argument("--blas-threads", type=int, default=2)
 ap.add_argument("--seed", type=int, default=0)
 ap.add_argument("--data", default=os.environ.get("FMNIST_DIR", "/usr/share/datasets/fashion-mnist"))
+ap.add_argument("--flush-denormal", action="store_true")
 ap.add_argument("--json", default=None)
 ap.add_argument("--row", default="a")
 args = ap.parse_args()
@@ -58,6 +66,8 @@ try:
 except ImportError:
     pass
 torch.set_num_threads(args.threads)
+if args.flush_denormal and not torch.set_flush_denormal(True):
+    raise SystemExit("torch_fmnist.py: --flush-denormal: this CPU has no flush-to-zero mode")
 torch.manual_seed(args.seed)
 startup_s = since_process_start()
 
@@ -111,9 +121,10 @@ for ep in range(1, args.epochs + 1):
     print("torch epoch %d: %.2f s of training, loss %.4f, test accuracy %.4f"
           % (ep, trained, loss.item(), acc), flush=True)
 
-settings = "torch %s, %d torch thread(s), %s, OPENBLAS_CORETYPE=%s, Adam batch %d" % (
+settings = "torch %s, %d torch thread(s), %s, OPENBLAS_CORETYPE=%s, Adam batch %d%s" % (
     torch.__version__, torch.get_num_threads(), blas,
-    os.environ.get("OPENBLAS_CORETYPE", "unset"), batch)
+    os.environ.get("OPENBLAS_CORETYPE", "unset"), batch,
+    ", flush denormal" if args.flush_denormal else "")
 row = dict(row=args.row, mode="torch", dataset="fmnist", settings=settings,
            startup_s=startup_s, data_s=data_s, train_s=trained, final_acc=curve[-1][1],
            epochs=args.epochs, unit="epochs", curve=curve, peer=True)
