@@ -8,16 +8,16 @@ package io.sparkmlp.optim;
  * range and stays there: once m is a few multiples of {@link Float#MIN_VALUE},
  * {@code m + (0 − m)·0.1} rounds back to m. On Intel cores every arithmetic operation with a
  * subnormal operand takes a microcode assist, and Java cannot set the CPU's flush-to-zero mode.
- * Measured on an AVX-512 Xeon: Adam's update of 235k parameters took 1.56 ms per step with
- * half of m stuck there against 0.14 ms without; training on Fashion-MNIST leaves 6% of m
- * stuck after a few epochs, and {@code TrainStepBench}'s repeated batch a quarter of it, which
- * made its step 1.8× slower after 3,000 steps than after 300. Such a value moves no weight (its
- * update α·m/(√v + ε) is below 1e-34), so zero is as good, and zero stays zero.
+ * Measured on one core of an AVX-512 Xeon: {@code scripts/example.sh fashion-mnist 8} took
+ * 1.05-1.61 s per epoch after the first without this, 0.82-0.94 s with it (the same losses);
+ * {@code benchmarks/train-throughput.sh 128 3000 0}, which repeats one batch, 3,103 µs per step
+ * (1,712 with 300 steps) against 1,511. Such a value moves no weight (its update α·m/(√v + ε)
+ * is about 1e-34 at Adam's default rate), so zero is as good, and zero stays zero.
  *
- * <p>Why a slice: C2 does not vectorize the compare-and-select, so a pass over all 235k values
- * costs about 0.15 ms; a sixteenth of it per step costs 1% of that update and reaches every
- * value within 16 steps. The slice depends only on the step count, so a resumed run and a run
- * on any number of partitions zero the same values at the same steps.
+ * <p>Why a slice: C2 does not vectorize the compare-and-select, so a pass over every value
+ * costs about as much as Adam's whole update; a sixteenth of it per step is cheap and still
+ * reaches every value within 16 steps. The slice depends only on the step count, so a resumed
+ * run and a run on any number of partitions zero the same values at the same steps.
  */
 final class Subnormals {
   /** Steps over which every value of a slot is looked at once. */
