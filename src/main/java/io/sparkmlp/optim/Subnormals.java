@@ -11,8 +11,9 @@ package io.sparkmlp.optim;
  * Measured on one core of an AVX-512 Xeon: {@code scripts/example.sh fashion-mnist 8} took
  * 1.05-1.61 s per epoch after the first without this, 0.82-0.94 s with it (the same losses);
  * {@code benchmarks/train-throughput.sh 128 3000 0}, which repeats one batch, 3,103 µs per step
- * (1,712 with 300 steps) against 1,511. Such a value moves no weight (its update α·m/(√v + ε)
- * is about 1e-34 at Adam's default rate), so zero is as good, and zero stays zero.
+ * (1,712 with 300 steps) against 1,511. Such a value moves no weight larger than about 1e-26
+ * (its update α·m/(√v + ε) is about 1e-34 at Adam's default rate, below such a weight's
+ * rounding), so zero is as good, and zero stays zero.
  *
  * <p>Why a slice: C2 does not vectorize the compare-and-select, so a pass over every value
  * costs about as much as Adam's whole update; a sixteenth of it per step is cheap and still
