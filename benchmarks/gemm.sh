@@ -5,7 +5,9 @@
 # usage: benchmarks/gemm.sh [ROUTE...]   ROUTE: gemm scalar netlib-java netlib-native (default all)
 # Needs `mvn -q compile` first (or compiles util+kernel itself when target/classes is missing or
 # older than those sources; GEMM_BENCH_COMPILE=1 forces that). Runs on one core: BENCH_CPU (default 0) via taskset, with
-# OPENBLAS_NUM_THREADS=1; native OpenBLAS runs again without OPENBLAS_CORETYPE when it is set.
+# OPENBLAS_NUM_THREADS=1; native OpenBLAS runs again with its best kernels on this CPU
+# (OPENBLAS_CORETYPE as openblas-coretype.sh prints it, unset where OpenBLAS knows the CPU) when
+# the environment's OPENBLAS_CORETYPE differs from that.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -47,9 +49,12 @@ run() {
 
 routes=("$@")
 run env
-if [ -n "${OPENBLAS_CORETYPE:-}" ] && { [ $# -eq 0 ] || [[ " $* " == *" netlib-native "* ]]; }; then
+best_core=$(benchmarks/openblas-coretype.sh)
+if [ "${OPENBLAS_CORETYPE:-}" != "$best_core" ] \
+    && { [ $# -eq 0 ] || [[ " $* " == *" netlib-native "* ]]; }; then
   echo
-  echo "again without OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (native OpenBLAS picks its own kernels):"
+  echo "again with OPENBLAS_CORETYPE=${best_core:-unset} instead of ${OPENBLAS_CORETYPE:-unset}" \
+    "(native OpenBLAS's best kernels on this CPU, benchmarks/openblas-coretype.sh):"
   routes=(netlib-native)
-  run env -u OPENBLAS_CORETYPE
+  run env -u OPENBLAS_CORETYPE ${best_core:+OPENBLAS_CORETYPE=$best_core}
 fi

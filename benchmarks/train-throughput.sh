@@ -3,7 +3,8 @@
 # to one core. Builds the project first when needed.
 #   benchmarks/train-throughput.sh [--gemm netlib] [batch=128] [steps=3000] [fitEpochs=3]
 # --gemm netlib routes the GEMMs to netlib's sgemm (native OpenBLAS where it loads), with
-# OPENBLAS_NUM_THREADS=1; when OPENBLAS_CORETYPE is set, that route runs again without it.
+# OPENBLAS_NUM_THREADS=1; that route runs again with native OpenBLAS's best kernels on this CPU
+# (OPENBLAS_CORETYPE as openblas-coretype.sh prints it) when the environment's differs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -23,7 +24,11 @@ run() {
 }
 args=("$@")
 run env
-if [ "${1:-}" = --gemm ] && [ "${2:-}" = netlib ] && [ -n "${OPENBLAS_CORETYPE:-}" ]; then
-  echo "again without OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE (native OpenBLAS picks its own kernels):"
-  run env -u OPENBLAS_CORETYPE
+if [ "${1:-}" = --gemm ] && [ "${2:-}" = netlib ]; then
+  best_core=$(benchmarks/openblas-coretype.sh)
+  if [ "${OPENBLAS_CORETYPE:-}" != "$best_core" ]; then
+    echo "again with OPENBLAS_CORETYPE=${best_core:-unset} instead of" \
+      "${OPENBLAS_CORETYPE:-unset} (native OpenBLAS's best kernels on this CPU):"
+    run env -u OPENBLAS_CORETYPE ${best_core:+OPENBLAS_CORETYPE=$best_core}
+  fi
 fi
