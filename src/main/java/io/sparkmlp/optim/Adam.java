@@ -103,18 +103,28 @@ public final class Adam extends AbstractOptimizer {
       }
       return;
     }
-    // v first, in a loop of its own: C2 vectorizes Math.max alone, but in the loop below it
-    // stays scalar and branches on which side is larger, at random per element (measured
-    // 1.3 ms against 0.14 ms for 235k parameters without sq).
-    for (int i = 0; i < n; i++) {
-      float vi = v[i];
-      v[i] = Math.max(vi + (sq[i] - vi) * c2, floor * (vi + (g[i] * g[i] - vi) * c2));
-    }
+    // v first, in a loop of its own: inside the loop below, Math.max stays scalar and branches
+    // on which side is larger, at random per element (measured 1.3 ms against 0.14 ms for 235k
+    // parameters without sq). The loop is a method of its own too: written out here it still
+    // ran at a third of the speed (benchmarks/optimizer-step.sh, Intel Xeon: 815 µs for the
+    // step against 239).
+    secondMoments(v, sq, g, c2, floor);
     for (int i = 0; i < n; i++) {
       float mi = m[i] + (g[i] - m[i]) * c1;
       m[i] = mi;
       float wi = w[i] - d * w[i];
       w[i] = wi - a * mi / ((float) Math.sqrt(v[i]) + eps);
+    }
+  }
+
+  /**
+   * v ← max(v + (sq − v)·c2, floor·(v + (g² − v)·c2)), element by element, bounded by
+   * v.length: so C2 turns it into vector code.
+   */
+  private static void secondMoments(float[] v, float[] sq, float[] g, float c2, float floor) {
+    for (int i = 0; i < v.length; i++) {
+      float vi = v[i];
+      v[i] = Math.max(vi + (sq[i] - vi) * c2, floor * (vi + (g[i] * g[i] - vi) * c2));
     }
   }
 
