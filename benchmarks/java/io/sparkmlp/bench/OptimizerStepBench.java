@@ -51,9 +51,8 @@ public final class OptimizerStepBench {
     for (int i = 0; i < PARAMS; i++) {
       w[i] = (float) (rng.nextGaussian() * 0.05);
     }
-    // A few gradients drawn once and taken in turn: drawing 235k normals per step would cost
-    // far more than the step.
-    // The last one, with no zero, is the very first step's.
+    // A few gradients drawn once and taken in turn (drawing 235k normals per step would cost
+    // far more than the step); the last one, with no zero, is the very first step's.
     float[][] gs = new float[POOL + 1][PARAMS];
     float[][] sqs = new float[POOL + 1][PARAMS];
     for (int j = 0; j <= POOL; j++) {
