@@ -1,11 +1,11 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparkmlp.io.Location;
 import io.sparkmlp.io.Storage;
+import io.sparkmlp.spark.source.DataSourceConfig;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,9 +2,9 @@ package io.sparkmlp.cli;
 
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Layer;
-import io.sparkmlp.model.Logs;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
+import io.sparkmlp.train.Logs;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataFormat;
-import io.sparkmlp.spark.DataSourceConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.spark.DistributedOptions;
+import io.sparkmlp.spark.source.DataFormat;
+import io.sparkmlp.spark.source.DataSourceConfig;
 
 /** The {@code data} section: the format and the training, validation and test sources. */
 @JsonClassDescription("Where the examples come from. All sources share one format.")

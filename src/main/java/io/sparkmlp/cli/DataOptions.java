@@ -1,7 +1,7 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataFormat;
-import io.sparkmlp.spark.DataSourceConfig;
+import io.sparkmlp.spark.source.DataFormat;
+import io.sparkmlp.spark.source.DataSourceConfig;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 

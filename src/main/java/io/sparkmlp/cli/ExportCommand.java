@@ -1,12 +1,12 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.io.HadoopFiles;
 import io.sparkmlp.io.Location;
 import io.sparkmlp.io.ModelFiles;
-import io.sparkmlp.io.Storage;
 import io.sparkmlp.io.SavedModel;
-import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.io.Storage;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.util.concurrent.Callable;
-import io.sparkmlp.io.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package io.sparkmlp.cli;
 
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.DataFormat;
-import io.sparkmlp.spark.DataFrameSource;
+import io.sparkmlp.spark.source.DataFormat;
+import io.sparkmlp.spark.source.DataFrameSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

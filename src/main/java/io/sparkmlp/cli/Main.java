@@ -1,11 +1,11 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.model.DivergedException;
 import io.sparkmlp.spark.TaskErrors;
+import io.sparkmlp.train.DivergedException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The sparkmlp command line, for local runs ({@code scripts/sparkmlp}) and spark-submit alike:

@@ -1,15 +1,15 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataLoader;
-import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
-import io.sparkmlp.model.Evaluator;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.TaskErrors;
+import io.sparkmlp.spark.source.DataLoader;
+import io.sparkmlp.spark.source.Preprocessor;
+import io.sparkmlp.train.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,7 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataSourceConfig;
-import io.sparkmlp.spark.PreprocessingConfig;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -11,6 +9,8 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.spark.DistributedOptions;
+import io.sparkmlp.spark.source.DataSourceConfig;
+import io.sparkmlp.spark.source.PreprocessingConfig;
 import io.sparkmlp.util.Json;
 
 /**

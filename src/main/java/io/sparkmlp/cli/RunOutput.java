@@ -1,12 +1,12 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.Preprocessor;
-import io.sparkmlp.report.TrainingPlot;
-import io.sparkmlp.report.RunReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.io.Location;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.report.RunReport;
+import io.sparkmlp.report.TrainingPlot;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

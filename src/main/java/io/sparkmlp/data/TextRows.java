@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Checks one line of a CSV or LIBSVM file the way training will read it, so that a bad row is
- * reported before training as {@code file line N: what is wrong} (see {@code spark.TextDataCheck})
+ * reported before training as {@code file line N: what is wrong} (see {@code spark.source.TextDataCheck})
  * instead of as a Spark job failure. Returns the problem, or null for a good line.
  */
 public final class TextRows {

@@ -7,7 +7,7 @@ import io.sparkmlp.nn.Activation;
 import io.sparkmlp.nn.DenseSpec;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.nn.Network;
-import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.spark.source.Preprocessor;
 import io.sparkmlp.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.sparkmlp.ml;
 
 import io.sparkmlp.model.History;
-import io.sparkmlp.model.Logs;
+import io.sparkmlp.train.Logs;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.sparkmlp.ml;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Workspace;
-import io.sparkmlp.spark.VectorRows;
+import io.sparkmlp.spark.source.VectorRows;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;

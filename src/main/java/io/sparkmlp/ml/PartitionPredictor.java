@@ -2,7 +2,7 @@ package io.sparkmlp.ml;
 
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Workspace;
-import io.sparkmlp.spark.VectorRows;
+import io.sparkmlp.spark.source.VectorRows;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.sparkmlp.model;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.train.Logs;
 import io.sparkmlp.util.Checks;
 import java.util.Map;
 

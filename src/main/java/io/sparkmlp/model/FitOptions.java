@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.io.Location;
+import io.sparkmlp.train.TrainingSettings;
 import io.sparkmlp.util.Checks;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public record FitOptions(
     Map<Integer, Double> classWeight,
     @JsonPropertyDescription("validate every this many epochs (>= 1), after epochs n, 2n, ...; "
         + "Keras's validation_freq")
-    Integer validationFreq) {
+    Integer validationFreq) implements TrainingSettings {
   public static final int DEFAULT_BATCH_SIZE = 32;
   public static final int DEFAULT_EPOCHS = 1;
   public static final int DEFAULT_INITIAL_EPOCH = 0;

@@ -1,5 +1,6 @@
 package io.sparkmlp.model;
 
+import io.sparkmlp.train.Logs;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -11,6 +11,12 @@ import io.sparkmlp.nn.Network;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.train.Evaluator;
+import io.sparkmlp.train.GradientSource;
+import io.sparkmlp.train.StepStrategy;
+import io.sparkmlp.train.Trainable;
+import io.sparkmlp.train.Trainer;
+import io.sparkmlp.train.TrainingData;
 import io.sparkmlp.util.Checks;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +35,7 @@ import java.util.Map;
  * Compiling fixes the architecture and draws the initial weights from the model's seed (set
  * with {@link #seed}; the same seed gives the same weights bit for bit). Not thread-safe.
  */
-public final class Sequential {
+public final class Sequential implements Trainable {
   /** Seed used for weights, shuffling and dropout unless {@link #seed} says otherwise. */
   public static final long DEFAULT_SEED = 42L;
 
@@ -118,7 +124,9 @@ public final class Sequential {
   public History fit(Matrix x, Matrix y, float[] sampleWeight, FitOptions options) {
     requireCompiled("fit");
     TrainingData data = TrainingData.of(network, x, y, sampleWeight, options);
-    return new Trainer(this, options, StepStrategy.of(this, 1)).fit(new InProcessSource(data));
+    EpochLoop loop = new EpochLoop(options, params);
+    new Trainer(this, options, StepStrategy.of(this, 1)).fit(GradientSource.inProcess(data), loop);
+    return loop.finish();
   }
 
   /** Mean loss and metrics over (x, y), keyed "loss", "accuracy", ... as in Keras. */

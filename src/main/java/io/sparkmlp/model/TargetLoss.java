@@ -3,6 +3,7 @@ package io.sparkmlp.model;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.sparkmlp.train.Logs;
 import io.sparkmlp.util.Checks;
 import java.util.List;
 import java.util.Map;

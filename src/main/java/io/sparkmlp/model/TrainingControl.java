@@ -1,5 +1,7 @@
 package io.sparkmlp.model;
 
+import io.sparkmlp.train.Logs;
+
 /**
  * What a callback may see and do during training: read or replace the live parameters (for
  * restoring the best weights), and ask training to stop after the current epoch.

@@ -30,7 +30,7 @@ public interface Optimizer extends Serializable {
    * used in place of {@code grad[i]²}; null means {@code grad[i]²}. Local steps need it: a holder
    * that steps on its own share of the minibatch sees a noisier gradient than the whole
    * minibatch's, and its square would inflate the second moment ({@link
-   * io.sparkmlp.model.SecondMoment}). The estimate is unbiased, so one draw may be negative; the
+   * io.sparkmlp.train.SecondMoment}). The estimate is unbiased, so one draw may be negative; the
    * second moment it updates is kept at least {@code floor} times what {@code grad[i]²} would
    * have made it, which keeps it positive. Optimizers without second moments ignore both.
    */

@@ -1,7 +1,7 @@
 package io.sparkmlp.report;
 
-import io.sparkmlp.model.ConfusionMatrix;
-import io.sparkmlp.model.ConfusionMatrix.Measure;
+import io.sparkmlp.nn.ConfusionMatrix.Measure;
+import io.sparkmlp.nn.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.sparkmlp.report;
 
 import io.sparkmlp.model.Callback;
-import io.sparkmlp.model.Logs;
 import io.sparkmlp.model.ProgressLogger;
 import io.sparkmlp.model.StepListener;
 import io.sparkmlp.model.TrainingControl;
+import io.sparkmlp.train.Logs;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

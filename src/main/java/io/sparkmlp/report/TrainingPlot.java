@@ -1,7 +1,7 @@
 package io.sparkmlp.report;
 
 import io.sparkmlp.model.History;
-import io.sparkmlp.model.Logs;
+import io.sparkmlp.train.Logs;
 import io.sparkmlp.util.Checks;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,8 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.ChartTheme;

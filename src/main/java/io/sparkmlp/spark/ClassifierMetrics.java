@@ -1,13 +1,13 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.data.Matrix;
-import io.sparkmlp.model.ClassifierRows;
-import io.sparkmlp.model.ConfusionMatrix;
-import io.sparkmlp.model.Evaluator;
-import io.sparkmlp.model.RocAuc;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.nn.ClassifierRows;
+import io.sparkmlp.nn.ConfusionMatrix;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
+import io.sparkmlp.nn.RocAuc;
+import io.sparkmlp.train.Evaluator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

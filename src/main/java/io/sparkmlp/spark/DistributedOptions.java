@@ -34,7 +34,7 @@ import io.sparkmlp.util.Checks;
  *     count
  * @param syncEvery local steps per partition between synchronisations; 1 is exact synchronous
  *     training; 0 ({@link #AUTO_SYNC_EVERY}) picks it from the first epoch's jobs, timed
- *     against their compute (model.AutoSteps)
+ *     against their compute (train.AutoSteps)
  */
 public record DistributedOptions(
     @JsonUnwrapped FitOptions fit,
@@ -57,7 +57,7 @@ public record DistributedOptions(
   public static final int DEFAULT_TREE_DEPTH = 0;
   /**
    * sync_every auto ({@code auto} in YAML): local steps per synchronisation chosen from the
-   * first epoch's jobs' timings (model.AutoSteps).
+   * first epoch's jobs' timings (train.AutoSteps).
    */
   public static final int AUTO_SYNC_EVERY = 0;
   public static final int DEFAULT_SYNC_EVERY = 1;

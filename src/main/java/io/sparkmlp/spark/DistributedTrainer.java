@@ -1,11 +1,12 @@
 package io.sparkmlp.spark;
 
+import io.sparkmlp.model.EpochLoop;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.model.StepPlan;
-import io.sparkmlp.model.StepStrategy;
-import io.sparkmlp.model.Trainer;
+import io.sparkmlp.train.StepPlan;
+import io.sparkmlp.train.StepStrategy;
+import io.sparkmlp.train.Trainer;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -54,7 +55,9 @@ public final class DistributedTrainer {
   private History fit(TrainingBlocks train, TrainingBlocks validation, FitOptions fit) {
     SparkSource source = new SparkSource(jsc, train, validation,
         options.depthFor(train.numPartitions()), fit.epochs());
-    return new Trainer(model, fit, StepStrategy.of(model, options.syncEvery())).fit(source);
+    EpochLoop loop = new EpochLoop(fit, model.params());
+    new Trainer(model, fit, StepStrategy.of(model, options.syncEvery())).fit(source, loop);
+    return loop.finish();
   }
 
   /** Mean loss and metrics of the model on prepared blocks, keyed as Keras names them. */

@@ -1,8 +1,8 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.data.Matrix;
-import io.sparkmlp.model.Evaluator;
-import io.sparkmlp.model.StepPlan;
+import io.sparkmlp.train.Evaluator;
+import io.sparkmlp.train.StepPlan;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 

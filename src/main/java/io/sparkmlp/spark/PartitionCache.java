@@ -1,7 +1,7 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.Shard;
 import io.sparkmlp.nn.Rows;
+import io.sparkmlp.train.Shard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,15 +1,15 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.Evaluator;
-import io.sparkmlp.model.FullBatchSums;
-import io.sparkmlp.model.GradientSource;
-import io.sparkmlp.model.JobTiming;
-import io.sparkmlp.model.Logs;
-import io.sparkmlp.model.OptimizerSnapshot;
-import io.sparkmlp.model.StepPlan;
-import io.sparkmlp.model.StepSums;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.train.Evaluator;
+import io.sparkmlp.train.FullBatchSums;
+import io.sparkmlp.train.GradientSource;
+import io.sparkmlp.train.JobTiming;
+import io.sparkmlp.train.Logs;
+import io.sparkmlp.train.OptimizerSnapshot;
+import io.sparkmlp.train.StepPlan;
+import io.sparkmlp.train.StepSums;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;

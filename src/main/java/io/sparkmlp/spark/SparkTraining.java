@@ -2,6 +2,13 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.spark.source.BlockSplit;
+import io.sparkmlp.spark.source.DataFrameSource;
+import io.sparkmlp.spark.source.IdxSource;
+import io.sparkmlp.spark.source.LabeledSample;
+import io.sparkmlp.spark.source.MatrixSource;
+import io.sparkmlp.spark.source.NpySource;
+import io.sparkmlp.spark.source.RddSource;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -2,6 +2,7 @@ package io.sparkmlp.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import io.sparkmlp.data.ColumnStats;
+import io.sparkmlp.spark.source.LabeledSample;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;

@@ -1,7 +1,7 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.Shard;
-import io.sparkmlp.model.StepSums;
+import io.sparkmlp.train.Shard;
+import io.sparkmlp.train.StepSums;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 

@@ -2,10 +2,10 @@ package io.sparkmlp.spark;
 
 import io.sparkmlp.data.DataChecks;
 import io.sparkmlp.data.Matrix;
-import io.sparkmlp.model.ClassWeights;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.nn.Targets;
+import io.sparkmlp.train.ClassWeights;
 import io.sparkmlp.util.Checks;
 import java.io.Serializable;
 import java.util.ArrayList;

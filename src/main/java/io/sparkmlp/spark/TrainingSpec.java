@@ -1,6 +1,6 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.model.StepPlan;
+import io.sparkmlp.train.StepPlan;
 import java.io.Serializable;
 
 /**

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.DataLoader;
-import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.spark.source.DataLoader;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

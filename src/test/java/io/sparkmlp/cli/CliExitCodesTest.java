@@ -1,6 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.ROWS;
 import static io.sparkmlp.cli.CliTestSupport.cliExpect;
 import static io.sparkmlp.cli.CliTestSupport.lines;
@@ -10,14 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.cli.CliTestSupport.Data;
 import io.sparkmlp.cli.CliTestSupport.Result;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
 import io.sparkmlp.io.ModelFiles;
-import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.report.RunReport;
 import io.sparkmlp.testing.Expect;
+import io.sparkmlp.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

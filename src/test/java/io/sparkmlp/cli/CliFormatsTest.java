@@ -1,7 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.Preprocessor;
-import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.CLASSES;
 import static io.sparkmlp.cli.CliTestSupport.FEATURES;
 import static io.sparkmlp.cli.CliTestSupport.ROWS;
@@ -15,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparkmlp.cli.CliTestSupport.Data;
@@ -22,6 +21,8 @@ import io.sparkmlp.cli.CliTestSupport.Result;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
 import io.sparkmlp.io.ModelFiles;
+import io.sparkmlp.report.RunReport;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

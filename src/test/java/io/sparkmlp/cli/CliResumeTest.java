@@ -1,8 +1,5 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataLoader;
-import io.sparkmlp.spark.Preprocessor;
-import io.sparkmlp.report.RunReport;
 import static io.sparkmlp.cli.CliTestSupport.cliExpect;
 import static io.sparkmlp.cli.CliTestSupport.lines;
 import static io.sparkmlp.cli.CliTestSupport.npyConfig;
@@ -13,12 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.model.Callback;
-import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
+import io.sparkmlp.report.RunReport;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.spark.source.DataLoader;
+import io.sparkmlp.spark.source.Preprocessor;
+import io.sparkmlp.train.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,14 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataFormat;
-import io.sparkmlp.spark.DataSourceConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Adam;
+import io.sparkmlp.spark.source.DataFormat;
+import io.sparkmlp.spark.source.DataSourceConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,14 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.spark.DataSourceConfig;
-import io.sparkmlp.model.Dense;
 import static io.sparkmlp.cli.ConfigTexts.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.sparkmlp.model.Dense;
+import io.sparkmlp.spark.source.DataSourceConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

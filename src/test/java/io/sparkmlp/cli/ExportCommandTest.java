@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.cli.CliTestSupport.Result;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
 import io.sparkmlp.io.ModelFiles;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.io.AtomicDirectory;
 import io.sparkmlp.io.Location;
@@ -15,14 +16,14 @@ import io.sparkmlp.io.OutputLock;
 import io.sparkmlp.ml.MLPClassificationModel;
 import io.sparkmlp.ml.MLPClassifier;
 import io.sparkmlp.model.Callback;
-import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
 import io.sparkmlp.report.RunReport;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.DataLoader;
-import io.sparkmlp.spark.Preprocessor;
 import io.sparkmlp.spark.SparkTraining;
+import io.sparkmlp.spark.source.DataLoader;
+import io.sparkmlp.spark.source.Preprocessor;
+import io.sparkmlp.train.Checkpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.Dropout;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

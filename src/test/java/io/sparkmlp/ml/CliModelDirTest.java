@@ -4,11 +4,12 @@ import static io.sparkmlp.testing.Expect.assertFails;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import io.sparkmlp.cli.Main;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.spark.Block;
-import io.sparkmlp.spark.Preprocessor;
+import io.sparkmlp.spark.source.Preprocessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.SampleWeights;
+import io.sparkmlp.train.Checkpoint;
+import io.sparkmlp.train.Evaluator;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkmlp.spark.source.MatrixSource;
+
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
-import io.sparkmlp.model.AutoSteps;
-import io.sparkmlp.model.Checkpoint;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.testing.Expect;
+import io.sparkmlp.train.AutoSteps;
+import io.sparkmlp.train.Checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sparkmlp.spark.source.MatrixSource;
+
+
 import io.sparkmlp.data.Matrix;
-import io.sparkmlp.model.ConfusionMatrix;
-import io.sparkmlp.model.ConfusionMatrix.Measure;
 import io.sparkmlp.model.Dense;
-import io.sparkmlp.model.RocAuc;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.nn.ConfusionMatrix.Measure;
+import io.sparkmlp.nn.ConfusionMatrix;
+import io.sparkmlp.nn.RocAuc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,15 +3,18 @@ package io.sparkmlp.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sparkmlp.spark.source.MatrixSource;
+
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
-import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.Sgd;
+import io.sparkmlp.train.MinibatchPlan;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,12 +2,14 @@ package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.sparkmlp.data.Scaling;
 import io.sparkmlp.examples.FashionMnist;
 import io.sparkmlp.examples.FashionMnistExample;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.spark.source.IdxSource;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /** Counts the Spark jobs started between {@link #start} and {@link #stop}. */
-final class JobCounter extends SparkListener {
+public final class JobCounter extends SparkListener {
   private final AtomicInteger jobs = new AtomicInteger();
   private final SparkContext sc;
 
@@ -16,7 +16,7 @@ final class JobCounter extends SparkListener {
   }
 
   /** Waits for earlier events to be delivered, then starts counting. */
-  static JobCounter start() {
+  public static JobCounter start() {
     SparkContext sc = SparkTestSession.get().sparkContext();
     drain(sc);
     JobCounter c = new JobCounter(sc);
@@ -30,7 +30,7 @@ final class JobCounter extends SparkListener {
   }
 
   /** Jobs started since {@link #start}, once the listener bus has delivered every event. */
-  int stop() {
+  public int stop() {
     drain(sc);
     sc.removeSparkListener(this);
     return jobs.get();

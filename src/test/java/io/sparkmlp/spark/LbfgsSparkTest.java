@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.spark.source.MatrixSource;
 import io.sparkmlp.testing.SoftmaxRegression;
 import java.util.ArrayList;
 import java.util.List;

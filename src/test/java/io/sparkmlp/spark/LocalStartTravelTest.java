@@ -2,15 +2,16 @@ package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparkmlp.model.OptimizerSnapshot;
+
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.train.OptimizerSnapshot;
 import java.util.Map;
 import org.apache.spark.serializer.SerializerInstance;
 import org.junit.jupiter.api.Test;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 
 /**
  * What a local-steps job broadcasts comes back from the Java serializer and from Kryo

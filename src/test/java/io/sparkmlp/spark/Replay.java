@@ -1,12 +1,13 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.data.Matrix;
-import io.sparkmlp.model.MinibatchPlan;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.spark.source.MatrixSource;
+import io.sparkmlp.train.MinibatchPlan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkmlp.spark.source.SourceAsserts;
+
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.data.Npy;
+import io.sparkmlp.spark.source.DataFrameSource;
+import io.sparkmlp.spark.source.LabeledSample;
+import io.sparkmlp.spark.source.MatrixSource;
+import io.sparkmlp.spark.source.NpySource;
+import io.sparkmlp.spark.source.RddSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;

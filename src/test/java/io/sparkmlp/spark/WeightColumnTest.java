@@ -1,10 +1,13 @@
 package io.sparkmlp.spark;
 
-import static io.sparkmlp.spark.SourceAsserts.collect;
+import static io.sparkmlp.spark.source.SourceAsserts.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+
+import io.sparkmlp.spark.source.BlockSplit;
+import io.sparkmlp.spark.source.DataFrameSource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

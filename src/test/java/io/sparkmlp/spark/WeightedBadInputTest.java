@@ -2,10 +2,12 @@ package io.sparkmlp.spark;
 
 import static io.sparkmlp.testing.Expect.assertFails;
 
+
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.spark.source.MatrixSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;

@@ -1,0 +1,14 @@
+/**
+ * The training engine: the one loop ({@link io.sparkmlp.train.Trainer}) over a
+ * {@link io.sparkmlp.train.GradientSource} (in-process, or Spark's partitions), its step
+ * strategies (exact minibatch steps, local steps with averaging and their automatic choice,
+ * full-batch L-BFGS), the holder-side work of a step ({@link io.sparkmlp.train.Shard},
+ * {@link io.sparkmlp.train.StepWorker}, {@link io.sparkmlp.train.MinibatchPlan}), the sums
+ * that travel back, the model of what a job costs, and checkpoints and resume.
+ *
+ * <p>It trains a {@link io.sparkmlp.train.Trainable} with {@link
+ * io.sparkmlp.train.TrainingSettings} and reports to an {@link io.sparkmlp.train.EpochObserver}:
+ * the Keras-style face ({@code io.sparkmlp.model}) implements those, so the engine depends on
+ * nothing above it. No Spark.
+ */
+package io.sparkmlp.train;
