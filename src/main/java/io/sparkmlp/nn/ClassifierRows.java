@@ -1,13 +1,11 @@
 package io.sparkmlp.nn;
 
-import io.sparkmlp.model.Sequential;
-
-
 /**
  * How a single-label classifier's rows read as classes, the one rule behind the confusion
  * matrix and ROC AUC: the predicted class is the argmax of the outputs (a single sigmoid
- * output: 1 when above 0.5, as {@link Sequential#predictClasses}); the true class is the label
- * (sparse labels), the argmax of a one-hot target, or the target above 0.5 (a single output).
+ * output: 1 when above 0.5, as {@code Sequential.predictClasses}); the true class is the
+ * label (sparse labels), the argmax of a one-hot target, or the target above 0.5 (a single
+ * output).
  * For binary problems the score of the positive class (1) is the sigmoid output or the second
  * softmax output. Multi-label models (binary cross-entropy over several outputs) and regressors
  * have no classes here.
