@@ -19,7 +19,6 @@ import io.sparkmlp.spark.source.Preprocessor;
 import io.sparkmlp.train.Checkpoint;
 import io.sparkmlp.train.KernelWarmUp;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code sparkmlp train --config conf/x.yaml}: data in, a model directory and metrics out.
  * Checkpoints go to {@code <output>.checkpoint} while training, and one JSON line per epoch to
- * {@code <output>.checkpoint.jsonl} (so that a resumed run's history covers the whole run); the
+ * {@code <output>.checkpoint.jsonl} (a live record of the run; the checkpoint itself keeps the
+ * epochs' logs, so that a resumed run's history covers the whole run); the
  * output directory is written once, atomically, when training ends, and both are then removed.
  *
  * <p>{@code --resume}: when {@code <output>.checkpoint/training.json} exists (a checkpoint is
@@ -167,7 +167,7 @@ final class TrainCommand implements Callable<Integer> {
     List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
     Sequential model = cfg.buildModel(inputDim);
-    // The epochs so far, kept beside the checkpoint so that a resumed run reports them all.
+    // The epochs so far, one JSON line each beside the checkpoint, for whoever follows the run.
     Location epochLog = checkpoint.sibling(checkpoint.name() + EPOCH_LOG);
     // The bar redraws in place on a terminal and logs one line per epoch elsewhere.
     DistributedOptions options = cfg.distributedOptions(cfg.fitOptions()
@@ -184,7 +184,9 @@ final class TrainCommand implements Callable<Integer> {
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
         : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
-    List<Map<String, Double>> earlier = resume ? earlierEpochs(checkpoint, epochLog) : List.of();
+    if (resume) {
+      trimEpochLog(checkpoint, epochLog);
+    }
     if (warmUp != null) {
       warmUp.close();
     }
@@ -204,14 +206,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     raw.unpersist(false);
-    History whole = history;
-    if (!earlier.isEmpty()) {
-      whole = new History();
-      earlier.forEach(whole::add);
-      for (int e = 0; e < history.size(); e++) {
-        whole.add(history.epoch(e));
-      }
-    }
 
     Map<String, Double> test = null;
     if (data.test() != null) {
@@ -219,7 +213,7 @@ final class TrainCommand implements Callable<Integer> {
           data.partitions())), options);
       System.out.println("test: " + MetricsTable.inline(test));
     }
-    RunOutput.write(out, model, whole, cfg, pre, test, seconds);
+    RunOutput.write(out, model, history, cfg, pre, test, seconds);
     Storage.deleteRecursively(checkpoint);
     Storage.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
@@ -236,28 +230,17 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The logs of the epochs the checkpoint holds, from the epoch log of the interrupted run,
-   * which is cut to them (it may hold an epoch finished after the last checkpoint). Empty, with
-   * a warning, when the log is missing or short: the output then records the resumed epochs only.
+   * Cuts the epoch log of the interrupted run to the epochs the checkpoint holds (it may hold
+   * an epoch finished after the last checkpoint), so that the resumed run's lines follow on.
+   * The history itself comes back from the checkpoint (train.Trainer).
    */
-  private static List<Map<String, Double>> earlierEpochs(Location checkpoint,
-      Location epochLog) throws IOException {
+  private static void trimEpochLog(Location checkpoint, Location epochLog) throws IOException {
     int done = Checkpoint.readState(checkpoint).epochsCompleted();
-    List<String> lines = Storage.exists(epochLog)
-        ? Storage.readString(epochLog).lines().toList() : List.of();
-    if (lines.size() < done) {
-      System.err.printf("sparkmlp: %s holds %d of the %d epochs before the checkpoint; "
-          + "history.csv and metrics.jsonl will hold the resumed epochs only%n", epochLog,
-          lines.size(), done);
-      Storage.deleteIfExists(epochLog);
-      return List.of();
+    if (!Storage.exists(epochLog)) {
+      return;
     }
-    List<Map<String, Double>> epochs = new ArrayList<>();
-    for (String line : lines.subList(0, done)) {
-      epochs.add(RunReport.readJsonLine(line));
-    }
-    Storage.replace(epochLog, lines.subList(0, done).stream().map(l -> l + "\n")
-        .collect(Collectors.joining()));
-    return epochs;
+    List<String> lines = Storage.readString(epochLog).lines().toList();
+    Storage.replace(epochLog, lines.subList(0, Math.min(done, lines.size())).stream()
+        .map(l -> l + "\n").collect(Collectors.joining()));
   }
 }

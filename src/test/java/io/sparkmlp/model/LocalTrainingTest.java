@@ -14,8 +14,10 @@ import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.train.Checkpoint;
 import io.sparkmlp.train.Evaluator;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,28 +156,35 @@ class LocalTrainingTest {
   @Test
   void resumeAfterAnInterruptionEqualsAnUninterruptedRun() {
     Sequential straight = model("categorical_crossentropy");
-    straight.fit(DATA[0], DATA[1], weights(), options().epochs(4).validationSplit(0.1).build());
+    History whole = straight.fit(DATA[0], DATA[1], weights(), options().epochs(4)
+        .validationSplit(0.1).build());
 
     Path ckpt = tmp.resolve("ckpt");
+    List<Map<String, Double>> beforeCrash = new ArrayList<>();
     Callback crash = new Callback() {
       @Override
       public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl c) {
         if (epoch == 2) {
           throw new IllegalStateException("killed during epoch 3");
         }
+        beforeCrash.add(Map.copyOf(logs));
       }
     };
     assertThrows(IllegalStateException.class, () -> model("categorical_crossentropy")
         .fit(DATA[0], DATA[1], weights(), options().epochs(4).validationSplit(0.1)
             .checkpointDir(ckpt).callbacks(crash).build()));
     Checkpoint.State state = Checkpoint.readState(ckpt);
-    assertEquals(new Checkpoint.State(2, 7, 1, 540), state);
+    assertEquals(new Checkpoint.State(2, 7, 1, 540, null, beforeCrash), state);
 
     Sequential resumed = model("categorical_crossentropy");
     History h = resumed.fit(DATA[0], DATA[1], weights(), options().epochs(4)
         .validationSplit(0.1).checkpointDir(ckpt).resume(true).build());
-    assertEquals(2, h.size(), "ran epochs 3 and 4 only");
     assertArrayEquals(straight.params(), resumed.params(), 0f);
+    assertEquals(4, h.size(), "the history holds the epochs before the checkpoint too");
+    assertEquals(beforeCrash, List.of(h.epoch(0), h.epoch(1)), "as the first run logged them");
+    for (String key : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
+      assertEquals(whole.get(key), h.get(key), key + " as in the uninterrupted run");
+    }
     assertEquals(4, Checkpoint.readState(ckpt).epochsCompleted());
   }
 
