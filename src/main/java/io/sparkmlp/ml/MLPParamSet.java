@@ -139,7 +139,7 @@ public final class MLPParamSet implements Serializable {
     owner.setDefault(dropout, DEFAULT_DROPOUT);
     owner.setDefault(l2, Dense.DEFAULT_L2);
     owner.setDefault(solver, DEFAULT_OPTIMIZER);
-    owner.setDefault(learningRate, Adam.DEFAULT_LEARNING_RATE);
+    owner.setDefault(learningRate, Adam.Settings.DEFAULT_LEARNING_RATE);
     owner.setDefault(batchSize, DEFAULT_BATCH_SIZE);
     owner.setDefault(maxEpochs, DEFAULT_MAX_EPOCHS);
     owner.setDefault(maxIter, Lbfgs.DEFAULT_MAX_ITER);

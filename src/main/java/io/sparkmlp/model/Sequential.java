@@ -70,7 +70,7 @@ public final class Sequential implements Trainable {
     return compile(loss, Optimizers.byName(optimizer), metrics);
   }
 
-  /** Compiles with a configured optimizer, e.g. {@code Adam.builder().learningRate(3e-4)}. */
+  /** Compiles with a configured optimizer, e.g. {@code new Adam(3e-4)}. */
   public Sequential compile(String loss, Optimizer optimizer, String... metricNames) {
     Loss l = Loss.byName(loss);
     List<Metric> ms = new ArrayList<>();

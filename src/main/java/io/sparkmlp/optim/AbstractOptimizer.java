@@ -1,17 +1,20 @@
 package io.sparkmlp.optim;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
+import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * What every optimizer here shares: the learning rate (a constant or a
+ * What every optimizer here shares: its settings record {@code S} (whose compact constructor
+ * defaults and checks every hyperparameter), the learning rate (a constant or a
  * {@link LearningRateSchedule}), optional clipping by global norm, the order of work in one
- * step, the checks on its arguments and the common config keys. Subclasses write only the
- * per-parameter update.
+ * step, the checks on its arguments and the config written from the record. Subclasses write
+ * only the per-parameter update.
  *
  * <p>One call of {@link #step} does, in Keras's order:
  *
@@ -23,31 +26,75 @@ import java.util.Objects;
  *   zero the subnormal values of a sixteenth of the state   ({@link Subnormals})
  * </pre>
  *
- * <p>Config keys common to all: {@code learning_rate} (a number, or for a schedule
- * {@code {"class_name": ..., "config": {...}}} as Keras nests it) and {@code clipnorm} (present
- * only when set).
+ * <p>{@link #config()} writes the record's components under their config keys:
+ * {@code learning_rate} first (a number, or for a schedule {@code {"class_name": ...,
+ * "config": {...}}} as Keras nests it), then the optimizer's own keys in the record's order,
+ * then {@code clipnorm}, present only when set.
+ *
+ * @param <S> the optimizer's settings record
  */
-abstract class AbstractOptimizer implements Optimizer {
+abstract class AbstractOptimizer<S extends Record & AbstractOptimizer.Common>
+    implements Optimizer {
   private static final long serialVersionUID = 1L;
 
   /** The clipnorm meaning "do not clip": no finite norm exceeds it. */
   static final double NO_CLIPNORM = Double.POSITIVE_INFINITY;
 
   private final String name;
-  private final LearningRateSchedule schedule;
-  private final double clipnorm;
+  private final S settings;
+  private final Record written;
 
-  AbstractOptimizer(String name, Builder<?> b) {
+  /** An optimizer whose config is its settings record. */
+  AbstractOptimizer(String name, S settings) {
+    this(name, settings, settings);
+  }
+
+  /**
+   * @param written the record {@link #config()} writes: settings, or a record that holds them
+   *     and more ({@link AdamW.Settings}), with the same learning rate and clipnorm
+   */
+  AbstractOptimizer(String name, S settings, Record written) {
     this.name = name;
-    if (b.schedule == null) {
-      this.schedule =
-          new ConstantSchedule(Checks.positive(b.learningRate, name + " learning_rate"));
-    } else {
-      this.schedule = b.schedule;
+    this.settings = settings;
+    this.written = written;
+  }
+
+  /**
+   * The components every settings record starts with, {@code learningRate} and
+   * {@code clipnorm}, in that order (the order of the keys an error lists).
+   */
+  interface Common extends Serializable {
+    /** The learning rate: a {@link ConstantSchedule} for a plain number. */
+    LearningRateSchedule learningRate();
+
+    /** The global-norm threshold, or {@code +Infinity} when gradients are not clipped. */
+    Double clipnorm();
+  }
+
+  /**
+   * A settings record's learning rate: {@code fallback} when null; a constant one must be
+   * finite and &gt; 0 (the error names the key; {@link Configs#bind} adds the optimizer).
+   */
+  static LearningRateSchedule learningRateOr(LearningRateSchedule learningRate,
+      double fallback) {
+    if (learningRate == null) {
+      return new ConstantSchedule(fallback);
     }
-    Checks.argument(b.clipnorm == NO_CLIPNORM || (Double.isFinite(b.clipnorm) && b.clipnorm > 0),
-        "%s clipnorm must be a finite number > 0, got %s", name, b.clipnorm);
-    this.clipnorm = b.clipnorm;
+    if (learningRate instanceof ConstantSchedule c) {
+      Checks.positive(c.learningRate(), "learning_rate");
+    }
+    return learningRate;
+  }
+
+  /**
+   * A settings record's clipnorm: {@code +Infinity} (never clips) when null, else finite and
+   * &gt; 0. See {@link GradientClipping}.
+   */
+  static double clipnormOrNone(Double clipnorm) {
+    double c = clipnorm == null ? NO_CLIPNORM : clipnorm;
+    Checks.argument(c == NO_CLIPNORM || (Double.isFinite(c) && c > 0),
+        "clipnorm must be a finite number > 0, got %s", c);
+    return c;
   }
 
   /** Number of state slots this optimizer keeps per parameter. */
@@ -65,12 +112,14 @@ abstract class AbstractOptimizer implements Optimizer {
   abstract void update(float[] params, float[] grad, float[] squaredGrad, float floor,
                        OptimizerState state, long t, double lr);
 
-  /** Adds the optimizer's own keys to {@code config}, after learning_rate. */
-  abstract void addConfig(Map<String, Object> config);
-
   @Override
   public final String name() {
     return name;
+  }
+
+  /** The hyperparameters, defaults filled in. */
+  public final S settings() {
+    return settings;
   }
 
   @Override
@@ -89,7 +138,8 @@ abstract class AbstractOptimizer implements Optimizer {
                          OptimizerState state) {
     checkShapes(params, grad, state);
     long t = state.nextStep();
-    double lr = schedule.at(t - 1);
+    double lr = settings.learningRate().at(t - 1);
+    double clipnorm = settings.clipnorm();
     if (clipnorm != NO_CLIPNORM) {
       double norm = GradientClipping.clipByGlobalNorm(grad, clipnorm);
       if (squaredGrad != null && norm > clipnorm) {
@@ -106,35 +156,40 @@ abstract class AbstractOptimizer implements Optimizer {
   @Override
   public final double learningRate(long step) {
     Checks.argument(step >= 1, "step is 1-based, got %s", step);
-    return schedule.at(step - 1);
-  }
-
-  /** The schedule behind the learning rate (a {@link ConstantSchedule} for a plain number). */
-  public final LearningRateSchedule schedule() {
-    return schedule;
-  }
-
-  /** The global-norm threshold, or {@code +Infinity} when gradients are not clipped. */
-  public final double clipnorm() {
-    return clipnorm;
+    return settings.learningRate().at(step - 1);
   }
 
   @Override
   public final Map<String, Object> config() {
     Map<String, Object> c = new LinkedHashMap<>();
-    if (schedule instanceof ConstantSchedule) {
-      c.put("learning_rate", ((ConstantSchedule) schedule).learningRate());
+    LearningRateSchedule schedule = settings.learningRate();
+    if (schedule instanceof ConstantSchedule constant) {
+      c.put("learning_rate", constant.learningRate());
     } else {
       Map<String, Object> nested = new LinkedHashMap<>();
       nested.put("class_name", schedule.className());
       nested.put("config", schedule.config());
       c.put("learning_rate", nested);
     }
-    addConfig(c);
-    if (clipnorm != NO_CLIPNORM) {
-      c.put("clipnorm", clipnorm);
+    RecordComponent[] components = written.getClass().getRecordComponents();
+    List<String> keys = Configs.keys(written.getClass());
+    for (int i = 0; i < components.length; i++) {
+      if (!keys.get(i).equals("learning_rate") && !keys.get(i).equals("clipnorm")) {
+        c.put(keys.get(i), value(components[i]));
+      }
+    }
+    if (settings.clipnorm() != NO_CLIPNORM) {
+      c.put("clipnorm", settings.clipnorm());
     }
     return Collections.unmodifiableMap(c);
+  }
+
+  private Object value(RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(written);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component, e);
+    }
   }
 
   @Override
@@ -158,82 +213,5 @@ abstract class AbstractOptimizer implements Optimizer {
             + state.slot(i).length + " values, expected one per parameter: " + params.length);
       }
     }
-  }
-
-  /** A learning rate schedule in a config: its class name and its own config. */
-  record Schedule(@JsonProperty(required = true) String className,
-                  @JsonProperty(required = true) Map<String, Object> config) {}
-
-  /** value, or fallback when a config left it out. */
-  static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
-  }
-
-  /**
-   * Settings every optimizer takes; {@code B} is the concrete builder so that calls chain.
-   * Values are checked when the optimizer is built.
-   */
-  public abstract static class Builder<B extends Builder<B>> {
-    private double learningRate;
-    private LearningRateSchedule schedule;
-    private double clipnorm = NO_CLIPNORM;
-
-    Builder(double defaultLearningRate) {
-      this.learningRate = defaultLearningRate;
-    }
-
-    abstract B self();
-
-    /** A constant learning rate, finite and &gt; 0 (replaces a schedule set before). */
-    public final B learningRate(double learningRate) {
-      this.learningRate = learningRate;
-      this.schedule = null;
-      return self();
-    }
-
-    /** A learning rate that follows {@code schedule} (replaces a constant set before). */
-    public final B learningRate(LearningRateSchedule schedule) {
-      this.schedule = Objects.requireNonNull(schedule, "schedule");
-      return self();
-    }
-
-    /**
-     * Clips each mean gradient to this global L2 norm before the update, finite and &gt; 0
-     * ({@code +Infinity}, the default, never clips). See {@link GradientClipping}.
-     */
-    public final B clipnorm(double clipnorm) {
-      this.clipnorm = clipnorm;
-      return self();
-    }
-
-    /**
-     * Sets learning_rate (a number, a numeric string, or a schedule's {@code class_name} and
-     * {@code config}) and clipnorm as a config gives them; null leaves the default.
-     */
-    final B common(String owner, Object learningRate, Double clipnorm) {
-      if (learningRate instanceof Map<?, ?>) {
-        @SuppressWarnings("unchecked")
-        Schedule s = Configs.bind("learning_rate schedule", (Map<String, ?>) learningRate,
-            Schedule.class);
-        learningRate(LearningRateSchedule.fromConfig(s.className(), s.config()));
-      } else if (learningRate instanceof Number n) {
-        learningRate(n.doubleValue());
-      } else if (learningRate != null) {
-        try {
-          learningRate(Double.parseDouble(learningRate.toString().trim()));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(String.format("%s learning_rate must be a number, "
-              + "got %s", owner, learningRate instanceof String ? "'" + learningRate
-              + "' (a string)" : learningRate), e);
-        }
-      }
-      if (clipnorm != null) {
-        clipnorm(clipnorm);
-      }
-      return self();
-    }
-
-    /** The optimizer, checking every setting. */
-    public abstract Optimizer build();
   }
 }

@@ -1,9 +1,7 @@
 package io.sparkmlp.optim;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * Adagrad (Duchi et al., 2011) as Keras 3's {@code Adagrad}, with ε inside the square root:
@@ -16,39 +14,48 @@ import java.util.Map;
  * <p>State: the accumulator in slot 0, filled with initial_accumulator_value by
  * {@link #newState}.
  *
- * <p>Build: {@code Adagrad.builder().learningRate(0.05).initialAccumulatorValue(0.1).build()}.
- * Config keys: learning_rate, initial_accumulator_value, epsilon, clipnorm.
+ * <p>Build: {@code new Adagrad(new Adagrad.Settings(new ConstantSchedule(0.05), null, 0.1,
+ * null))}, or {@code new Adagrad(0.05)} for a learning rate and Keras's other defaults.
  */
-public final class Adagrad extends AbstractOptimizer {
+public final class Adagrad extends AbstractOptimizer<Adagrad.Settings> {
   private static final long serialVersionUID = 1L;
 
   /** Keras's string name. */
   public static final String NAME = "adagrad";
-  public static final double DEFAULT_LEARNING_RATE = 0.001;
-  public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = 0.1;
-  public static final double DEFAULT_EPSILON = 1e-7;
 
-  private final double initialAccumulatorValue;
-  private final double epsilon;
+  /**
+   * Adagrad's hyperparameters; {@code compile.optimizer} binds here (Jackson, snake_case keys).
+   * Null components take Keras's defaults.
+   *
+   * @param learningRate a constant or a schedule, finite and &gt; 0 when constant
+   * @param clipnorm the global L2 norm each mean gradient is clipped to, finite and &gt; 0;
+   *     null (or {@code +Infinity}) never clips
+   * @param initialAccumulatorValue starting value of every accumulator, finite and &gt;= 0
+   * @param epsilon ε added under the square root, finite and &gt; 0
+   */
+  public record Settings(LearningRateSchedule learningRate, Double clipnorm,
+                         Double initialAccumulatorValue, Double epsilon) implements Common {
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_INITIAL_ACCUMULATOR_VALUE = 0.1;
+    public static final double DEFAULT_EPSILON = 1e-7;
 
-  private Adagrad(Builder b) {
-    super(NAME, b);
-    this.initialAccumulatorValue =
-        Checks.nonNegative(b.initialAccumulatorValue, NAME + " initial_accumulator_value");
-    this.epsilon = Checks.positive(b.epsilon, NAME + " epsilon");
+    public Settings {
+      learningRate = learningRateOr(learningRate, DEFAULT_LEARNING_RATE);
+      clipnorm = clipnormOrNone(clipnorm);
+      initialAccumulatorValue = Checks.nonNegative(initialAccumulatorValue == null
+          ? DEFAULT_INITIAL_ACCUMULATOR_VALUE : initialAccumulatorValue,
+          "initial_accumulator_value");
+      epsilon = Checks.positive(epsilon == null ? DEFAULT_EPSILON : epsilon, "epsilon");
+    }
   }
 
-  /** A builder holding Keras's defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public Adagrad(Settings settings) {
+    super(NAME, settings);
   }
 
-  public double initialAccumulatorValue() {
-    return initialAccumulatorValue;
-  }
-
-  public double epsilon() {
-    return epsilon;
+  /** Adagrad at this constant learning rate, with Keras's other defaults. */
+  public Adagrad(double learningRate) {
+    this(new Settings(ConstantSchedule.unchecked(learningRate), null, null, null));
   }
 
   @Override
@@ -59,6 +66,7 @@ public final class Adagrad extends AbstractOptimizer {
   @Override
   public OptimizerState newState(int numParams) {
     OptimizerState state = super.newState(numParams);
+    double initialAccumulatorValue = settings().initialAccumulatorValue();
     Arrays.fill(state.slot(0), (float) initialAccumulatorValue);
     return state;
   }
@@ -71,6 +79,7 @@ public final class Adagrad extends AbstractOptimizer {
   @Override
   void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
       double lr) {
+    double epsilon = settings().epsilon();
     float a = (float) lr;
     float eps = (float) epsilon;
     float[] acc = state.slot(0);
@@ -90,55 +99,6 @@ public final class Adagrad extends AbstractOptimizer {
     }
     for (int i = 0; i < n; i++) {
       w[i] -= a * g[i] / (float) Math.sqrt(acc[i] + eps);
-    }
-  }
-
-  @Override
-  void addConfig(Map<String, Object> config) {
-    config.put("initial_accumulator_value", initialAccumulatorValue);
-    config.put("epsilon", epsilon);
-  }
-
-  /** The keys of Adagrad's config; absent ones take Keras's defaults. */
-  record Config(Object learningRate, Double clipnorm, Double initialAccumulatorValue,
-                Double epsilon) {}
-
-  static Adagrad read(Map<String, ?> config) {
-    Config c = Configs.bind(NAME, config, Config.class);
-    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
-    return b.initialAccumulatorValue(or(c.initialAccumulatorValue(), b.initialAccumulatorValue))
-        .epsilon(or(c.epsilon(), b.epsilon)).build();
-  }
-
-  /** Settings for {@link Adagrad}; starts at Keras's defaults. */
-  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
-    private double initialAccumulatorValue = DEFAULT_INITIAL_ACCUMULATOR_VALUE;
-    private double epsilon = DEFAULT_EPSILON;
-
-    private Builder() {
-      super(DEFAULT_LEARNING_RATE);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** Starting value of every accumulator, finite and &gt;= 0. */
-    public Builder initialAccumulatorValue(double value) {
-      this.initialAccumulatorValue = value;
-      return this;
-    }
-
-    /** ε added under the square root, finite and &gt; 0. */
-    public Builder epsilon(double epsilon) {
-      this.epsilon = epsilon;
-      return this;
-    }
-
-    @Override
-    public Adagrad build() {
-      return new Adagrad(this);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.sparkmlp.optim;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2014) in Keras 3's form, with the bias corrections folded into the step
@@ -17,45 +16,57 @@ import java.util.Map;
  *
  * <p>State: m in slot 0, v in slot 1. AMSGrad is not offered.
  *
- * <p>Build: {@code Adam.builder().learningRate(3e-4).beta1(0.95).build()}.
- * Config keys: learning_rate, beta_1, beta_2, epsilon, clipnorm.
+ * <p>Build: {@code new Adam(new Adam.Settings(new ConstantSchedule(3e-4), null, 0.95, null,
+ * null))}, or {@code new Adam(3e-4)} for a learning rate and Keras's other defaults.
  */
-public final class Adam extends AbstractOptimizer {
+public sealed class Adam extends AbstractOptimizer<Adam.Settings> permits AdamW {
   private static final long serialVersionUID = 1L;
 
   /** Keras's string name. */
   public static final String NAME = "adam";
-  public static final double DEFAULT_LEARNING_RATE = 0.001;
-  public static final double DEFAULT_BETA_1 = 0.9;
-  public static final double DEFAULT_BETA_2 = 0.999;
-  public static final double DEFAULT_EPSILON = 1e-7;
 
-  private final double beta1;
-  private final double beta2;
-  private final double epsilon;
+  /**
+   * Adam's hyperparameters; {@code compile.optimizer} binds here (Jackson, snake_case keys).
+   * Null components take Keras's defaults. {@link AdamW.Settings} holds these and a weight
+   * decay, and takes their defaults and checks from here.
+   *
+   * @param learningRate a constant or a schedule, finite and &gt; 0 when constant
+   * @param clipnorm the global L2 norm each mean gradient is clipped to, finite and &gt; 0;
+   *     null (or {@code +Infinity}) never clips
+   * @param beta1 decay rate of the first moment, in [0, 1)
+   * @param beta2 decay rate of the second moment, in [0, 1)
+   * @param epsilon ε added to sqrt(v), finite and &gt; 0
+   */
+  public record Settings(LearningRateSchedule learningRate, Double clipnorm,
+                         @JsonProperty("beta_1") Double beta1,
+                         @JsonProperty("beta_2") Double beta2, Double epsilon)
+      implements Common {
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_BETA_1 = 0.9;
+    public static final double DEFAULT_BETA_2 = 0.999;
+    public static final double DEFAULT_EPSILON = 1e-7;
 
-  private Adam(Builder b) {
-    super(NAME, b);
-    this.beta1 = Checks.fraction(b.beta1, NAME + " beta_1");
-    this.beta2 = Checks.fraction(b.beta2, NAME + " beta_2");
-    this.epsilon = Checks.positive(b.epsilon, NAME + " epsilon");
+    public Settings {
+      learningRate = learningRateOr(learningRate, DEFAULT_LEARNING_RATE);
+      clipnorm = clipnormOrNone(clipnorm);
+      beta1 = Checks.fraction(beta1 == null ? DEFAULT_BETA_1 : beta1, "beta_1");
+      beta2 = Checks.fraction(beta2 == null ? DEFAULT_BETA_2 : beta2, "beta_2");
+      epsilon = Checks.positive(epsilon == null ? DEFAULT_EPSILON : epsilon, "epsilon");
+    }
   }
 
-  /** A builder holding Keras's defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public Adam(Settings settings) {
+    super(NAME, settings);
   }
 
-  public double beta1() {
-    return beta1;
+  /** An Adam of another name whose config writes {@code written} ({@link AdamW}). */
+  Adam(String name, Settings settings, Record written) {
+    super(name, settings, written);
   }
 
-  public double beta2() {
-    return beta2;
-  }
-
-  public double epsilon() {
-    return epsilon;
+  /** Adam at this constant learning rate, with Keras's other defaults. */
+  public Adam(double learningRate) {
+    this(new Settings(ConstantSchedule.unchecked(learningRate), null, null, null, null));
   }
 
   @Override
@@ -71,12 +82,19 @@ public final class Adam extends AbstractOptimizer {
   @Override
   void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
       double lr) {
-    apply(w, g, sq, floor, state.slot(0), state.slot(1), t, lr, beta1, beta2, epsilon, 0);
+    Settings s = settings();
+    apply(w, g, sq, floor, state.slot(0), state.slot(1), t, lr, s.beta1(), s.beta2(),
+        s.epsilon(), decay(lr));
+  }
+
+  /** The decoupled weight decay of a step at learning rate lr: none ({@link AdamW} has one). */
+  double decay(double lr) {
+    return 0;
   }
 
   /**
-   * The Adam update on every parameter, shared with {@link AdamW}: first
-   * {@code w ← w − decay·w} (decoupled weight decay, 0 for Adam), then the update above, with
+   * The Adam update on every parameter: first {@code w ← w − decay·w} (decoupled weight
+   * decay, 0 for Adam, {@link AdamW}'s otherwise), then the update above, with
    * {@code sq[i]} in place of {@code g[i]²} where sq is given (v kept at least floor times what
    * g[i]² would give).
    */
@@ -125,63 +143,6 @@ public final class Adam extends AbstractOptimizer {
     for (int i = 0; i < v.length; i++) {
       float vi = v[i];
       v[i] = Math.max(vi + (sq[i] - vi) * c2, floor * (vi + (g[i] * g[i] - vi) * c2));
-    }
-  }
-
-  @Override
-  void addConfig(Map<String, Object> config) {
-    config.put("beta_1", beta1);
-    config.put("beta_2", beta2);
-    config.put("epsilon", epsilon);
-  }
-
-  /** The keys of Adam's config; absent ones take Keras's defaults. */
-  record Config(Object learningRate, Double clipnorm, @JsonProperty("beta_1") Double beta1,
-                @JsonProperty("beta_2") Double beta2, Double epsilon) {}
-
-  static Adam read(Map<String, ?> config) {
-    Config c = Configs.bind(NAME, config, Config.class);
-    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
-    return b.beta1(or(c.beta1(), b.beta1)).beta2(or(c.beta2(), b.beta2))
-        .epsilon(or(c.epsilon(), b.epsilon)).build();
-  }
-
-  /** Settings for {@link Adam}; starts at Keras's defaults. */
-  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
-    private double beta1 = DEFAULT_BETA_1;
-    private double beta2 = DEFAULT_BETA_2;
-    private double epsilon = DEFAULT_EPSILON;
-
-    private Builder() {
-      super(DEFAULT_LEARNING_RATE);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** Decay rate of the first moment, in [0, 1). */
-    public Builder beta1(double beta1) {
-      this.beta1 = beta1;
-      return this;
-    }
-
-    /** Decay rate of the second moment, in [0, 1). */
-    public Builder beta2(double beta2) {
-      this.beta2 = beta2;
-      return this;
-    }
-
-    /** ε added to sqrt(v), finite and &gt; 0. */
-    public Builder epsilon(double epsilon) {
-      this.epsilon = epsilon;
-      return this;
-    }
-
-    @Override
-    public Adam build() {
-      return new Adam(this);
     }
   }
 }

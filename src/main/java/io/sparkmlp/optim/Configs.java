@@ -1,11 +1,15 @@
 package io.sparkmlp.optim;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.sparkmlp.util.Json;
+import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Binds a Keras-style config map (as parsed from JSON or YAML) to an optimizer's or schedule's
- * config record with the shared mapper ({@link Json}), and words its failures as
- * {@code "adam beta_1 must be a number, got 'x' (a string)"}. Numbers may be any
+ * Binds a Keras-style config map (as parsed from JSON or YAML) to an optimizer's settings
+ * record or a schedule's config record with the shared mapper ({@link Json}), and words its
+ * failures as {@code "adam beta_1 must be a number, got 'x' (a string)"}: a record's checks
+ * name the key, and the owner goes in front. Numbers may be any
  * {@link Number} or a numeric string (YAML 1.1 reads {@code 1e-3} as a string); a null value
  * counts as absent, as Keras writes {@code None} for unset options.
  */
@@ -40,12 +45,16 @@ final class Configs {
     try {
       return Json.json().convertValue(c, type);
     } catch (IllegalArgumentException e) {
-      if (e.getCause() instanceof ValueInstantiationException v
-          && v.getCause() instanceof IllegalArgumentException check) {
-        throw check;
-      }
       if (!(e.getCause() instanceof JsonMappingException m)) {
         throw e;
+      }
+      if (m instanceof ValueInstantiationException
+          && m.getCause() instanceof IllegalArgumentException check) {
+        // The record's compact constructor: its message names the key, this adds the owner.
+        throw new IllegalArgumentException(owner + " " + check.getMessage(), check);
+      }
+      if (m.getCause() instanceof IllegalArgumentException nested) {
+        throw nested;  // a nested config's own error (a schedule's), already worded in full
       }
       Matcher missing = MISSING.matcher(m.getOriginalMessage());
       if (missing.find()) {
@@ -61,6 +70,43 @@ final class Configs {
       throw new IllegalArgumentException(String.format("%s %s must be %s, got %s", owner, key,
           expected, v instanceof String ? "'" + v + "' (a string)"
               : v + " (" + (v == null ? "null" : v.getClass().getSimpleName()) + ")"), e);
+    }
+  }
+
+  /**
+   * Reads {@code learning_rate} as configs give it: a number (or a numeric string) for a
+   * constant rate, or a schedule nested as Keras nests it, {@code {"class_name": ...,
+   * "config": {...}}}. A constant is checked by the settings record that takes it, so that its
+   * error names the optimizer.
+   */
+  static final class LearningRateReader extends StdDeserializer<LearningRateSchedule> {
+    private static final long serialVersionUID = 1L;
+
+    LearningRateReader() {
+      super(LearningRateSchedule.class);
+    }
+
+    /** A learning rate schedule in a config: its class name and its own config. */
+    record Schedule(@JsonProperty(required = true) String className,
+                    @JsonProperty(required = true) Map<String, Object> config) {}
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public LearningRateSchedule deserialize(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
+      Object v = ctxt.readValue(p, Object.class);
+      if (v instanceof Map<?, ?> map) {
+        Schedule s = bind("learning_rate schedule", (Map<String, ?>) map, Schedule.class);
+        return LearningRateSchedule.fromConfig(s.className(), s.config());
+      }
+      if (v instanceof Number n) {
+        return ConstantSchedule.unchecked(n.doubleValue());
+      }
+      try {
+        return ConstantSchedule.unchecked(Double.parseDouble(v.toString().trim()));
+      } catch (NumberFormatException e) {
+        throw MismatchedInputException.from(p, Double.class, "not a number: " + v);
+      }
     }
   }
 

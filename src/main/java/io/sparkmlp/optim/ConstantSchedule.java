@@ -21,7 +21,21 @@ public final class ConstantSchedule implements LearningRateSchedule {
 
   /** @param learningRate finite and &gt; 0 */
   public ConstantSchedule(double learningRate) {
-    this.learningRate = Checks.positive(learningRate, CLASS_NAME + " learning_rate");
+    this(learningRate, true);
+  }
+
+  private ConstantSchedule(double learningRate, boolean check) {
+    this.learningRate =
+        check ? Checks.positive(learningRate, CLASS_NAME + " learning_rate") : learningRate;
+  }
+
+  /**
+   * A constant rate as an optimizer's config gives it (a plain number): checked by the settings
+   * record that takes it ({@link AbstractOptimizer#learningRateOr}), whose error names the
+   * optimizer.
+   */
+  static ConstantSchedule unchecked(double learningRate) {
+    return new ConstantSchedule(learningRate, false);
   }
 
   /** The constant learning rate. */

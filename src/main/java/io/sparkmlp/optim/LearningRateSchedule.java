@@ -1,5 +1,6 @@
 package io.sparkmlp.optim;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,10 @@ import java.util.Map;
  * 1-based step instead and returns {@code at(step - 1)}.
  *
  * <p>Implementations are immutable. {@link #config()} with {@link #className()} is enough for
- * {@link #fromConfig} to rebuild an equal schedule.
+ * {@link #fromConfig} to rebuild an equal schedule. In an optimizer's settings record, the
+ * {@code learning_rate} key binds to a schedule: a plain number is a {@link ConstantSchedule}.
  */
+@JsonDeserialize(using = Configs.LearningRateReader.class)
 public interface LearningRateSchedule extends Serializable {
 
   /** The class names {@link #fromConfig} understands. */

@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code compile.optimizer}: a Keras name ({@code adam}) or a map with {@code name} and the
  * optimizer's settings under Keras's names ({@code learning_rate}, {@code beta_1},
  * {@code clipnorm}, a schedule as {@code {class_name: ExponentialDecay, config: {...}}}).
- * Once loaded, {@code settings} is the optimizer's full config, defaults included.
+ * The settings bind to the optimizer's settings record ({@code Adam.Settings}, ...), which
+ * defaults and checks them; once loaded, {@code settings} is the optimizer's full config,
+ * defaults included.
  *
  * <p>Numbers in the settings are normalised to Long (integral types) and Double (the others),
  * so a config read back from YAML equals the one written, whichever width YAML chose.

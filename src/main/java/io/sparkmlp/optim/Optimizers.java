@@ -25,20 +25,21 @@ public final class Optimizers {
   }
 
   /**
-   * The optimizer that {@code config} describes, as {@link Optimizer#config()} writes it. Keys
-   * left out take Keras's defaults; unknown keys are errors that list the allowed ones. Numbers
+   * The optimizer that {@code config} describes, as {@link Optimizer#config()} writes it: bound
+   * to the optimizer's settings record ({@code Adam.Settings}, ...). Keys left out take Keras's
+   * defaults; unknown keys are errors that list the allowed ones. Numbers
    * may be any {@link Number} or a numeric string; {@code learning_rate} may be a number or
    * {@code {"class_name": "ExponentialDecay", "config": {...}}}.
    */
   public static Optimizer fromConfig(String name, Map<String, ?> config) {
     String key = canonical(name);
     return switch (key) {
-      case Sgd.NAME -> Sgd.read(config);
-      case Adam.NAME -> Adam.read(config);
-      case AdamW.NAME -> AdamW.read(config);
-      case RmsProp.NAME -> RmsProp.read(config);
+      case Sgd.NAME -> new Sgd(Configs.bind(key, config, Sgd.Settings.class));
+      case Adam.NAME -> new Adam(Configs.bind(key, config, Adam.Settings.class));
+      case AdamW.NAME -> new AdamW(Configs.bind(key, config, AdamW.Settings.class));
+      case RmsProp.NAME -> new RmsProp(Configs.bind(key, config, RmsProp.Settings.class));
       case Lbfgs.NAME -> Lbfgs.read(config);
-      default -> Adagrad.read(config);
+      default -> new Adagrad(Configs.bind(key, config, Adagrad.Settings.class));
     };
   }
 

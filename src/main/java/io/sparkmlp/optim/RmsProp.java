@@ -1,8 +1,6 @@
 package io.sparkmlp.optim;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
-import java.util.Map;
 
 /**
  * RMSprop (Hinton, 2012) exactly as Keras 3's {@code RMSprop.update_step}, with ε inside the
@@ -20,57 +18,59 @@ import java.util.Map;
  * <p>State: velocity in slot 0, then the momentum buffer (only when momentum &gt; 0), then the
  * average gradient (only when centered), as Keras creates only the variables it uses.
  *
- * <p>Build: {@code RmsProp.builder().learningRate(1e-3).rho(0.95).centered(true).build()}.
- * Config keys: learning_rate, rho, momentum, epsilon, centered, clipnorm.
+ * <p>Build: {@code new RmsProp(new RmsProp.Settings(new ConstantSchedule(1e-3), null, 0.95,
+ * null, null, true))}, or {@code new RmsProp(1e-3)} for a learning rate and Keras's other
+ * defaults.
  */
-public final class RmsProp extends AbstractOptimizer {
+public final class RmsProp extends AbstractOptimizer<RmsProp.Settings> {
   private static final long serialVersionUID = 1L;
 
   /** Keras's string name. */
   public static final String NAME = "rmsprop";
-  public static final double DEFAULT_LEARNING_RATE = 0.001;
-  public static final double DEFAULT_RHO = 0.9;
-  public static final double DEFAULT_MOMENTUM = 0.0;
-  public static final double DEFAULT_EPSILON = 1e-7;
-  public static final boolean DEFAULT_CENTERED = false;
 
-  private final double rho;
-  private final double momentum;
-  private final double epsilon;
-  private final boolean centered;
+  /**
+   * RMSprop's hyperparameters; {@code compile.optimizer} binds here (Jackson, snake_case keys).
+   * Null components take Keras's defaults.
+   *
+   * @param learningRate a constant or a schedule, finite and &gt; 0 when constant
+   * @param clipnorm the global L2 norm each mean gradient is clipped to, finite and &gt; 0;
+   *     null (or {@code +Infinity}) never clips
+   * @param rho discount of the running mean of g², in [0, 1)
+   * @param momentum μ on the increments, in [0, 1); 0 applies each increment directly
+   * @param epsilon ε added under the square root, finite and &gt; 0
+   * @param centered whether to divide by the estimated variance of g instead of its second
+   *     moment
+   */
+  public record Settings(LearningRateSchedule learningRate, Double clipnorm, Double rho,
+                         Double momentum, Double epsilon, Boolean centered) implements Common {
+    public static final double DEFAULT_LEARNING_RATE = 0.001;
+    public static final double DEFAULT_RHO = 0.9;
+    public static final double DEFAULT_MOMENTUM = 0.0;
+    public static final double DEFAULT_EPSILON = 1e-7;
+    public static final boolean DEFAULT_CENTERED = false;
 
-  private RmsProp(Builder b) {
-    super(NAME, b);
-    this.rho = Checks.fraction(b.rho, NAME + " rho");
-    this.momentum = Checks.fraction(b.momentum, NAME + " momentum");
-    this.epsilon = Checks.positive(b.epsilon, NAME + " epsilon");
-    this.centered = b.centered;
+    public Settings {
+      learningRate = learningRateOr(learningRate, DEFAULT_LEARNING_RATE);
+      clipnorm = clipnormOrNone(clipnorm);
+      rho = Checks.fraction(rho == null ? DEFAULT_RHO : rho, "rho");
+      momentum = Checks.fraction(momentum == null ? DEFAULT_MOMENTUM : momentum, "momentum");
+      epsilon = Checks.positive(epsilon == null ? DEFAULT_EPSILON : epsilon, "epsilon");
+      centered = centered == null ? DEFAULT_CENTERED : centered;
+    }
   }
 
-  /** A builder holding Keras's defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public RmsProp(Settings settings) {
+    super(NAME, settings);
   }
 
-  public double rho() {
-    return rho;
-  }
-
-  public double momentum() {
-    return momentum;
-  }
-
-  public double epsilon() {
-    return epsilon;
-  }
-
-  public boolean centered() {
-    return centered;
+  /** RMSprop at this constant learning rate, with Keras's other defaults. */
+  public RmsProp(double learningRate) {
+    this(new Settings(ConstantSchedule.unchecked(learningRate), null, null, null, null, null));
   }
 
   @Override
   int numSlots() {
-    return 1 + (momentum > 0 ? 1 : 0) + (centered ? 1 : 0);
+    return 1 + (settings().momentum() > 0 ? 1 : 0) + (settings().centered() ? 1 : 0);
   }
 
   @Override
@@ -81,6 +81,10 @@ public final class RmsProp extends AbstractOptimizer {
   @Override
   void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
       double lr) {
+    double rho = settings().rho();
+    double momentum = settings().momentum();
+    double epsilon = settings().epsilon();
+    boolean centered = settings().centered();
     float a = (float) lr;
     float r = (float) rho;
     float c = (float) (1 - rho);
@@ -129,71 +133,6 @@ public final class RmsProp extends AbstractOptimizer {
       } else {
         w[i] -= increment;
       }
-    }
-  }
-
-  @Override
-  void addConfig(Map<String, Object> config) {
-    config.put("rho", rho);
-    config.put("momentum", momentum);
-    config.put("epsilon", epsilon);
-    config.put("centered", centered);
-  }
-
-  /** The keys of RMSprop's config; absent ones take Keras's defaults. */
-  record Config(Object learningRate, Double clipnorm, Double rho, Double momentum,
-                Double epsilon, Boolean centered) {}
-
-  static RmsProp read(Map<String, ?> config) {
-    Config c = Configs.bind(NAME, config, Config.class);
-    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
-    return b.rho(or(c.rho(), b.rho)).momentum(or(c.momentum(), b.momentum))
-        .epsilon(or(c.epsilon(), b.epsilon)).centered(or(c.centered(), b.centered)).build();
-  }
-
-  /** Settings for {@link RmsProp}; starts at Keras's defaults. */
-  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
-    private double rho = DEFAULT_RHO;
-    private double momentum = DEFAULT_MOMENTUM;
-    private double epsilon = DEFAULT_EPSILON;
-    private boolean centered = DEFAULT_CENTERED;
-
-    private Builder() {
-      super(DEFAULT_LEARNING_RATE);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** Discount of the running mean of g², in [0, 1). */
-    public Builder rho(double rho) {
-      this.rho = rho;
-      return this;
-    }
-
-    /** Momentum μ on the increments, in [0, 1); 0 applies each increment directly. */
-    public Builder momentum(double momentum) {
-      this.momentum = momentum;
-      return this;
-    }
-
-    /** ε added under the square root, finite and &gt; 0. */
-    public Builder epsilon(double epsilon) {
-      this.epsilon = epsilon;
-      return this;
-    }
-
-    /** Whether to divide by the estimated variance of g instead of its second moment. */
-    public Builder centered(boolean centered) {
-      this.centered = centered;
-      return this;
-    }
-
-    @Override
-    public RmsProp build() {
-      return new RmsProp(this);
     }
   }
 }

@@ -1,8 +1,6 @@
 package io.sparkmlp.optim;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sparkmlp.util.Checks;
-import java.util.Map;
 
 /**
  * Stochastic gradient descent with optional momentum, as Keras's {@code SGD}:
@@ -17,48 +15,57 @@ import java.util.Map;
  * <p>State: the velocity v in slot 0, only when momentum &gt; 0 (as Keras, which creates no
  * momentum variables otherwise). {@code nesterov} has no effect without momentum.
  *
- * <p>Build: {@code Sgd.builder().learningRate(0.1).momentum(0.9).nesterov(true).build()}.
- * Config keys: learning_rate, momentum, nesterov, clipnorm.
+ * <p>Build: {@code new Sgd(new Sgd.Settings(new ConstantSchedule(0.1), null, 0.9, true))}, or
+ * {@code new Sgd(0.1)} for a learning rate and Keras's other defaults.
  */
-public final class Sgd extends AbstractOptimizer {
+public final class Sgd extends AbstractOptimizer<Sgd.Settings> {
   private static final long serialVersionUID = 1L;
 
   /** Keras's string name. */
   public static final String NAME = "sgd";
-  public static final double DEFAULT_LEARNING_RATE = 0.01;
-  public static final double DEFAULT_MOMENTUM = 0.0;
-  public static final boolean DEFAULT_NESTEROV = false;
 
-  private final double momentum;
-  private final boolean nesterov;
+  /**
+   * SGD's hyperparameters; {@code compile.optimizer} binds here (Jackson, snake_case keys).
+   * Null components take Keras's defaults.
+   *
+   * @param learningRate a constant or a schedule, finite and &gt; 0 when constant
+   * @param clipnorm the global L2 norm each mean gradient is clipped to, finite and &gt; 0;
+   *     null (or {@code +Infinity}) never clips
+   * @param momentum μ in [0, 1); 0 is plain gradient descent
+   * @param nesterov whether to use Nesterov momentum
+   */
+  public record Settings(LearningRateSchedule learningRate, Double clipnorm, Double momentum,
+                         Boolean nesterov) implements Common {
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_MOMENTUM = 0.0;
+    public static final boolean DEFAULT_NESTEROV = false;
 
-  private Sgd(Builder b) {
-    super(NAME, b);
-    this.momentum = Checks.fraction(b.momentum, NAME + " momentum");
-    this.nesterov = b.nesterov;
+    public Settings {
+      learningRate = learningRateOr(learningRate, DEFAULT_LEARNING_RATE);
+      clipnorm = clipnormOrNone(clipnorm);
+      momentum = Checks.fraction(momentum == null ? DEFAULT_MOMENTUM : momentum, "momentum");
+      nesterov = nesterov == null ? DEFAULT_NESTEROV : nesterov;
+    }
   }
 
-  /** A builder holding Keras's defaults. */
-  public static Builder builder() {
-    return new Builder();
+  public Sgd(Settings settings) {
+    super(NAME, settings);
   }
 
-  public double momentum() {
-    return momentum;
-  }
-
-  public boolean nesterov() {
-    return nesterov;
+  /** SGD at this constant learning rate, with Keras's other defaults. */
+  public Sgd(double learningRate) {
+    this(new Settings(ConstantSchedule.unchecked(learningRate), null, null, null));
   }
 
   @Override
   int numSlots() {
-    return momentum > 0 ? 1 : 0;
+    return settings().momentum() > 0 ? 1 : 0;
   }
 
   @Override
   void update(float[] w, float[] g, float[] sq, float floor, OptimizerState state, long t,
       double lr) {
+    double momentum = settings().momentum();
     float a = (float) lr;
     int n = w.length;
     if (momentum == 0) {
@@ -69,7 +76,7 @@ public final class Sgd extends AbstractOptimizer {
     }
     float mu = (float) momentum;
     float[] v = state.slot(0);
-    if (nesterov) {
+    if (settings().nesterov()) {
       for (int i = 0; i < n; i++) {
         float vi = mu * v[i] - a * g[i];
         v[i] = vi;
@@ -81,54 +88,6 @@ public final class Sgd extends AbstractOptimizer {
         v[i] = vi;
         w[i] += vi;
       }
-    }
-  }
-
-  @Override
-  void addConfig(Map<String, Object> config) {
-    config.put("momentum", momentum);
-    config.put("nesterov", nesterov);
-  }
-
-  /** The keys of SGD's config; absent ones take Keras's defaults. */
-  record Config(Object learningRate, Double clipnorm, Double momentum, Boolean nesterov) {}
-
-  static Sgd read(Map<String, ?> config) {
-    Config c = Configs.bind(NAME, config, Config.class);
-    Builder b = builder().common(NAME, c.learningRate(), c.clipnorm());
-    return b.momentum(or(c.momentum(), b.momentum)).nesterov(or(c.nesterov(), b.nesterov))
-        .build();
-  }
-
-  /** Settings for {@link Sgd}; starts at Keras's defaults. */
-  public static final class Builder extends AbstractOptimizer.Builder<Builder> {
-    private double momentum = DEFAULT_MOMENTUM;
-    private boolean nesterov = DEFAULT_NESTEROV;
-
-    private Builder() {
-      super(DEFAULT_LEARNING_RATE);
-    }
-
-    @Override
-    Builder self() {
-      return this;
-    }
-
-    /** Momentum μ in [0, 1); 0 is plain gradient descent. */
-    public Builder momentum(double momentum) {
-      this.momentum = momentum;
-      return this;
-    }
-
-    /** Whether to use Nesterov momentum. */
-    public Builder nesterov(boolean nesterov) {
-      this.nesterov = nesterov;
-      return this;
-    }
-
-    @Override
-    public Sgd build() {
-      return new Sgd(this);
     }
   }
 }

@@ -14,8 +14,11 @@
  * {@code LBFGS} ({@link io.sparkmlp.optim.LbfgsRun}), one iteration per epoch of fit, its
  * memory kept in the optimizer state so that checkpoints resume it exactly.
  *
- * <p>Settings use Keras's names in {@code config()} ({@code learning_rate}, {@code beta_1},
- * ...), and {@link io.sparkmlp.optim.Optimizers#fromConfig} rebuilds an optimizer from them.
+ * <p>Each first-order optimizer's hyperparameters are one record ({@code Adam.Settings}, ...)
+ * that owns their {@code DEFAULT_*} constants, defaults null components and checks ranges in
+ * its compact constructor; {@code compile.optimizer} binds to it with Jackson, and
+ * {@code config()} writes it back under Keras's names ({@code learning_rate}, {@code beta_1},
+ * ...), from which {@link io.sparkmlp.optim.Optimizers#fromConfig} rebuilds the optimizer.
  * Schedules are indexed like Keras's: {@code at(i)} is the rate after i completed updates.
  */
 package io.sparkmlp.optim;

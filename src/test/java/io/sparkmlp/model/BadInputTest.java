@@ -87,7 +87,7 @@ class BadInputTest {
   @Test
   void negativeLearningRate() {
     assertFails(IllegalArgumentException.class,
-        () -> Adam.builder().learningRate(-0.1).build(), "learning_rate", "-0.1", "> 0");
+        () -> new Adam(-0.1), "learning_rate", "-0.1", "> 0");
   }
 
   @Test

@@ -66,7 +66,7 @@ class SequentialApiTest {
     Sequential m = new Sequential().seed(3)
         .add(new Dense(32, "relu").inputDim(100))
         .add(new Dense(10, "softmax"))
-        .compile("categorical_crossentropy", Sgd.builder().learningRate(2.0).build(), "accuracy");
+        .compile("categorical_crossentropy", new Sgd(2.0), "accuracy");
     EarlyStopping stop = new EarlyStopping("val_loss", 2).restoreBestWeights(true);
     History h = m.fit(DATA[0], DATA[1], FitOptions.builder().epochs(30).validationSplit(0.2)
         .callbacks(stop).verbose(0).build());
@@ -169,7 +169,7 @@ class SequentialApiTest {
     Sequential m = new Sequential().seed(1)
         .add(new Dense(32, "gelu").inputDim(2).l2(1e-5))
         .add(new Dense(1))
-        .compile("mse", io.sparkmlp.optim.Adam.builder().learningRate(0.01).build(), "mae");
+        .compile("mse", new io.sparkmlp.optim.Adam(0.01), "mae");
     History h = m.fit(new Matrix(x, n, 2), new Matrix(y, n, 1),
         FitOptions.builder().batchSize(16).epochs(60).verbose(0).build());
     Map<String, Double> e = m.evaluate(new Matrix(x, n, 2), new Matrix(y, n, 1));

@@ -9,10 +9,10 @@ class AdagradTest {
 
   @Test
   void defaultsAreKerasAndAccumulatorStartsAtInitialValue() {
-    Adagrad adagrad = Adagrad.builder().build();
+    Adagrad adagrad = new Adagrad(new Adagrad.Settings(null, null, null, null));
     assertEquals(0.001, adagrad.learningRate(1));
-    assertEquals(0.1, adagrad.initialAccumulatorValue());
-    assertEquals(1e-7, adagrad.epsilon());
+    assertEquals(0.1, adagrad.settings().initialAccumulatorValue());
+    assertEquals(1e-7, adagrad.settings().epsilon());
     OptimizerState state = adagrad.newState(3);
     for (float a : state.slot(0)) {
       assertEquals(0.1f, a);
@@ -21,7 +21,7 @@ class AdagradTest {
 
   @Test
   void firstTwoSteps() {
-    Adagrad adagrad = Adagrad.builder().learningRate(0.1).build();
+    Adagrad adagrad = new Adagrad(0.1);
     double[] w0 = {1.0, -2.0};
     double[] g1 = {0.5, -1.0};
     double[] g2 = {1.0, 0.5};

@@ -13,17 +13,17 @@ class AdamTest {
 
   @Test
   void defaultsAreKeras() {
-    Adam adam = Adam.builder().build();
+    Adam adam = new Adam(new Adam.Settings(null, null, null, null, null));
     assertEquals(0.001, adam.learningRate(1));
-    assertEquals(0.9, adam.beta1());
-    assertEquals(0.999, adam.beta2());
-    assertEquals(1e-7, adam.epsilon());
+    assertEquals(0.9, adam.settings().beta1());
+    assertEquals(0.999, adam.settings().beta2());
+    assertEquals(1e-7, adam.settings().epsilon());
     assertEquals(2, adam.newState(4).numSlots());
   }
 
   @Test
   void firstTwoStepsMatchKerasFormula() {
-    Adam adam = Adam.builder().learningRate(0.01).build();
+    Adam adam = new Adam(0.01);
     float[] w = toFloat(W0);
     OptimizerState state = adam.newState(3);
     adam.step(w, toFloat(G1), state);
@@ -54,7 +54,8 @@ class AdamTest {
 
   @Test
   void adamWDecaysWeightsBeforeTheAdamStep() {
-    AdamW adamw = AdamW.builder().learningRate(0.01).weightDecay(0.1).build();
+    AdamW adamw = new AdamW(new AdamW.Settings(new ConstantSchedule(0.01), null, 0.1, null, null,
+        null));
     float[] w = toFloat(W0);
     adamw.step(w, toFloat(G1), adamw.newState(3));
     double alpha1 = 0.01 * Math.sqrt(1 - 0.999) / (1 - 0.9);
@@ -68,12 +69,14 @@ class AdamTest {
 
   @Test
   void adamWDefaultsAndZeroDecayIsAdamBitForBit() {
-    AdamW defaults = AdamW.builder().build();
+    AdamW defaults = new AdamW(new AdamW.Settings(null, null, null, null, null, null));
     assertEquals(0.004, defaults.weightDecay());
+    assertEquals(0.9, defaults.settings().beta1());  // an AdamW is an Adam with Adam's settings
     assertEquals(0.001, defaults.learningRate(1));
 
-    AdamW adamw = AdamW.builder().learningRate(0.01).weightDecay(0).build();
-    Adam adam = Adam.builder().learningRate(0.01).build();
+    AdamW adamw = new AdamW(new AdamW.Settings(new ConstantSchedule(0.01), null, 0.0, null, null,
+        null));
+    Adam adam = new Adam(0.01);
     float[] wa = toFloat(W0);
     float[] wb = toFloat(W0);
     OptimizerState sa = adamw.newState(3);

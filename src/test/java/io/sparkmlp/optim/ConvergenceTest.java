@@ -23,18 +23,18 @@ class ConvergenceTest {
     // Adaptive methods take steps of about lr whatever |g| is, so they need a decaying rate to
     // settle; the schedules are part of what is tested here.
     return Stream.of(
-        Arguments.of(Sgd.builder().learningRate(0.2).build(), 1000),
-        Arguments.of(Sgd.builder().learningRate(0.05).momentum(0.9).build(), 1000),
-        Arguments.of(Sgd.builder().learningRate(0.05).momentum(0.9).nesterov(true).build(), 1000),
-        Arguments.of(Adam.builder().learningRate(new ExponentialDecay(0.05, 200, 0.5)).build(),
-            3000),
-        Arguments.of(Adam.builder().learningRate(new StepDecay(0.05, 300, 0.5)).clipnorm(0.1)
-            .build(), 3000),
-        Arguments.of(RmsProp.builder().learningRate(new ExponentialDecay(0.05, 200, 0.5)).build(),
-            3000),
-        Arguments.of(RmsProp.builder().learningRate(new CosineDecay(0.02, 2000)).momentum(0.5)
-            .centered(true).build(), 2000),
-        Arguments.of(Adagrad.builder().learningRate(0.5).build(), 2000));
+        Arguments.of(new Sgd(0.2), 1000),
+        Arguments.of(new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), null, 0.9, null)), 1000),
+        Arguments.of(new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), null, 0.9, true)), 1000),
+        Arguments.of(new Adam(new Adam.Settings(new ExponentialDecay(0.05, 200, 0.5), null, null,
+            null, null)), 3000),
+        Arguments.of(new Adam(new Adam.Settings(new StepDecay(0.05, 300, 0.5), 0.1, null, null,
+            null)), 3000),
+        Arguments.of(new RmsProp(new RmsProp.Settings(new ExponentialDecay(0.05, 200, 0.5), null,
+            null, null, null, null)), 3000),
+        Arguments.of(new RmsProp(new RmsProp.Settings(new CosineDecay(0.02, 2000), null, null,
+            0.5, null, true)), 2000),
+        Arguments.of(new Adagrad(0.5), 2000));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,7 +51,8 @@ class ConvergenceTest {
   void adamWSettlesJustInsideTheOptimum() {
     // Decoupled decay pulls every weight towards 0 until it balances the Adam step, so the
     // fixed point lies between 0 and c, about 1e-3 away with Keras's weight_decay = 0.004.
-    AdamW adamw = AdamW.builder().learningRate(new ExponentialDecay(0.05, 200, 0.5)).build();
+    AdamW adamw = new AdamW(new AdamW.Settings(new ExponentialDecay(0.05, 200, 0.5), null,
+        null, null, null, null));
     float[] w = minimise(adamw, 3000);
     for (int i = 0; i < w.length; i++) {
       double error = Math.abs(w[i] - C[i]);

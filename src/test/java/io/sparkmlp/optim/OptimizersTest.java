@@ -4,6 +4,7 @@ import static io.sparkmlp.testing.Expect.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,14 +44,14 @@ class OptimizersTest {
 
   static List<Optimizer> nonDefaultOptimizers() {
     return List.of(
-        Sgd.builder().learningRate(0.05).momentum(0.8).nesterov(true).clipnorm(2.5).build(),
-        Adam.builder().learningRate(new ExponentialDecay(0.01, 10, 0.9, true)).beta1(0.8)
-            .beta2(0.99).epsilon(1e-6).build(),
-        AdamW.builder().learningRate(new CosineDecay(0.01, 50, 0.1)).weightDecay(0.01)
-            .beta1(0.85).clipnorm(1.0).build(),
-        RmsProp.builder().learningRate(new StepDecay(0.01, 2, 0.5)).rho(0.8).momentum(0.3)
-            .epsilon(1e-5).centered(true).build(),
-        Adagrad.builder().learningRate(0.2).initialAccumulatorValue(0.5).epsilon(1e-6).build());
+        new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), 2.5, 0.8, true)),
+        new Adam(new Adam.Settings(new ExponentialDecay(0.01, 10, 0.9, true), null, 0.8, 0.99,
+            1e-6)),
+        new AdamW(new AdamW.Settings(new CosineDecay(0.01, 50, 0.1), 1.0, 0.01, 0.85, null,
+            null)),
+        new RmsProp(new RmsProp.Settings(new StepDecay(0.01, 2, 0.5), null, 0.8, 0.3, 1e-5,
+            true)),
+        new Adagrad(new Adagrad.Settings(new ConstantSchedule(0.2), null, 0.5, 1e-6)));
   }
 
   @Test
@@ -82,7 +83,7 @@ class OptimizersTest {
   @Test
   void scheduleIsNestedInLearningRateAsKerasDoes() {
     Map<String, Object> config =
-        Sgd.builder().learningRate(new StepDecay(0.1, 5, 0.5)).build().config();
+        new Sgd(new Sgd.Settings(new StepDecay(0.1, 5, 0.5), null, null, null)).config();
     assertEquals(Map.of("class_name", "StepDecay",
             "config", Map.of("initial_learning_rate", 0.1, "step_size", 5L, "factor", 0.5)),
         config.get("learning_rate"));
@@ -96,9 +97,9 @@ class OptimizersTest {
     config.put("clipnorm", null);               // Keras writes None for unset options
     Sgd sgd = (Sgd) Optimizers.fromConfig("sgd", config);
     assertEquals(1.0, sgd.learningRate(1));
-    assertEquals(0.5, sgd.momentum());
-    assertEquals(false, sgd.nesterov());
-    assertEquals(Double.POSITIVE_INFINITY, sgd.clipnorm());
+    assertEquals(0.5, sgd.settings().momentum());
+    assertEquals(false, sgd.settings().nesterov());
+    assertEquals(Double.POSITIVE_INFINITY, sgd.settings().clipnorm());
     AdamW adamw = (AdamW) Optimizers.fromConfig("adamw", Map.of("learning_rate", 2L));
     assertEquals(2.0, adamw.learningRate(1));
     assertEquals(0.004, adamw.weightDecay());
@@ -121,25 +122,25 @@ class OptimizersTest {
   @Test
   void badSettingsNameTheFieldAndValue() {
     assertMessage("adam learning_rate must be a finite number > 0, got -0.1",
-        () -> Adam.builder().learningRate(-0.1).build());
+        () -> Optimizers.fromConfig("adam", Map.of("learning_rate", -0.1)));
     assertMessage("adam beta_1 must be in [0, 1), got 1.0",
-        () -> Adam.builder().beta1(1.0).build());
+        () -> Optimizers.fromConfig("adam", Map.of("beta_1", 1.0)));
     assertMessage("adamw beta_2 must be in [0, 1), got 1.5",
         () -> Optimizers.fromConfig("adamw", Map.of("beta_2", 1.5)));
     assertMessage("sgd learning_rate must be a finite number > 0, got NaN",
-        () -> Sgd.builder().learningRate(Double.NaN).build());
+        () -> Optimizers.fromConfig("sgd", Map.of("learning_rate", Double.NaN)));
     assertMessage("sgd momentum must be in [0, 1), got -0.5",
-        () -> Sgd.builder().momentum(-0.5).build());
+        () -> Optimizers.fromConfig("sgd", Map.of("momentum", -0.5)));
     assertMessage("rmsprop rho must be in [0, 1), got 1.0",
-        () -> RmsProp.builder().rho(1).build());
+        () -> Optimizers.fromConfig("rmsprop", Map.of("rho", 1)));
     assertMessage("adagrad initial_accumulator_value must be a finite number >= 0, got -1.0",
-        () -> Adagrad.builder().initialAccumulatorValue(-1).build());
+        () -> Optimizers.fromConfig("adagrad", Map.of("initial_accumulator_value", -1)));
     assertMessage("adamw weight_decay must be a finite number >= 0, got -0.01",
-        () -> AdamW.builder().weightDecay(-0.01).build());
+        () -> Optimizers.fromConfig("adamw", Map.of("weight_decay", -0.01)));
     assertMessage("adam epsilon must be a finite number > 0, got 0.0",
-        () -> Adam.builder().epsilon(0).build());
+        () -> Optimizers.fromConfig("adam", Map.of("epsilon", 0)));
     assertMessage("adam clipnorm must be a finite number > 0, got 0.0",
-        () -> Adam.builder().clipnorm(0).build());
+        () -> Optimizers.fromConfig("adam", Map.of("clipnorm", 0)));
     assertMessage("adam learning_rate must be a number, got 'fast' (a string)",
         () -> Optimizers.fromConfig("adam", Map.of("learning_rate", "fast")));
     assertMessage("sgd nesterov must be true or false, got 1 (Integer)",
@@ -147,12 +148,33 @@ class OptimizersTest {
   }
 
   @Test
+  void settingsRecordsDefaultNullsAndNameTheComponentTheyRefuse() {
+    Adam.Settings keras = new Adam.Settings(null, null, null, null, null);
+    assertEquals(0.001, keras.learningRate().at(0));
+    assertEquals(Double.POSITIVE_INFINITY, keras.clipnorm());
+    assertEquals(List.of(0.9, 0.999, 1e-7), List.of(keras.beta1(), keras.beta2(),
+        keras.epsilon()));
+    AdamW.Settings adamw = new AdamW.Settings(null, 2.0, 0.1, 0.8, null, 1e-6);
+    Adam.Settings adam = adamw.adam();
+    assertSame(adamw.learningRate(), adam.learningRate());
+    assertEquals(List.of(2.0, 0.8, 0.999, 1e-6), List.of(adam.clipnorm(), adam.beta1(),
+        adam.beta2(), adam.epsilon()));
+    assertMessage("beta_1 must be in [0, 1), got 1.0",
+        () -> new Adam.Settings(null, null, 1.0, null, null));
+    assertMessage("learning_rate must be a finite number > 0, got -0.1", () -> new Adam(-0.1));
+    assertMessage("weight_decay must be a finite number >= 0, got -0.01",
+        () -> new AdamW.Settings(null, null, -0.01, null, null, null));
+    assertMessage("clipnorm must be a finite number > 0, got 0.0",
+        () -> new Sgd.Settings(null, 0.0, null, null));
+  }
+
+  @Test
   void stepRejectsMismatchedArraysAndForeignStates() {
-    Adam adam = Adam.builder().build();
+    Adam adam = (Adam) Optimizers.byName("adam");
     assertMessage("gradient has 2 values, expected one per parameter: 3",
         () -> adam.step(new float[3], new float[2], adam.newState(3)));
     assertMessage("adam needs a state with 2 slots, got 0; create it with newState",
-        () -> adam.step(new float[3], new float[3], Sgd.builder().build().newState(3)));
+        () -> adam.step(new float[3], new float[3], Optimizers.byName("sgd").newState(3)));
     assertMessage("optimizer state slot 0 has 4 values, expected one per parameter: 3",
         () -> adam.step(new float[3], new float[3], adam.newState(4)));
   }

@@ -13,19 +13,19 @@ class RmsPropTest {
 
   @Test
   void defaultsAreKeras() {
-    RmsProp rms = RmsProp.builder().build();
+    RmsProp rms = new RmsProp(new RmsProp.Settings(null, null, null, null, null, null));
     assertEquals(0.001, rms.learningRate(1));
-    assertEquals(0.9, rms.rho());
-    assertEquals(0.0, rms.momentum());
-    assertEquals(1e-7, rms.epsilon());
-    assertEquals(false, rms.centered());
+    assertEquals(0.9, rms.settings().rho());
+    assertEquals(0.0, rms.settings().momentum());
+    assertEquals(1e-7, rms.settings().epsilon());
+    assertEquals(false, rms.settings().centered());
     assertEquals(1, rms.newState(3).numSlots());
   }
 
   @Test
   void kerasDocstringExample() {
     // keras.optimizers.RMSprop(learning_rate=0.1) on loss = var²/2 from var = 10 gives 9.683772.
-    RmsProp rms = RmsProp.builder().learningRate(0.1).build();
+    RmsProp rms = new RmsProp(0.1);
     float[] w = {10f};
     rms.step(w, new float[] {10f}, rms.newState(1));
     assertEquals(9.683772, w[0], 1e-5);
@@ -33,7 +33,7 @@ class RmsPropTest {
 
   @Test
   void firstTwoStepsPlain() {
-    RmsProp rms = RmsProp.builder().learningRate(0.01).build();
+    RmsProp rms = new RmsProp(0.01);
     float[] w = AdamTest.toFloat(W0);
     OptimizerState state = rms.newState(2);
     rms.step(w, AdamTest.toFloat(G1), state);
@@ -54,7 +54,8 @@ class RmsPropTest {
 
   @Test
   void firstTwoStepsCenteredWithMomentum() {
-    RmsProp rms = RmsProp.builder().learningRate(0.01).momentum(0.5).centered(true).build();
+    RmsProp rms = new RmsProp(new RmsProp.Settings(new ConstantSchedule(0.01), null, null, 0.5,
+        null, true));
     float[] w = AdamTest.toFloat(W0);
     OptimizerState state = rms.newState(2);
     assertEquals(3, state.numSlots(), "velocity, momentum, average gradient");

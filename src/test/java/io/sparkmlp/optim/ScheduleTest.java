@@ -55,7 +55,7 @@ class ScheduleTest {
 
   @Test
   void optimizerStepTUsesScheduleAtTMinusOneAsKeras() {
-    Sgd sgd = Sgd.builder().learningRate(new StepDecay(0.1, 1, 0.5)).build();
+    Sgd sgd = new Sgd(new Sgd.Settings(new StepDecay(0.1, 1, 0.5), null, null, null));
     assertEquals(0.1, sgd.learningRate(1));
     assertEquals(0.05, sgd.learningRate(2));
     float[] w = {0f};

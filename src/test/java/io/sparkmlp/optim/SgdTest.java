@@ -11,16 +11,16 @@ class SgdTest {
 
   @Test
   void defaultsAreKeras() {
-    Sgd sgd = Sgd.builder().build();
+    Sgd sgd = new Sgd(new Sgd.Settings(null, null, null, null));
     assertEquals(0.01, sgd.learningRate(1));
-    assertEquals(0.0, sgd.momentum());
-    assertEquals(false, sgd.nesterov());
+    assertEquals(0.0, sgd.settings().momentum());
+    assertEquals(false, sgd.settings().nesterov());
     assertEquals(0, sgd.newState(5).numSlots(), "no velocity without momentum, as Keras");
   }
 
   @Test
   void plainStepsAreWMinusLrG() {
-    Sgd sgd = Sgd.builder().learningRate(0.1).build();
+    Sgd sgd = new Sgd(0.1);
     float[] w = {1.0f, -2.0f, 0.5f};
     OptimizerState state = sgd.newState(3);
     sgd.step(w, new float[] {0.5f, -1.0f, 2.0f}, state);
@@ -34,7 +34,7 @@ class SgdTest {
 
   @Test
   void momentumFirstTwoSteps() {
-    Sgd sgd = Sgd.builder().learningRate(0.1).momentum(0.9).build();
+    Sgd sgd = new Sgd(new Sgd.Settings(new ConstantSchedule(0.1), null, 0.9, null));
     float[] w = {1.0f, -2.0f};
     OptimizerState state = sgd.newState(2);
     sgd.step(w, new float[] {1.0f, -0.5f}, state);
@@ -55,8 +55,8 @@ class SgdTest {
 
   @Test
   void nesterovFirstTwoStepsAndDiffersFromPlain() {
-    Sgd nesterov = Sgd.builder().learningRate(0.1).momentum(0.9).nesterov(true).build();
-    Sgd plain = Sgd.builder().learningRate(0.1).momentum(0.9).build();
+    Sgd nesterov = new Sgd(new Sgd.Settings(new ConstantSchedule(0.1), null, 0.9, true));
+    Sgd plain = new Sgd(new Sgd.Settings(new ConstantSchedule(0.1), null, 0.9, null));
     float[] w = {1.0f, -2.0f};
     float[] wPlain = w.clone();
     OptimizerState state = nesterov.newState(2);
@@ -90,8 +90,8 @@ class SgdTest {
 
   @Test
   void nesterovWithoutMomentumIsPlainSgd() {
-    Sgd a = Sgd.builder().learningRate(0.1).nesterov(true).build();
-    Sgd b = Sgd.builder().learningRate(0.1).build();
+    Sgd a = new Sgd(new Sgd.Settings(new ConstantSchedule(0.1), null, null, true));
+    Sgd b = new Sgd(0.1);
     float[] wa = {1f, 2f};
     float[] wb = {1f, 2f};
     a.step(wa, new float[] {0.3f, -0.7f}, a.newState(2));

@@ -49,7 +49,7 @@ class SubnormalsTest {
    */
   @Test
   void adamMomentOfAZeroGradientEndsAtZeroWithoutMovingAWeight() {
-    Adam adam = Adam.builder().learningRate(0.01).build();
+    Adam adam = new Adam(0.01);
     float[] w = {0.5f, -0.25f};
     float[] replica = w.clone();
     float[] m = new float[2];

@@ -11,6 +11,7 @@ import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.optim.ConstantSchedule;
 import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
@@ -46,7 +47,7 @@ class LocalStepsTest {
 
   private static Sequential model(String optimizer) {
     Optimizer opt = optimizer.equals("sgd-momentum")
-        ? Sgd.builder().learningRate(0.05).momentum(0.9).build()
+        ? new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), null, 0.9, null))
         : Optimizers.byName(optimizer);
     return new Sequential().seed(3)
         .add(new Dense(8, "relu").inputDim(SeedData.FEATURES))

@@ -15,6 +15,7 @@ import io.sparkmlp.model.Dropout;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
+import io.sparkmlp.optim.ConstantSchedule;
 import io.sparkmlp.optim.Sgd;
 import io.sparkmlp.train.DivergedException;
 import java.util.HashMap;
@@ -34,8 +35,8 @@ class OneLoopTest {
         .add(new Dense(16, "relu").inputDim(SeedData.FEATURES).l2(1e-3))
         .add(new Dropout(0.2))
         .add(new Dense(SeedData.CLASSES, "softmax"))
-        .compile("categorical_crossentropy", Sgd.builder().learningRate(learningRate)
-            .momentum(0.9).build(), "accuracy");
+        .compile("categorical_crossentropy", new Sgd(new Sgd.Settings(
+            new ConstantSchedule(learningRate), null, 0.9, null)), "accuracy");
   }
 
   private static float[] weights() {

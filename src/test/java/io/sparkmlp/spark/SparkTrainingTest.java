@@ -53,7 +53,7 @@ class SparkTrainingTest {
         .add(new Dense(32, "relu").inputDim(100))
         .add(new Dense(10, "softmax"))
         .compile("sparse_categorical_crossentropy",
-            io.sparkmlp.optim.Adam.builder().learningRate(0.01).build(), "accuracy");
+            new io.sparkmlp.optim.Adam(0.01), "accuracy");
     History h = SparkTraining.fit(model, train, DistributedOptions.builder()
         .featuresCol("features").labelCol("label").numPartitions(2)
         .fit(FitOptions.builder().batchSize(64).epochs(8).validationSplit(0.1).seed(7).verbose(0)

@@ -43,7 +43,7 @@ class WeightedTrainingTest {
         .add(new Dense(8, "relu").inputDim(SeedData.FEATURES))
         .add(new Dense(SeedData.CLASSES, "softmax"))
         .compile("categorical_crossentropy", optimizer.equals("sgd")
-            ? Sgd.builder().learningRate(0.1).build()
+            ? new Sgd(0.1)
             : io.sparkmlp.optim.Optimizers.byName(optimizer), "accuracy");
   }
 

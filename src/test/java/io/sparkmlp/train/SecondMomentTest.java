@@ -88,7 +88,7 @@ class SecondMomentTest {
   @Test
   void adamSecondMomentMatchesTheWholeMinibatchs() {
     for (boolean estimated : new boolean[] {true, false}) {
-      Optimizer adam = Adam.builder().learningRate(1e-30).build();
+      Optimizer adam = new Adam(1e-30);
       OptimizerState state = adam.newState(1);
       SplittableRandom random = new SplittableRandom(11);
       Slice s = new Slice(16, 64);
