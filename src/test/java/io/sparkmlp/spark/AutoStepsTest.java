@@ -81,8 +81,8 @@ class AutoStepsTest {
 
     Sequential resumed = model();
     History rest = train(resumed, DistributedOptions.AUTO_SYNC_EVERY, resumeFrom(ckpt, dir, "a"));
-    assertEquals(List.of((double) k, (double) k), rest.get(AutoSteps.LOG_KEY),
-        "no new choice after resuming");
+    assertEquals(List.of((double) k, (double) k, (double) k, (double) k),
+        rest.get(AutoSteps.LOG_KEY), "the checkpoint's epochs, then no new choice after resuming");
 
     Sequential fixed = model();
     train(fixed, k, resumeFrom(ckpt, dir, "b"));

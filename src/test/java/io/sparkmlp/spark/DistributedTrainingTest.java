@@ -109,7 +109,7 @@ class DistributedTrainingTest {
     Sequential resumed = model();   // a fresh process would start from scratch like this
     History h = train(resumed, data, FitOptions.builder().batchSize(64).epochs(4).seed(3)
         .checkpointDir(ckpt).resume(true));
-    assertEquals(2, h.size(), "ran epochs 3 and 4 only");
+    assertEquals(4, h.size(), "epochs 1 and 2 from the checkpoint, then 3 and 4");
     assertArrayEquals(straight.params(), resumed.params(), 0f);
     assertEquals(4, Checkpoint.readState(ckpt).epochsCompleted());
     data.release();
