@@ -1,31 +1,34 @@
 package io.sparkmlp.ml;
 
+import io.sparkmlp.nn.ConfusionMatrix;
+import io.sparkmlp.spark.ClassifierMetrics;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+import org.apache.spark.ml.linalg.Matrices;
 import org.apache.spark.ml.linalg.Matrix;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.mllib.evaluation.BinaryClassificationMetrics;
-import org.apache.spark.mllib.evaluation.MulticlassMetrics;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import scala.Tuple3;
 
 /**
  * A classifier's metrics on one dataset, with the names and meanings of MLlib's
  * {@code ClassificationSummary} (accuracy, weighted and per-label precision, recall,
  * F-measure, true and false positive rates) plus the confusion matrix and, for two classes,
  * {@code BinaryClassificationSummary}'s areas under the ROC and PR curves. Computed by
- * MLlib's {@link MulticlassMetrics} and {@link BinaryClassificationMetrics} (exact: no
- * binning of the scores) the first time a metric is asked for; each metric is a Spark job or
- * a few. Rows weigh by the weight column when one is named and present, else 1.
+ * sparkmlp's own measures ({@link ConfusionMatrix}, {@code nn.RocAuc}, {@code nn.PrAuc}, on the
+ * executors through {@link ClassifierMetrics}; exact, no binning of the scores), with MLlib's
+ * definitions, the first time a metric is asked for: the confusion matrix takes one Spark job,
+ * the two areas two more. Rows weigh by the weight column when one is named and present, else 1;
+ * labels must be class indices 0..numClasses-1.
  *
  * <p>MLlib's own summary types are Scala traits with fields, which Java cannot implement, so
  * this class has their methods rather than their type.
  */
 public class MLPClassificationSummary implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final transient Dataset<Row> predictions;
   private final String predictionCol;
@@ -33,8 +36,8 @@ public class MLPClassificationSummary implements Serializable {
   private final String labelCol;
   private final String weightCol;
   private final int numClasses;
-  private transient MulticlassMetrics multiclass;
-  private transient BinaryClassificationMetrics binary;
+  private ConfusionMatrix confusion;
+  private ClassifierMetrics.Areas areas;
 
   MLPClassificationSummary(Dataset<Row> predictions, String predictionCol,
                            String probabilityCol, String labelCol, String weightCol,
@@ -69,26 +72,39 @@ public class MLPClassificationSummary implements Serializable {
     return weightCol;
   }
 
-  /** The labels that occur (as label or prediction), ascending, as MulticlassMetrics has them. */
+  /** The labels present (in the label column), ascending, as MulticlassMetrics has them. */
   public double[] labels() {
-    return multiclass().labels();
+    return Arrays.stream(confusion().labels()).asDoubleStream().toArray();
   }
 
   public double accuracy() {
-    return multiclass().accuracy();
+    return confusion().accuracy();
   }
 
-  /** Rows of the true labels, columns of the predicted ones, both in {@link #labels} order. */
+  /**
+   * Rows of the true labels, columns of the predicted ones, both in {@link #labels} order: the
+   * summed row weights. Predictions of a label absent from the labels are left out, as MLlib's
+   * matrix leaves them.
+   */
   public Matrix confusionMatrix() {
-    return multiclass().confusionMatrix().asML();
+    ConfusionMatrix m = confusion();
+    int[] labels = m.labels();
+    int n = labels.length;
+    double[] values = new double[n * n];  // column-major
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        values[i + j * n] = m.count(labels[i], labels[j]);
+      }
+    }
+    return Matrices.dense(n, n, values);
   }
 
   public double[] precisionByLabel() {
-    return byLabel(Metric.PRECISION, 1.0);
+    return byLabel(confusion()::precision);
   }
 
   public double[] recallByLabel() {
-    return byLabel(Metric.RECALL, 1.0);
+    return byLabel(confusion()::recall);
   }
 
   /** The recall of each label. */
@@ -96,12 +112,15 @@ public class MLPClassificationSummary implements Serializable {
     return recallByLabel();
   }
 
+  /** Of each label's negatives, the weight predicted as it; NaN for a label every row has. */
   public double[] falsePositiveRateByLabel() {
-    return byLabel(Metric.FALSE_POSITIVE_RATE, 1.0);
+    return byLabel(confusion()::falsePositiveRate);
   }
 
+  /** (1 + β²)·p·r / (β²·p + r) of each label's precision p and recall r. */
   public double[] fMeasureByLabel(double beta) {
-    return byLabel(Metric.F_MEASURE, beta);
+    ConfusionMatrix m = confusion();
+    return byLabel(c -> m.fMeasure(c, beta));
   }
 
   /** F1 of each label. */
@@ -110,60 +129,55 @@ public class MLPClassificationSummary implements Serializable {
   }
 
   public double weightedPrecision() {
-    return multiclass().weightedPrecision();
+    return confusion().weighted(ConfusionMatrix.Measure.PRECISION);
   }
 
   public double weightedRecall() {
-    return multiclass().weightedRecall();
+    return confusion().weighted(ConfusionMatrix.Measure.RECALL);
   }
 
   /** The weighted recall. */
   public double weightedTruePositiveRate() {
-    return multiclass().weightedTruePositiveRate();
+    return weightedRecall();
   }
 
   public double weightedFalsePositiveRate() {
-    return multiclass().weightedFalsePositiveRate();
+    return confusion().weightedFalsePositiveRate();
   }
 
   public double weightedFMeasure(double beta) {
-    return multiclass().weightedFMeasure(beta);
+    return confusion().weightedFMeasure(beta);
   }
 
   public double weightedFMeasure() {
     return weightedFMeasure(1.0);
   }
 
-  /** Area under the ROC curve of P(class 1), for a model of two classes. */
+  /**
+   * Area under the ROC curve of P(class 1), for a model of two classes; with one class in the
+   * labels, the area under MLlib's curve from (0, 0) to (1, 1): 0 or 1.
+   */
   public double areaUnderROC() {
-    return binary().areaUnderROC();
+    return areas().roc();
   }
 
   /** Area under the precision-recall curve of P(class 1), for a model of two classes. */
   public double areaUnderPR() {
-    return binary().areaUnderPR();
+    return areas().pr();
   }
 
-  private enum Metric { PRECISION, RECALL, FALSE_POSITIVE_RATE, F_MEASURE }
-
-  private double[] byLabel(Metric metric, double beta) {
-    MulticlassMetrics m = multiclass();
-    double[] labels = m.labels();
+  private double[] byLabel(IntToDoubleFunction measure) {
+    int[] labels = confusion().labels();
     double[] values = new double[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      values[i] = switch (metric) {
-        case PRECISION -> m.precision(labels[i]);
-        case RECALL -> m.recall(labels[i]);
-        case FALSE_POSITIVE_RATE -> m.falsePositiveRate(labels[i]);
-        case F_MEASURE -> m.fMeasure(labels[i], beta);
-      };
+      values[i] = measure.applyAsDouble(labels[i]);
     }
     return values;
   }
 
   private Column weight() {
     boolean present = !weightCol.isEmpty()
-        && java.util.Arrays.asList(predictions.columns()).contains(weightCol);
+        && Arrays.asList(predictions.columns()).contains(weightCol);
     return (present ? functions.col(weightCol) : functions.lit(1.0)).cast(DataTypes.DoubleType);
   }
 
@@ -171,26 +185,24 @@ public class MLPClassificationSummary implements Serializable {
     return functions.col(labelCol).cast(DataTypes.DoubleType);
   }
 
-  private synchronized MulticlassMetrics multiclass() {
-    if (multiclass == null) {
-      multiclass = new MulticlassMetrics(predictions.select(
-          functions.col(predictionCol), label(), weight()).toJavaRDD()
-          .map(r -> new Tuple3<>(r.getDouble(0), r.getDouble(1), r.getDouble(2))).rdd());
+  private synchronized ConfusionMatrix confusion() {
+    if (confusion == null) {
+      confusion = ClassifierMetrics.confusion(predictions.select(label(),
+          functions.col(predictionCol).cast(DataTypes.DoubleType), weight()), numClasses);
     }
-    return multiclass;
+    return confusion;
   }
 
-  private synchronized BinaryClassificationMetrics binary() {
+  private synchronized ClassifierMetrics.Areas areas() {
     if (numClasses != 2) {
       throw new IllegalStateException("areaUnderROC and areaUnderPR need a model of 2 classes; "
           + "this one has " + numClasses);
     }
-    if (binary == null) {
-      binary = new BinaryClassificationMetrics(predictions.select(
-          functions.col(probabilityCol), label(), weight()).toJavaRDD()
-          .map(r -> new Tuple3<>(((Vector) r.get(0)).apply(1), r.getDouble(1), r.getDouble(2)))
-          .rdd(), 0);
+    if (areas == null) {
+      areas = ClassifierMetrics.areas(predictions.select(
+          org.apache.spark.ml.functions.vector_to_array(functions.col(probabilityCol),
+              "float64").getItem(1), label(), weight()));
     }
-    return binary;
+    return areas;
   }
 }

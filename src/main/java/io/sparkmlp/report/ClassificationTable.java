@@ -25,22 +25,22 @@ public final class ClassificationTable {
     String row = "%-12s  %9s  %9s  %9s  %9s%n";
     sb.append(String.format(Locale.ROOT, row, "class", "precision", "recall", "f1", "support"));
     for (int c = 0; c < k; c++) {
-      sb.append(String.format(Locale.ROOT, "%-12s  %9.4f  %9.4f  %9.4f  %9d%n", c,
-          m.precision(c), m.recall(c), m.f1(c), m.support(c)));
+      sb.append(String.format(Locale.ROOT, "%-12s  %9.4f  %9.4f  %9.4f  %9s%n", c,
+          m.precision(c), m.recall(c), m.f1(c), count(m.support(c))));
     }
     for (String avg : new String[] {"macro avg", "weighted avg"}) {
       boolean macro = avg.startsWith("macro");
-      sb.append(String.format(Locale.ROOT, "%-12s  %9.4f  %9.4f  %9.4f  %9d%n", avg,
+      sb.append(String.format(Locale.ROOT, "%-12s  %9.4f  %9.4f  %9.4f  %9s%n", avg,
           macro ? m.macro(Measure.PRECISION) : m.weighted(Measure.PRECISION),
           macro ? m.macro(Measure.RECALL) : m.weighted(Measure.RECALL),
-          macro ? m.macro(Measure.F1) : m.weighted(Measure.F1), m.total()));
+          macro ? m.macro(Measure.F1) : m.weighted(Measure.F1), count(m.total())));
     }
     sb.append("confusion matrix (rows: true class, columns: predicted class)\n");
-    long[][] counts = m.toArray();
+    Object[][] counts = counts(m);
     int width = 1;
-    for (long[] r : counts) {
-      for (long v : r) {
-        width = Math.max(width, Long.toString(v).length());
+    for (Object[] r : counts) {
+      for (Object v : r) {
+        width = Math.max(width, v.toString().length());
       }
     }
     width = Math.max(width, Integer.toString(k - 1).length());
@@ -52,7 +52,7 @@ public final class ClassificationTable {
     sb.append('\n');
     for (int a = 0; a < k; a++) {
       sb.append(String.format(Locale.ROOT, "%" + width + "s:", a));
-      for (long v : counts[a]) {
+      for (Object v : counts[a]) {
         sb.append(String.format(Locale.ROOT, cell, v));
       }
       sb.append('\n');
@@ -70,9 +70,9 @@ public final class ClassificationTable {
     out.put("precision", perClass(m, Measure.PRECISION));
     out.put("recall", perClass(m, Measure.RECALL));
     out.put("f1", perClass(m, Measure.F1));
-    List<Long> support = new ArrayList<>();
+    List<Object> support = new ArrayList<>();
     for (int c = 0; c < m.classes(); c++) {
-      support.add(m.support(c));
+      support.add(count(m.support(c)));
     }
     out.put("support", support);
     for (Measure measure : Measure.values()) {
@@ -81,7 +81,7 @@ public final class ClassificationTable {
     for (Measure measure : Measure.values()) {
       out.put("weighted_" + name(measure), m.weighted(measure));
     }
-    out.put("confusion_matrix", m.toArray());
+    out.put("confusion_matrix", counts(m));
     if (rocAuc != null) {
       out.put("roc_auc", rocAuc.isNaN() ? null : rocAuc);
     }
@@ -94,6 +94,27 @@ public final class ClassificationTable {
       values.add(m.of(measure, c));
     }
     return values;
+  }
+
+  /** The matrix's cells as {@link #count}s. */
+  private static Object[][] counts(ConfusionMatrix m) {
+    double[][] weights = m.toArray();
+    Object[][] out = new Object[weights.length][];
+    for (int a = 0; a < weights.length; a++) {
+      out[a] = new Object[weights[a].length];
+      for (int p = 0; p < weights[a].length; p++) {
+        out[a][p] = count(weights[a][p]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A count as the report shows it: a whole number (a Long, so the text and the JSON show no
+   * decimal point; counted rows always are), else the summed weight as it is.
+   */
+  private static Object count(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 0x1p53 ? (Object) (long) v : (Object) v;
   }
 
   private static String name(Measure m) {

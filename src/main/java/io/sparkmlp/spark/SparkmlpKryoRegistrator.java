@@ -2,6 +2,7 @@ package io.sparkmlp.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import io.sparkmlp.data.ColumnStats;
+import io.sparkmlp.nn.ConfusionMatrix;
 import io.sparkmlp.spark.source.LabeledSample;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.apache.spark.sql.types.DataType;
@@ -28,6 +29,7 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     kryo.register(LocalStart.class);
     kryo.register(LabeledSample.class);
     kryo.register(ColumnStats.class);
+    kryo.register(ConfusionMatrix.class);
     kryo.register(float[][].class);
     kryo.register(double[][].class);
     kryo.register(int[][].class);
@@ -52,8 +54,8 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     // and the metric objects nested in SummaryBuilderImpl, with their arrays.
     registerIfPresent(kryo, "org.apache.spark.ml.stat.SummarizerBuffer", false);
     registerIfPresent(kryo, "org.apache.spark.ml.stat.SummaryBuilderImpl", true);
-    // What BinaryClassificationMetrics (the ml package's areaUnderROC, and MLlib's
-    // BinaryClassificationEvaluator) combines and collects per score.
+    // What BinaryClassificationMetrics (MLlib's BinaryClassificationEvaluator, which users
+    // may run on a model's predictions) combines and collects per score.
     registerIfPresent(kryo, "org.apache.spark.mllib.evaluation.binary.BinaryLabelCounter",
         false);
     registerIfPresent(kryo, "[Lorg.apache.spark.mllib.evaluation.binary.BinaryLabelCounter;",

@@ -6,22 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.mllib.evaluation.BinaryClassificationMetrics;
+import org.apache.spark.mllib.evaluation.MulticlassMetrics;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import scala.Tuple3;
 
 /**
- * The summary's metrics against hand-counted values on a fixed set of predictions, and
- * evaluate / the training summary against MLlib's evaluators on a fitted model.
+ * The summary's metrics against hand-counted values on a fixed set of predictions, against
+ * MLlib's MulticlassMetrics and BinaryClassificationMetrics (the independent reference for the
+ * definitions the summary promises) on weighted, tied rows, and evaluate / the training summary
+ * against MLlib's evaluators on a fitted model.
  */
 class MLPClassificationSummaryTest {
   private static final double EPS = 1e-12;
@@ -117,6 +124,88 @@ class MLPClassificationSummaryTest {
         MlTestData.spark().createDataFrame(data, schema), "prediction", "probability", "label",
         "", 2);
     assertEquals(7.0 / 9, s.areaUnderROC(), EPS);
+    // PR points by descending score: (0, 1), (1/3, 1), (1/3, 1/2), (2/3, 2/3), (1, 3/4),
+    // (1, 3/5), (1, 1/2): trapezoids 1/3 + 0 + 7/36 + 17/72 = 55/72.
+    assertEquals(55.0 / 72, s.areaUnderPR(), EPS);
+  }
+
+  /**
+   * Weighted, tied rows in several partitions against MLlib's MulticlassMetrics: a 4-class
+   * model whose class 3 is predicted but never a label (absent from labels and the matrix),
+   * weights 0 to 3.
+   */
+  @Test
+  void multiclassMetricsEqualMllibsWithWeights() {
+    SplittableRandom rng = new SplittableRandom(21);
+    List<Row> rows = new ArrayList<>();
+    List<Tuple3<Object, Object, Object>> ref = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      double label = rng.nextInt(3);
+      double prediction = rng.nextDouble() < 0.6 ? label : rng.nextInt(4);
+      double w = rng.nextInt(7) * 0.5;
+      double[] p = new double[4];
+      p[(int) prediction] = 1;
+      rows.add(RowFactory.create(label, prediction, w, Vectors.dense(p)));
+      ref.add(new Tuple3<>(prediction, label, w));
+    }
+    StructType schema = new StructType().add("label", DataTypes.DoubleType)
+        .add("prediction", DataTypes.DoubleType).add("w", DataTypes.DoubleType)
+        .add("probability", SQLDataTypes.VectorType());
+    MLPClassificationSummary s = new MLPClassificationSummary(
+        MlTestData.spark().createDataFrame(rows, schema).repartition(3), "prediction",
+        "probability", "label", "w", 4);
+    MulticlassMetrics m = new MulticlassMetrics(
+        JavaSparkContext.fromSparkContext(MlTestData.spark().sparkContext())
+            .parallelize(ref, 3).rdd());
+    assertArrayEquals(m.labels(), s.labels());
+    assertArrayEquals(new double[] {0, 1, 2}, s.labels());
+    assertArrayEquals(m.confusionMatrix().toArray(), s.confusionMatrix().toArray(), EPS);
+    assertEquals(m.accuracy(), s.accuracy(), EPS);
+    double[] labels = m.labels();
+    for (int i = 0; i < labels.length; i++) {
+      assertEquals(m.precision(labels[i]), s.precisionByLabel()[i], EPS, "precision " + i);
+      assertEquals(m.recall(labels[i]), s.recallByLabel()[i], EPS, "recall " + i);
+      assertEquals(m.truePositiveRate(labels[i]), s.truePositiveRateByLabel()[i], EPS);
+      assertEquals(m.falsePositiveRate(labels[i]), s.falsePositiveRateByLabel()[i], EPS);
+      assertEquals(m.fMeasure(labels[i]), s.fMeasureByLabel()[i], EPS, "f1 " + i);
+      assertEquals(m.fMeasure(labels[i], 0.5), s.fMeasureByLabel(0.5)[i], EPS, "f0.5 " + i);
+    }
+    assertEquals(m.weightedPrecision(), s.weightedPrecision(), EPS);
+    assertEquals(m.weightedRecall(), s.weightedRecall(), EPS);
+    assertEquals(m.weightedTruePositiveRate(), s.weightedTruePositiveRate(), EPS);
+    assertEquals(m.weightedFalsePositiveRate(), s.weightedFalsePositiveRate(), EPS);
+    assertEquals(m.weightedFMeasure(), s.weightedFMeasure(), EPS);
+    assertEquals(m.weightedFMeasure(2.0), s.weightedFMeasure(2.0), EPS);
+  }
+
+  /**
+   * Weighted scores with many ties (and rows weighing 0) in several partitions against MLlib's
+   * BinaryClassificationMetrics without binning: both areas.
+   */
+  @Test
+  void binaryAreasEqualMllibsWithWeightsAndTies() {
+    SplittableRandom rng = new SplittableRandom(22);
+    List<Row> rows = new ArrayList<>();
+    List<Tuple3<Object, Object, Object>> ref = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      double score = rng.nextInt(25) / 24.0;   // 25 distinct scores: ties everywhere
+      double label = rng.nextDouble() < 0.2 + 0.6 * score ? 1 : 0;
+      double w = rng.nextInt(5) * 0.75;
+      rows.add(RowFactory.create(label, score > 0.5 ? 1.0 : 0.0, w,
+          Vectors.dense(1 - score, score)));
+      ref.add(new Tuple3<>(score, label, w));
+    }
+    StructType schema = new StructType().add("label", DataTypes.DoubleType)
+        .add("prediction", DataTypes.DoubleType).add("w", DataTypes.DoubleType)
+        .add("probability", SQLDataTypes.VectorType());
+    MLPClassificationSummary s = new MLPClassificationSummary(
+        MlTestData.spark().createDataFrame(rows, schema).repartition(4), "prediction",
+        "probability", "label", "w", 2);
+    BinaryClassificationMetrics m = new BinaryClassificationMetrics(
+        JavaSparkContext.fromSparkContext(MlTestData.spark().sparkContext())
+            .parallelize(ref, 3).rdd(), 0);
+    assertEquals(m.areaUnderROC(), s.areaUnderROC(), EPS);
+    assertEquals(m.areaUnderPR(), s.areaUnderPR(), EPS);
   }
 
   @Test

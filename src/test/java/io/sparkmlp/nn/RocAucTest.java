@@ -69,4 +69,25 @@ class RocAucTest {
     double pairs = low.pairs() + high.pairs() + high.positives() * low.negatives();
     assertEquals(whole.pairs(), pairs, 0);
   }
+
+  @Test
+  void weightsCountEachRowThatManyTimes() {
+    // Positives 0.9 (weight 2), 0.4 (1); negatives 0.9 (1), 0.1 (3): P = 3, N = 4. The 0.9
+    // positive beats 3 and ties 1 (2 * 3.5), the 0.4 positive beats 3: 10 of 12.
+    double[] s = {0.9, 0.9, 0.4, 0.1};
+    boolean[] pos = {true, false, true, false};
+    assertEquals(10.0 / 12, RocAuc.of(s, pos, new double[] {2, 1, 1, 3}), 1e-15);
+    double[] repeated = {0.9, 0.9, 0.9, 0.4, 0.1, 0.1, 0.1};
+    boolean[] repeatedPos = {true, true, false, true, false, false, false};
+    assertEquals(RocAuc.of(repeated, repeatedPos, new double[] {1, 1, 1, 1, 1, 1, 1}),
+        RocAuc.of(s, pos, new double[] {2, 1, 1, 3}), 1e-15);
+  }
+
+  @Test
+  void curveAreaIsFlatWithOneClass() {
+    assertEquals(0.75, RocAuc.curveArea(3, 2, 2), 0);
+    assertEquals(0, RocAuc.curveArea(0, 0, 5), 0);   // no positives: the curve's floor
+    assertEquals(1, RocAuc.curveArea(0, 5, 0), 0);   // no negatives: its ceiling
+    assertEquals(0.5, RocAuc.curveArea(0, 0, 0), 0); // nothing: the diagonal
+  }
 }

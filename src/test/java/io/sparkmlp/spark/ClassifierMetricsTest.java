@@ -131,7 +131,7 @@ class ClassifierMetricsTest {
     }
     assertEquals(RocAuc.of(scores, positive), got.rocAuc(), 1e-12);
     int[] predicted = m.predictClasses(x);
-    long[][] expected = new long[2][2];
+    double[][] expected = new double[2][2];
     for (int r = 0; r < ROWS; r++) {
       expected[(int) labels[r]][predicted[r]]++;
     }
