@@ -1,5 +1,6 @@
 package io.sparkmlp.cli;
 
+import io.sparkmlp.io.HadoopFiles;
 import io.sparkmlp.spark.SessionDefaults;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,9 @@ final class Sessions implements AutoCloseable {
   private Sessions(SparkSession spark, boolean owned) {
     this.spark = spark;
     this.owned = owned;
+    // The output, checkpoint, model and lock are written through io, which imports no Spark:
+    // it gets the session's Hadoop configuration (with spark.hadoop.* applied) from here.
+    HadoopFiles.configure(spark.sparkContext().hadoopConfiguration());
   }
 
   static Sessions open(String cliMaster, String configMaster, String appName) {

@@ -22,26 +22,32 @@ public final class HadoopFiles {
   /** The prefix of Spark settings that are Hadoop settings. */
   private static final String SPARK_HADOOP = "spark.hadoop.";
 
+  /** Set by the layer that owns the SparkContext; null until then, or outside Spark. */
+  private static volatile Configuration configured;
+
   private HadoopFiles() {}
 
   /**
-   * The active SparkContext's Hadoop configuration (with {@code spark.hadoop.*} applied), else
-   * Hadoop's default one (core-site.xml and hdfs-site.xml from the class path) with the
-   * {@code spark.hadoop.*} system properties that spark-submit sets applied as Spark would, so
-   * the config file read before Spark starts sees the same settings. Looked up by reflection
-   * because io sits below the Spark layer and must not import Spark (see DESIGN.md section
-   * 1); without Spark on the class path the default is used.
+   * Hands io the Hadoop configuration to use from now on: the SparkContext's (with
+   * {@code spark.hadoop.*} applied), given by the layer that owns the context (cli's session,
+   * the Spark trainer, the Spark data loader) as it starts using it. io sits below the Spark
+   * layer and imports nothing of Spark (docs/design.md, section 1), so it cannot look the
+   * context up itself. Null forgets an earlier one.
+   */
+  public static void configure(Configuration conf) {
+    configured = conf;
+  }
+
+  /**
+   * The configuration given to {@link #configure}, else Hadoop's default one (core-site.xml and
+   * hdfs-site.xml from the class path) with the {@code spark.hadoop.*} system properties that
+   * spark-submit sets applied as Spark would, so that the config file, read before Spark starts,
+   * sees the same settings.
    */
   public static Configuration configuration() {
-    try {
-      Class<?> sc = Class.forName("org.apache.spark.SparkContext");
-      Object active = sc.getMethod("getActive").invoke(null);  // scala.Option[SparkContext]
-      if ((Boolean) active.getClass().getMethod("isDefined").invoke(active)) {
-        Object context = active.getClass().getMethod("get").invoke(active);
-        return (Configuration) sc.getMethod("hadoopConfiguration").invoke(context);
-      }
-    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-      // No Spark, or one without getActive: Hadoop's own defaults below.
+    Configuration given = configured;
+    if (given != null) {
+      return given;
     }
     Configuration conf = new Configuration();
     for (String key : System.getProperties().stringPropertyNames()) {

@@ -15,8 +15,9 @@ import java.nio.file.StandardOpenOption;
  * The file operations sparkmlp needs, on a {@link Location}: java.nio for a local path (as
  * sparkmlp has always done, so local files keep their modes and messages), Hadoop's FileSystem
  * ({@link HadoopFiles}) for {@code hdfs://}, {@code s3a://} and any other Hadoop scheme. The
- * Hadoop configuration is the active SparkContext's when there is one (so {@code
- * spark.hadoop.*} settings apply), else Hadoop's default one.
+ * Hadoop configuration is the SparkContext's once the Spark layer has handed it over
+ * ({@link HadoopFiles#configure}; so {@code spark.hadoop.*} settings apply), else Hadoop's
+ * default one.
  */
 public final class Storage {
   private Storage() {}

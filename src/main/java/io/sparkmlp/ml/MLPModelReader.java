@@ -30,7 +30,13 @@ final class MLPModelReader<M extends MLPModel> extends MLReader<M> {
     if (CliModelDir.isOne(path, sc().hadoopConfiguration())) {
       return CliModelDir.open(path, sc().hadoopConfiguration(), type, factory);
     }
-    // The SparkContext overload: the one Spark 3.5 and 4.x both have.
+    // Spark ML's stage metadata (the metadata/ file that Pipeline and PipelineModel
+    // persistence read to find a stage's class and params) is written and read only by
+    // DefaultParamsWriter and DefaultParamsReader, private to Spark ML (private[ml], public in
+    // the bytecode). The public DefaultParamsWritable/Readable cover stages without data and
+    // without renamed params only; writing the format ourselves would copy an internal format
+    // that Spark may change. So Spark's own is called, through
+    // the SparkContext overload: the one Spark 3.5 and 4.x both have.
     DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sc(),
         type.getName());
     java.nio.file.Path local = null;

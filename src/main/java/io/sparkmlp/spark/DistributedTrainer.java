@@ -1,5 +1,6 @@
 package io.sparkmlp.spark;
 
+import io.sparkmlp.io.HadoopFiles;
 import io.sparkmlp.model.EpochLoop;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
@@ -36,6 +37,9 @@ public final class DistributedTrainer {
     this.jsc = jsc;
     this.model = model;
     this.options = options;
+    // Checkpoints and callbacks write through io, which cannot ask Spark for the context's
+    // Hadoop configuration (it imports no Spark): hand it over.
+    HadoopFiles.configure(jsc.hadoopConfiguration());
   }
 
   /** Trains on prepared blocks, validating on {@code validation} (may be null) every epoch. */

@@ -3,7 +3,6 @@ package io.sparkmlp.spark;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.rdd.CoalescedRDD;
 import org.apache.spark.rdd.RDD;
 import scala.Option;
 import scala.collection.immutable.List;
@@ -30,7 +29,6 @@ import scala.reflect.ClassTag$;
  */
 public final class PartialSums {
   private static final ClassTag<GradientSum> RESULT = ClassTag$.MODULE$.apply(GradientSum.class);
-  private static final ClassTag<Block> BLOCK = ClassTag$.MODULE$.apply(Block.class);
 
   private PartialSums() {}
 
@@ -49,7 +47,9 @@ public final class PartialSums {
     SparkContext sc = rdd.sparkContext();
     int slots = sc.defaultParallelism();
     if (rdd.getNumPartitions() > slots) {
-      rdd = new CoalescedRDD<>(rdd, slots, Option.apply(new SlotGroups()), BLOCK);
+      // RDD.coalesce without a shuffle is a CoalescedRDD grouped by our coalescer; its last
+      // argument, the implicit Ordering, is read only when shuffling, and its default is null.
+      rdd = rdd.coalesce(slots, false, Option.apply(new SlotGroups()), null);
     }
     int tasks = rdd.getNumPartitions();
     InOrderMerge merge = new InOrderMerge(tasks);

@@ -32,6 +32,11 @@ final class SlotGroups implements PartitionCoalescer, ScalaSerializable {
     Partition[] partitions = parent.partitions();
     Map<String, List<Partition>> byLocation = new TreeMap<>();
     for (Partition p : partitions) {
+      // Where a cached partition is: SparkContext.getPreferredLocs, which asks the block
+      // manager, is private to Spark (Scala's private[spark], public in the bytecode), as is
+      // TaskLocation, and Spark has no public way to find a cached block's executor:
+      // RDD.preferredLocations gives only where the input lies. Spark's own coalescer
+      // (DefaultPartitionCoalescer) asks the same method.
       scala.collection.Seq<TaskLocation> locs = // immutable.Seq on Scala 2.13, not on 2.12
           parent.context().getPreferredLocs(parent, p.index());
       String where = locs.isEmpty() ? "" : locs.head().toString();

@@ -5,6 +5,7 @@ import io.sparkmlp.data.ColumnStats;
 import io.sparkmlp.nn.ConfusionMatrix;
 import io.sparkmlp.spark.source.LabeledSample;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -47,9 +48,15 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
     }
     kryo.register(org.apache.spark.sql.types.Metadata.class);
     kryo.register(org.apache.spark.sql.Row[].class);
-    kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRow.class);
-    kryo.register(org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema.class);
+    // The classes of Spark's rows: Kryo registers a concrete class, and Spark's public API
+    // names only the Row interface. RowFactory gives a plain row's class; the class of a row
+    // with a schema (what collect returns) has no public factory, so it is named.
+    kryo.register(RowFactory.create().getClass());
+    registerIfPresent(kryo, "org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema",
+        false);
     kryo.register(Object[].class);
+    // The classes below are private to Spark and met only inside its own jobs, yet required
+    // registration asks for every class serialized: they are named, and skipped where absent.
     // What MLlib's evaluators (RegressionEvaluator's summary statistics) aggregate: the buffer
     // and the metric objects nested in SummaryBuilderImpl, with their arrays.
     registerIfPresent(kryo, "org.apache.spark.ml.stat.SummarizerBuffer", false);
@@ -63,7 +70,7 @@ public final class SparkmlpKryoRegistrator implements KryoRegistrator {
   }
 
   /**
-   * Registers a Spark-internal class by name (and, with nested, each class declared in it and
+   * Registers a class of Spark's that its public API does not name, by name (and, with nested, each class declared in it and
    * its array type), when this Spark version has it.
    */
   private static void registerIfPresent(Kryo kryo, String className, boolean nested) {

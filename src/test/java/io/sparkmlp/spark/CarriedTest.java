@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.rdd.CoalescedRDD;
 import org.apache.spark.rdd.RDD;
 import org.junit.jupiter.api.Test;
 import scala.Option;
@@ -73,7 +72,7 @@ class CarriedTest {
    * What the DAGScheduler broadcasts for a job of PartialSums (the RDD and the function,
    * serialized by the closure serializer) stays within the 1000 KiB over which Spark warns, for
    * an exact step's and a local-steps job's largest values carried inside the task, on the
-   * cached blocks as they are and grouped into slots (CoalescedRDD).
+   * cached blocks as they are and grouped into slots (RDD.coalesce with SlotGroups).
    */
   @Test
   void aTaskCarryingTheLargestInlineValueStaysUnderSparksWarning() {
@@ -91,8 +90,8 @@ class CarriedTest {
     assertFalse(weights.broadcast());
     assertFalse(start.broadcast());
     RDD<Block> blocks = train.blocks().rdd();
-    List<RDD<Block>> rdds = List.of(blocks, new CoalescedRDD<>(blocks, 2,
-        Option.apply(new SlotGroups()), ClassTag$.MODULE$.apply(Block.class)));
+    List<RDD<Block>> rdds = List.of(blocks,
+        blocks.coalesce(2, false, Option.apply(new SlotGroups()), null));
     List<Function2<GradientSum, Block, GradientSum>> tasks = List.of(
         new StepTask(null, weights, 0, 0), new LocalStepsTask(null, start, 0, 0, 4));
     for (RDD<Block> rdd : rdds) {

@@ -5,23 +5,25 @@ import io.sparkmlp.spark.TaskErrors;
 import io.sparkmlp.spark.TrainingBlocks;
 import io.sparkmlp.util.Checks;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Blocks from a DataFrame's features and label columns, and optionally a weight column: each
- * input partition's rows are read from Spark's internal rows straight into one dense block
+ * input partition's rows (Spark's public {@link Row}) are read into one dense block
  * (features x (rows, d), labels y (rows, k), weights w (rows)), then the blocks are rebalanced
  * onto {@code numPartitions} partitions, deterministically and without a row-level shuffle (see
  * {@link Rebalance}). When the DataFrame already has that many partitions nothing moves: the
  * rows keep their order and place, and the blocks are as balanced as the input partitions are.
  * Rebalancing costs one shuffle of the dense blocks: for Fashion-MNIST (60000 x 784) about 3 s
  * in local[2] on this (busy) machine, on top of about 1-2 s of conversion; a row-level
- * {@code df.repartition} took twice as long.
+ * {@code df.repartition} took twice as long. Reading Rows rather than Catalyst's internal rows
+ * (which are not public API) cost, for 100,000 rows of 100 values in local[2] on a busy
+ * machine, about the same for a Vector column and up to twice as long for an array column,
+ * whose Row holds boxed numbers: some 0.5-1.5 s more per 10 million values, once per fit.
  *
  * <p>Features: a Vector column ({@code org.apache.spark.ml.linalg}, dense or sparse, densified)
  * or array&lt;float&gt; / array&lt;double&gt;; d is its width. Label: any numeric type (a class
@@ -67,18 +69,21 @@ public final class DataFrameSource {
     Dataset<Row> selected = weight == null
         ? df.select(column(df, featuresCol), column(df, labelCol))
         : df.select(column(df, featuresCol), column(df, labelCol), column(df, weightCol));
-    RDD<InternalRow> internal = selected.queryExecution().toRdd();
-    int p = numPartitions > 0 ? numPartitions : internal.context().defaultParallelism();
+    SparkContext sc = selected.sparkSession().sparkContext();
+    int p = numPartitions > 0 ? numPartitions : sc.defaultParallelism();
     List<Row> first = selected.limit(1).collectAsList();
     if (first.isEmpty()) {
-      return Rebalance.empty(internal.context(), p);
+      return Rebalance.empty(sc, p);
     }
     int xCols = features.width(first.get(0), 0);
     int yCols = label.width(first.get(0), 1);
-    JavaRDD<Block> perInput = internal.toJavaRDD().mapPartitionsWithIndex((index, it) -> {
+    // The rows as Spark's public Row: Dataset.javaRDD deserializes each of Spark's internal
+    // rows once (a Vector column into its Vector, an array column into a Seq of boxed numbers)
+    // on the way into the block.
+    JavaRDD<Block> perInput = selected.javaRDD().mapPartitionsWithIndex((index, it) -> {
       BlockBuilder b = new BlockBuilder(index, xCols, yCols, weight != null);
       while (it.hasNext()) {
-        InternalRow row = it.next();  // reused by the iterator: copied out at once
+        Row row = it.next();
         int r = b.rows();
         b.addRow();
         features.copy(row, 0, b.x(), r * xCols, xCols, r, index);

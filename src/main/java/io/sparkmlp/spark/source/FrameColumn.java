@@ -3,11 +3,10 @@ package io.sparkmlp.spark.source;
 import io.sparkmlp.nn.SampleWeights;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,19 +16,13 @@ import org.apache.spark.sql.types.UserDefinedType;
 
 /**
  * A features, label or weight column of a DataFrame, checked against the schema before any job
- * runs, and read from Spark's internal rows straight into float arrays: array columns element by
- * element from their ArrayData (no boxing), Vector columns through the UDT's deserialized
- * Vector (sparse ones densified). Errors name the column, and the row by its index within its
+ * runs, and read from a DataFrame's rows (Spark's public {@link Row}) into float arrays: Vector
+ * columns from their Vector (sparse ones densified), array columns element by element. Errors name the column, and the row by its index within its
  * input partition.
  */
 final class FrameColumn implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String VECTOR = "Vector (org.apache.spark.ml.linalg)";
-  @SuppressWarnings("unchecked")
-  private static final UserDefinedType<Vector> VECTOR_UDT =
-      (UserDefinedType<Vector>) SQLDataTypes.VectorType();
-  /** Fields of the struct that stores a Vector (its sqlType makes a new struct per call). */
-  private static final int VECTOR_FIELDS = ((StructType) VECTOR_UDT.sqlType()).size();
 
   private enum Kind { VECTOR, FLOAT_ARRAY, DOUBLE_ARRAY, BYTE, SHORT, INT, LONG, FLOAT, DOUBLE,
     DECIMAL }
@@ -37,18 +30,11 @@ final class FrameColumn implements Serializable {
   private final String name;
   private final String role;
   private final Kind kind;
-  private final boolean containsNull;
-  private final int precision;
-  private final int scale;
 
-  private FrameColumn(String name, String role, Kind kind, boolean containsNull, int precision,
-                      int scale) {
+  private FrameColumn(String name, String role, Kind kind) {
     this.name = name;
     this.role = role;
     this.kind = kind;
-    this.containsNull = containsNull;
-    this.precision = precision;
-    this.scale = scale;
   }
 
   /**
@@ -60,20 +46,18 @@ final class FrameColumn implements Serializable {
   static FrameColumn of(StructType schema, String name, String role, boolean scalarAllowed) {
     DataType t = typeOf(schema, name, role);
     if (t.equals(SQLDataTypes.VectorType())) {
-      return new FrameColumn(name, role, Kind.VECTOR, false, 0, 0);
+      return new FrameColumn(name, role, Kind.VECTOR);
     }
     if (t instanceof ArrayType a && (a.elementType().equals(DataTypes.FloatType)
         || a.elementType().equals(DataTypes.DoubleType))) {
       Kind k = a.elementType().equals(DataTypes.FloatType) ? Kind.FLOAT_ARRAY
           : Kind.DOUBLE_ARRAY;
-      return new FrameColumn(name, role, k, a.containsNull(), 0, 0);
+      return new FrameColumn(name, role, k);
     }
     if (scalarAllowed) {
       Kind k = scalarKind(t);
       if (k != null) {
-        DecimalType d = t instanceof DecimalType dt ? dt : null;
-        return new FrameColumn(name, role, k, false, d == null ? 0 : d.precision(),
-            d == null ? 0 : d.scale());
+        return new FrameColumn(name, role, k);
       }
     }
     if (t instanceof UserDefinedType<?> u
@@ -95,9 +79,7 @@ final class FrameColumn implements Serializable {
       throw new IllegalArgumentException(String.format("weight column '%s' has type %s; "
           + "expected a number (one weight per row, finite and >= 0)", name, t.simpleString()));
     }
-    DecimalType d = t instanceof DecimalType dt ? dt : null;
-    return new FrameColumn(name, "weight", k, false, d == null ? 0 : d.precision(),
-        d == null ? 0 : d.scale());
+    return new FrameColumn(name, "weight", k);
   }
 
   private static DataType typeOf(StructType schema, String name, String role) {
@@ -147,36 +129,29 @@ final class FrameColumn implements Serializable {
    * Writes the value at ordinal ord of row into dst[off, off + width), or fails naming row r of
    * input partition p when it is null, holds a null element or has another width.
    */
-  void copy(InternalRow row, int ord, float[] dst, int off, int width, int r, int p) {
+  void copy(Row row, int ord, float[] dst, int off, int width, int r, int p) {
     if (row.isNullAt(ord)) {
       throw new IllegalArgumentException(String.format("%s column '%s' is null in row %s of "
           + "input partition %s", role, name, r, p));
     }
     switch (kind) {
       case VECTOR -> {
-        Vector v = VECTOR_UDT.deserialize(row.getStruct(ord, VECTOR_FIELDS));
+        Vector v = (Vector) row.get(ord);
         checkWidth(v.size(), width, r, p);
         VectorRows.copy(v, dst, off);
       }
       case FLOAT_ARRAY, DOUBLE_ARRAY -> {
-        ArrayData a = row.getArray(ord);
-        checkWidth(a.numElements(), width, r, p);
-        if (containsNull) {
-          for (int k = 0; k < width; k++) {
-            if (a.isNullAt(k)) {
-              throw new IllegalArgumentException(String.format("%s column '%s' has a null "
-                  + "element at index %s in row %s of input partition %s", role, name, k, r, p));
-            }
+        // An external row holds an array as a Seq of boxed numbers (Spark's public Row API
+        // has no primitive array getter): unboxed here one by one.
+        List<Number> a = row.getList(ord);
+        checkWidth(a.size(), width, r, p);
+        for (int k = 0; k < width; k++) {
+          Number e = a.get(k);
+          if (e == null) {
+            throw new IllegalArgumentException(String.format("%s column '%s' has a null "
+                + "element at index %s in row %s of input partition %s", role, name, k, r, p));
           }
-        }
-        if (kind == Kind.FLOAT_ARRAY) {
-          for (int k = 0; k < width; k++) {
-            dst[off + k] = a.getFloat(k);
-          }
-        } else {
-          for (int k = 0; k < width; k++) {
-            dst[off + k] = (float) a.getDouble(k);
-          }
+          dst[off + k] = e.floatValue();  // a Float as it is, a Double rounded once
         }
       }
       case BYTE -> dst[off] = row.getByte(ord);
@@ -185,7 +160,7 @@ final class FrameColumn implements Serializable {
       case LONG -> dst[off] = row.getLong(ord);
       case FLOAT -> dst[off] = row.getFloat(ord);
       case DOUBLE -> dst[off] = (float) row.getDouble(ord);
-      case DECIMAL -> dst[off] = (float) row.getDecimal(ord, precision, scale).toDouble();
+      case DECIMAL -> dst[off] = (float) row.getDecimal(ord).doubleValue();
       default -> throw new AssertionError(kind);
     }
   }
@@ -194,7 +169,7 @@ final class FrameColumn implements Serializable {
    * Writes the weight at ordinal ord of row into dst[off], or fails naming row r of input
    * partition p when it is null, negative, NaN or infinite (after narrowing to float).
    */
-  void copyWeight(InternalRow row, int ord, float[] dst, int off, int r, int p) {
+  void copyWeight(Row row, int ord, float[] dst, int off, int r, int p) {
     copy(row, ord, dst, off, 1, r, p);
     if (!SampleWeights.isValid(dst[off])) {
       throw new IllegalArgumentException(String.format("%s column '%s' is %s in row %s of input "
