@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tasks carry no data (DESIGN.md §6): after {@link TrainingBlocks#prepare}, what a task of a
+ * Tasks carry no data (docs/design.md, section 3): after {@link TrainingBlocks#prepare}, what a task of a
  * later job serializes (the RDD, as the task binary, and one partition) is a few kilobytes for
  * every source, its lineage is cut, and jobs run without the source: files may be deleted. The
  * same measure on MatrixSource's raw, unprepared blocks shows the data, so the check has teeth.
