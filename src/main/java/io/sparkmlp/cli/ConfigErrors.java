@@ -155,9 +155,9 @@ final class ConfigErrors {
       return error(tree, path, (path.isEmpty() ? "" : path + ": ") + e.getMessage());
     }
     IllegalSettingException s = (IllegalSettingException) e;
-    String keyPath = YamlTree.join(path, key) + (s.index() >= 0 ? "[" + s.index() + "]" : "");
-    return error(tree, keyPath, keyPath + (s.problem().startsWith(":") ? "" : " ")
-        + s.problem());
+    String keyPath = YamlTree.join(path, key);
+    return error(tree, keyPath + (s.index() >= 0 ? "[" + s.index() + "]" : ""),
+        s.messageFor(keyPath));
   }
 
   /** A value of the wrong shape for its key's type. */

@@ -21,11 +21,23 @@ public class IllegalSettingException extends IllegalArgumentException {
 
   /** As {@link #IllegalSettingException(String, String)} for item index of a list component. */
   public IllegalSettingException(String component, int index, String problem) {
-    super(component + (index >= 0 ? "[" + index + "]" : "") + (problem.startsWith(":") ? ""
-        : " ") + problem);
+    super(message(component, index, problem));
     this.component = component;
     this.index = index;
     this.problem = problem;
+  }
+
+  /**
+   * The message with another name for the setting, e.g. the key path a configuration file
+   * gives it: {@code fit.batch_size must be >= 1, got 0}.
+   */
+  public String messageFor(String name) {
+    return message(name, index, problem);
+  }
+
+  private static String message(String name, int index, String problem) {
+    return name + (index >= 0 ? "[" + index + "]" : "") + (problem.startsWith(":") ? "" : " ")
+        + problem;
   }
 
   /** The record component the value was given for. */
