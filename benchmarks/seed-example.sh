@@ -36,7 +36,7 @@ for mode in $modes; do
   dir="$out/sync-$mode"
   t0=$(now)
   scripts/sparkmlp train --config conf/seed-example.yaml --master "$master" --overwrite \
-    --set "fit.sync_every=$mode" --set data.test.x=data/x_test.npy \
+    --set "distributed.sync_every=$mode" --set data.test.x=data/x_test.npy \
     --set data.test.y=data/y_test.npy --set "output.dir=$dir" > "$out/sync-$mode.log" 2>&1
   wall=$(since "$t0")
   train=$(column_sum "$dir/history.csv" seconds)

@@ -179,9 +179,9 @@ np.save(sys.argv[1] + "/x.npy", x)
 np.save(sys.argv[1] + "/y.npy", y)
 PY
 cat >"$out/cli.yaml" <<YAML
+distributed: {partitions: 2}
 data:
   format: npy
-  partitions: 2
   train: {x: $root/$out/x.npy, y: $root/$out/y.npy}
 model:
   seed: 3

@@ -9,7 +9,7 @@ codes"):
     1    anything else: cluster, disk, network            -> retry (resumes)
     2    bad config or input                              -> fail, no retry
     3    training diverged (NaN/Inf loss)                 -> fail, no retry (it would again)
-    4    fit.target_loss.required and not reached         -> fail, no retry (model written)
+    4    callbacks.target_loss.required, not reached      -> fail, no retry (model written)
     5    scripts/setup.sh cannot install a missing tool   -> fail, no retry
     130  interrupted by SIGINT, checkpoint kept           -> retry (resumes)
     143  interrupted by SIGTERM, checkpoint kept          -> retry (resumes)

@@ -268,7 +268,7 @@ public final class TimeToAccuracyBench {
    * The BLAS MLlib's MLP multiplies with: its layers call {@code ml.linalg.BLAS.nativeBLAS()},
    * netlib's JNI binding of the system's libblas.so.3 when that loads. Where libblas.so.3 is
    * Debian's reference BLAS (no OpenBLAS installed) that is several times slower than netlib's
-   * own Java BLAS (DESIGN.md §6), so "java" points nativeBLAS at the Java one (private field,
+   * own Java BLAS, so "java" points nativeBLAS at the Java one (private field,
    * set by reflection; one JVM in local mode, so the tasks see it too) to give MLlib its best.
    */
   private static String mllibBlas(String which) {

@@ -45,7 +45,7 @@ final class ClassWeightCheck {
 
   /** The bound weights against the loss and the model's classes. */
   static void config(RunConfig c, YamlTree tree) {
-    Map<Integer, Double> weights = c.fit().options().classWeight();
+    Map<Integer, Double> weights = c.fit().classWeight();
     if (weights.isEmpty()) {
       return;
     }

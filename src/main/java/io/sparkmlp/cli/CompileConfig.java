@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.sparkmlp.util.Checks;
+import io.sparkmlp.util.IllegalSettingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +28,16 @@ public record CompileConfig(
   public static final List<String> DEFAULT_METRICS = List.of();
 
   public CompileConfig {
-    Checks.argument(loss != null, "loss is required");
-    loss = Names.LOSS.canonical("loss", loss);
-    Checks.argument(optimizer != null, "optimizer is required");
+    Checks.setting(loss != null, "loss", "is required");
+    loss = Names.LOSS.canonical("loss", -1, loss);
+    Checks.setting(optimizer != null, "optimizer", "is required");
     List<String> canonical = new ArrayList<>();
     for (String m : metrics == null ? DEFAULT_METRICS : metrics) {
-      Checks.argument(m != null, "metrics[%s] must be a string, got null", canonical.size());
-      canonical.add(Names.METRIC.canonical("metrics[" + canonical.size() + "]", m));
+      if (m == null) {
+        throw new IllegalSettingException("metrics", canonical.size(), "must be a string, got "
+            + "null");
+      }
+      canonical.add(Names.METRIC.canonical("metrics", canonical.size(), m));
     }
     metrics = List.copyOf(canonical);
   }

@@ -5,18 +5,20 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.sparkmlp.model.Layer;
 import io.sparkmlp.spark.source.DataSourceConfig;
+import io.sparkmlp.util.IllegalSettingException;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -24,17 +26,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Turns Jackson's exceptions into one line naming the file, the line, the key path and what is
  * allowed: {@code conf/x.yaml line 9: model.layers[0].units must be an integer, got 'sixty'}.
- * A record's own check ({@code IllegalArgumentException} from its compact constructor) starts
- * with the key it is about ("batch_size must be >= 1, got 0"); it is placed at that key.
+ * A mistake is placed by the exception's type and its path (or, for broken YAML, the parser's
+ * location), never by reading Jackson's message. A record's own check throws
+ * {@link IllegalSettingException} naming its component; it is placed at that component's key.
  */
 final class ConfigErrors {
-  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|key) '(.*?)'");
-  private static final Pattern MISSING = Pattern.compile("Missing required creator property "
-      + "'(.*?)'");
-  private static final Pattern KEY = Pattern.compile("(\\w+)((?:\\[\\d+])*)([ :].*)",
-      Pattern.DOTALL);
-  private static final Pattern MALFORMED = Pattern.compile("Malformed numeric value '(.*?)'");
+  /** Values YAML means as infinite or not a number, which no setting takes. */
   private static final Pattern NON_FINITE = Pattern.compile("(?i)[-+]?\\.?(inf|infinity|nan)");
+  /** Keys that have moved to another section, by their old path: the new path. */
+  private static final Map<String, String> MOVED = Map.of(
+      "fit.sync_every", "distributed.sync_every",
+      "data.partitions", "distributed.partitions",
+      "spark.tree_depth", "distributed.tree_depth",
+      "fit.early_stopping", "callbacks.early_stopping",
+      "fit.target_loss", "callbacks.target_loss");
 
   private ConfigErrors() {}
 
@@ -46,9 +51,13 @@ final class ConfigErrors {
             + 1), "", "not valid YAML: " + firstLine(m.getProblem()));
       }
     }
-    String path = e instanceof JsonMappingException m ? path(m) : "";
-    if (e instanceof UnrecognizedPropertyException u) {
-      return unknownKey(tree, YamlTree.parent(path), u.getPropertyName(), u.getReferringClass());
+    if (!(e instanceof JsonMappingException m)) {
+      return unreadable(e, tree, e.getProcessor() instanceof JsonParser p ? p : null);
+    }
+    String path = path(m);
+    if (e instanceof PropertyBindingException u) {  // unknown, or only code may set it
+      return unknownKey(tree, YamlTree.parent(path), u.getPropertyName(), u.getReferringClass(),
+          u.getKnownPropertyIds());
     }
     if (e instanceof InvalidTypeIdException && tree.node(path) != null
         && !tree.node(path).isObject()) {
@@ -68,13 +77,12 @@ final class ConfigErrors {
     }
     if (e instanceof ValueInstantiationException v
         && v.getCause() instanceof IllegalArgumentException iae) {
-      return recordCheck(tree, path, v.getType().getRawClass(), iae.getMessage());
+      return recordCheck(tree, path, v.getType().getRawClass(), iae);
     }
-    Matcher missing = MISSING.matcher(e.getOriginalMessage());
-    if (missing.find()) {
-      String section = path.endsWith(missing.group(1)) ? YamlTree.parent(path) : path;
-      String key = YamlTree.join(section, missing.group(1));
-      return error(tree, key, key + " is required " + label(tree, section, null));
+    if (e instanceof MismatchedInputException && !path.isEmpty() && tree.node(path) == null) {
+      // Jackson's path names the required key that the tree does not hold.
+      String section = YamlTree.parent(path);
+      return error(tree, path, path + " is required " + label(tree, section, null));
     }
     InputCoercionException range = cause(e, InputCoercionException.class);
     if (range != null) {
@@ -85,51 +93,71 @@ final class ConfigErrors {
       return mustBe(tree, path, "must be an integer that fits in " + (isLong ? 64 : 32)
           + " bits");
     }
-    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      return mismatch(tree, path, m.getTargetType());
+    if (e instanceof MismatchedInputException mi && mi.getTargetType() != null) {
+      return mismatch(tree, path, mi.getTargetType());
     }
-    if (e instanceof JsonMappingException) {
-      return error(tree, path, (path.isEmpty() ? "" : path + ": ") + firstLine(
-          e.getOriginalMessage()));
-    }
-    Matcher malformed = MALFORMED.matcher(e.getOriginalMessage());
-    if (malformed.find() && NON_FINITE.matcher(malformed.group(1)).matches()
-        && e.getProcessor() instanceof JsonParser p) {
-      path = YamlTree.path(p.getParsingContext());
-      return error(tree, path, path + " must be a finite number, got '" + malformed.group(1)
-          + "'");
-    }
-    Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+    // Our own deserializers' words (sync_every), or Jackson's, after the key path.
+    return error(tree, path, (path.isEmpty() ? "" : path + ": ") + firstLine(
+        e.getOriginalMessage()));
+  }
+
+  /**
+   * YAML that does not parse: a number that no setting takes (.inf, as the parser p stands on
+   * it), or the parser's own words.
+   */
+  static ConfigException unreadable(JacksonException e, YamlTree tree, JsonParser p) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     Where where = line > 0 ? new Where(tree.file.source(), line) : tree.file;
-    if (duplicate.find() && e.getProcessor() instanceof JsonParser p) {
-      String section = YamlTree.path(p.getParsingContext().getParent());
-      String key = YamlTree.join(section, duplicate.group(1));
-      return new ConfigException(where, key, String.format("duplicate key '%s' %s (first at "
-          + "line %d)", duplicate.group(1), label(tree, section, null), tree.at(key).line()));
+    if (p != null && p.currentToken() != null && p.currentToken().isNumeric()
+        && NON_FINITE.matcher(text(p)).matches()) {
+      String path = YamlTree.path(p.getParsingContext());
+      return error(tree, path, path + " must be a finite number, got '" + text(p) + "'");
     }
     return new ConfigException(where, "", "not valid YAML: "
         + firstLine(e.getOriginalMessage()));
   }
 
-  /** "unknown key 'k' in section; allowed: ..." for a key that record does not have. */
-  static ConfigException unknownKey(YamlTree tree, String section, String key, Class<?> record) {
-    return error(tree, YamlTree.join(section, key), String.format("unknown key '%s' %s; "
-        + "allowed: %s", key, label(tree, section, record), String.join(", ",
-        ConfigKeys.names(record))));
+  /** "duplicate key 'k' in section (first at line n)": found by the tree as it reads keys. */
+  static ConfigException duplicateKey(YamlTree tree, Where where, String section, String key) {
+    String path = YamlTree.join(section, key);
+    return new ConfigException(where, path, String.format("duplicate key '%s' %s (first at "
+        + "line %d)", key, label(tree, section, null), tree.at(path).line()));
   }
 
-  /** A record's own check; its message starts with the key it is about, when it is one. */
-  private static ConfigException recordCheck(YamlTree tree, String path, Class<?> record,
-                                             String message) {
-    Matcher m = KEY.matcher(message);
-    // The runtime's records name their components in camelCase: batchSize is batch_size.
-    String key = m.matches() ? SnakeCaseStrategy.INSTANCE.translate(m.group(1)) : "";
-    if (ConfigKeys.names(record).contains(key)) {
-      String keyPath = YamlTree.join(path, key) + m.group(2);
-      return error(tree, keyPath, keyPath + m.group(3));
+  /**
+   * "unknown key 'k' in section; allowed: ...", the keys Jackson knows for record in the
+   * record's order; or, for a key that has moved to another section, where it is now.
+   */
+  private static ConfigException unknownKey(YamlTree tree, String section, String key,
+                                            Class<?> record, Collection<Object> known) {
+    String path = YamlTree.join(section, key);
+    if (MOVED.containsKey(path)) {
+      return error(tree, path, path + ": moved to " + MOVED.get(path));
     }
-    return error(tree, path, (path.isEmpty() ? "" : path + ": ") + message);
+    List<String> allowed = new ArrayList<>(ConfigKeys.names(record));
+    allowed.retainAll(known.stream().map(String::valueOf).toList());
+    if (Layer.class.isAssignableFrom(record)) {
+      allowed.add(0, Layer.TYPE_KEY);  // read by the type selection, not by the record
+    }
+    return error(tree, path, String.format("unknown key '%s' %s; allowed: %s", key,
+        label(tree, section, record), String.join(", ", allowed)));
+  }
+
+  /**
+   * A record's own check: at the key of the component it names, or at the record's section
+   * when it names none.
+   */
+  private static ConfigException recordCheck(YamlTree tree, String path, Class<?> record,
+                                             IllegalArgumentException e) {
+    String key = e instanceof IllegalSettingException s
+        ? ConfigKeys.keyOf(record, s.component()) : null;
+    if (key == null) {
+      return error(tree, path, (path.isEmpty() ? "" : path + ": ") + e.getMessage());
+    }
+    IllegalSettingException s = (IllegalSettingException) e;
+    String keyPath = YamlTree.join(path, key);
+    return error(tree, keyPath + (s.index() >= 0 ? "[" + s.index() + "]" : ""),
+        s.messageFor(keyPath));
   }
 
   /** A value of the wrong shape for its key's type. */
@@ -206,6 +234,15 @@ final class ConfigErrors {
       }
     }
     return null;
+  }
+
+  /** The token's text as written, or "" when the parser cannot give it. */
+  private static String text(JsonParser p) {
+    try {
+      return p.getText();
+    } catch (IOException unreadable) {
+      return "";
+    }
   }
 
   private static String firstLine(String s) {

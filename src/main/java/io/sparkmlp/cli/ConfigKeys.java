@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.sparkmlp.model.Layer;
 import java.lang.reflect.Field;
@@ -14,17 +13,19 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The keys of a configuration record, read from the record itself, for error messages
  * ("allowed: ...") and the reference: the YAML name (snake_case, or the {@code @JsonProperty}
  * name), whether it is required ({@code @JsonProperty(required = true)}), its description
- * ({@code @JsonPropertyDescription}) and its default, the record's {@code DEFAULT_<KEY>}
- * constant. A {@code @JsonIgnore}d component is no key; an {@code @JsonUnwrapped} one gives
- * its record's keys, in place.
+ * ({@code @JsonPropertyDescription}) and its default, the record's {@code DEFAULT_<COMPONENT>}
+ * constant ({@code numPartitions}: {@code DEFAULT_NUM_PARTITIONS}). A {@code @JsonIgnore}d
+ * component is no key. Each section is one record, so its keys are its components.
  */
 final class ConfigKeys {
   private ConfigKeys() {}
@@ -36,8 +37,8 @@ final class ConfigKeys {
    * @param list whether the component is a list
    * @param defaultValue the DEFAULT_ constant, or null when the key has none
    */
-  record Key(String name, String doc, boolean required, Class<?> type, boolean list,
-             Object defaultValue) {
+  record Key(String name, String component, String doc, boolean required, Class<?> type,
+             boolean list, Object defaultValue) {
     /** The type as the reference shows it. */
     String shown() {
       if (type == OptimizerConfig.class) {
@@ -61,19 +62,15 @@ final class ConfigKeys {
       if (field.isAnnotationPresent(JsonIgnore.class)) {
         continue;
       }
-      if (field.isAnnotationPresent(JsonUnwrapped.class)) {
-        keys.addAll(of(c.getType()));
-        continue;
-      }
       JsonProperty p = field.getAnnotation(JsonProperty.class);
-      String name = p != null && !p.value().isEmpty() ? p.value()
-          : PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName());
+      String snake = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName());
+      String name = p != null && !p.value().isEmpty() ? p.value() : snake;
       JsonPropertyDescription d = field.getAnnotation(JsonPropertyDescription.class);
       boolean list = c.getType() == List.class;
       Class<?> type = list ? (Class<?>) ((ParameterizedType) c.getGenericType())
           .getActualTypeArguments()[0] : c.getType();
-      keys.add(new Key(name, d == null ? "" : d.value(), p != null && p.required(), type, list,
-          constant(record, "DEFAULT_" + name.toUpperCase(Locale.ROOT))));
+      keys.add(new Key(name, c.getName(), d == null ? "" : d.value(), p != null && p.required(),
+          type, list, constant(record, "DEFAULT_" + snake.toUpperCase(Locale.ROOT))));
     }
     return keys;
   }
@@ -88,10 +85,21 @@ final class ConfigKeys {
     return names;
   }
 
-  /** Whether a record has unwrapped parts, whose unknown keys Jackson lets through. */
-  static boolean unwraps(Class<?> record) {
-    return record.isRecord() && Arrays.stream(record.getRecordComponents())
-        .anyMatch(c -> fieldOf(record, c).isAnnotationPresent(JsonUnwrapped.class));
+  /** The YAML names of a record's {@code @JsonIgnore}d components: no keys. */
+  static Set<String> ignored(Class<?> record) {
+    Set<String> names = new HashSet<>();
+    for (RecordComponent c : record.getRecordComponents()) {
+      if (fieldOf(record, c).isAnnotationPresent(JsonIgnore.class)) {
+        names.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()));
+      }
+    }
+    return names;
+  }
+
+  /** The key of a record's component, or null when the component is no key. */
+  static String keyOf(Class<?> record, String component) {
+    return of(record).stream().filter(k -> k.component().equals(component)).map(Key::name)
+        .findFirst().orElse(null);
   }
 
   /** The variants of a type-selected family (the layers), in declaration order. */

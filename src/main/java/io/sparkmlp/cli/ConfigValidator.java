@@ -83,7 +83,7 @@ final class ConfigValidator {
   }
 
   private void validation() {
-    if (c.data().validation() != null && c.fit().options().validationSplit() > 0) {
+    if (c.data().validation() != null && c.fit().validationSplit() > 0) {
       throw error("fit.validation_split", "fit.validation_split and data.validation both give "
           + "validation data; keep one");
     }
@@ -99,11 +99,11 @@ final class ConfigValidator {
         logged.add(Logs.VAL_PREFIX + name);
       }
     }
-    if (c.fit().earlyStopping() != null) {
-      monitor("fit.early_stopping.monitor", c.fit().earlyStopping().monitor(), logged);
+    if (c.callbacks().earlyStopping() != null) {
+      monitor("callbacks.early_stopping.monitor", c.callbacks().earlyStopping().monitor(), logged);
     }
-    if (c.fit().targetLoss() != null) {
-      monitor("fit.target_loss.monitor", c.fit().targetLoss().monitor(), logged);
+    if (c.callbacks().targetLoss() != null) {
+      monitor("callbacks.target_loss.monitor", c.callbacks().targetLoss().monitor(), logged);
     }
   }
 
@@ -121,7 +121,7 @@ final class ConfigValidator {
   }
 
   private boolean hasValidation() {
-    return c.data().validation() != null || c.fit().options().validationSplit() > 0;
+    return c.data().validation() != null || c.fit().validationSplit() > 0;
   }
 
   /** What the runtime builders check beyond single keys, passed on with the section's line. */
@@ -136,7 +136,7 @@ final class ConfigValidator {
     try {
       c.distributedOptions(c.fitOptions().build());
     } catch (IllegalArgumentException e) {
-      throw error("fit", "fit: " + e.getMessage());
+      throw error("data.train", "data.train: " + e.getMessage());  // a blank column name
     }
   }
 }

@@ -3,11 +3,14 @@ package io.sparkmlp.cli;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.source.DataFormat;
 import io.sparkmlp.spark.source.DataSourceConfig;
 
-/** The {@code data} section: the format and the training, validation and test sources. */
+/**
+ * The {@code data} section: the format and the training, validation and test sources, each
+ * with its columns. How many partitions they are spread over is the {@code distributed}
+ * section's.
+ */
 @JsonClassDescription("Where the examples come from. All sources share one format.")
 public record DataConfig(
     @JsonProperty(required = true)
@@ -19,14 +22,4 @@ public record DataConfig(
         + "...); the alternative to fit.validation_split; unset, none")
     DataSourceConfig validation,
     @JsonPropertyDescription("examples evaluated once, after training; unset, none")
-    DataSourceConfig test,
-    @JsonPropertyDescription("Spark partitions to spread the examples over (>= 0); 0 takes the "
-        + "cluster's total cores")
-    Integer partitions) {
-  public static final int DEFAULT_PARTITIONS = DistributedOptions.DEFAULT_NUM_PARTITIONS;
-
-  public DataConfig {
-    partitions = DistributedOptions.builder().numPartitions(partitions == null
-        ? DEFAULT_PARTITIONS : partitions).build().numPartitions();
-  }
-}
+    DataSourceConfig test) {}

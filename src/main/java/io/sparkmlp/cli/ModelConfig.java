@@ -23,7 +23,7 @@ public record ModelConfig(
 
   public ModelConfig {
     seed = seed == null ? DEFAULT_SEED : seed;
-    Checks.argument(layers != null && !layers.isEmpty(), "layers must hold at least one layer");
+    Checks.setting(layers != null && !layers.isEmpty(), "layers", "must hold at least one layer");
     layers = List.copyOf(layers);
   }
 

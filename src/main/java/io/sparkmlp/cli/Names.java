@@ -5,6 +5,7 @@ import io.sparkmlp.nn.Initializer;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.optim.Optimizers;
+import io.sparkmlp.util.IllegalSettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -37,14 +38,15 @@ public enum Names {
    * The runtime's own spelling of name ({@code "ReLU"} gives {@code "relu"}, {@code "acc"} gives
    * {@code "accuracy"}), so a resolved configuration names things one way.
    *
-   * @param key the key that holds the name, which starts the message of an unknown name
-   * @throws IllegalArgumentException with the runtime's message when the name is unknown
+   * @param component the record component that holds the name
+   * @param index the name's index in a list component, or -1
+   * @throws IllegalSettingException with the runtime's message when the name is unknown
    */
-  public String canonical(String key, String name) {
+  public String canonical(String component, int index, String name) {
     try {
       return canonical.apply(name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      throw new IllegalSettingException(component, index, ": " + e.getMessage());
     }
   }
 

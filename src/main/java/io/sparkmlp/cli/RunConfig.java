@@ -33,8 +33,12 @@ public record RunConfig(
     ModelConfig model,
     @JsonProperty(required = true) @JsonPropertyDescription("loss, optimizer, metrics")
     CompileConfig compile,
-    @JsonPropertyDescription("batch size, epochs, validation, callbacks")
-    FitSection fit,
+    @JsonPropertyDescription("batch size, epochs, validation")
+    FitOptions fit,
+    @JsonPropertyDescription("early stopping, a target loss")
+    CallbacksConfig callbacks,
+    @JsonPropertyDescription("partitions, tree depth, local steps")
+    DistributedOptions distributed,
     @JsonPropertyDescription("the Spark session")
     SparkConfig spark,
     @JsonProperty(required = true) @JsonPropertyDescription("where results go")
@@ -42,8 +46,11 @@ public record RunConfig(
 
   public static final PreprocessingConfig DEFAULT_PREPROCESSING =
       new PreprocessingConfig(null, null, null);
-  public static final FitSection DEFAULT_FIT = new FitSection(null, null, null);
-  public static final SparkConfig DEFAULT_SPARK = new SparkConfig(null, null, null);
+  public static final FitOptions DEFAULT_FIT = FitOptions.DEFAULTS;
+  public static final CallbacksConfig DEFAULT_CALLBACKS = new CallbacksConfig(null, null);
+  public static final DistributedOptions DEFAULT_DISTRIBUTED = DistributedOptions.builder()
+      .build();
+  public static final SparkConfig DEFAULT_SPARK = new SparkConfig(null, null);
 
   private static final String HEADER = "# sparkmlp run configuration, resolved: defaults filled "
       + "in, command-line overrides applied.\n# Every key is described in docs/config.md.\n";
@@ -51,6 +58,8 @@ public record RunConfig(
   public RunConfig {
     preprocessing = preprocessing == null ? DEFAULT_PREPROCESSING : preprocessing;
     fit = fit == null ? DEFAULT_FIT : fit;
+    callbacks = callbacks == null ? DEFAULT_CALLBACKS : callbacks;
+    distributed = distributed == null ? DEFAULT_DISTRIBUTED : distributed;
     spark = spark == null ? DEFAULT_SPARK : spark;
   }
 
@@ -87,23 +96,28 @@ public record RunConfig(
   }
 
   /**
-   * Distributed fit settings from {@code fit}, {@code data} and {@code spark} around the given
-   * fit settings (see {@link #fitOptions}). Label and feature columns are set for the formats
-   * that name them.
+   * The {@code distributed} settings around the given fit settings (see {@link #fitOptions}),
+   * with the label and feature columns of the training source where its format names them.
    */
   public DistributedOptions distributedOptions(FitOptions fit) {
     DataSourceConfig train = data.train();
-    return new DistributedOptions(fit, train.featuresColumn(), train.labelColumn(), null,
-        data.partitions(), spark.treeDepth(), this.fit.distributed().syncEvery());
+    DistributedOptions.Builder options = distributed.toBuilder().fit(fit);
+    if (train.featuresColumn() != null) {
+      options.featuresCol(train.featuresColumn());
+    }
+    if (train.labelColumn() != null) {
+      options.labelCol(train.labelColumn());
+    }
+    return options.build();
   }
 
   /**
-   * Fit settings from {@code fit}, with new callbacks for {@code fit.early_stopping} and
-   * {@code fit.target_loss}; the caller adds what only it knows (checkpoint directory, resume,
-   * verbosity, more callbacks).
+   * Fit settings from {@code fit}, with new callbacks for {@code callbacks.early_stopping} and
+   * {@code callbacks.target_loss}; the caller adds what only it knows (checkpoint directory,
+   * resume, verbosity, more callbacks).
    */
   public FitOptions.Builder fitOptions() {
-    return fit.options().toBuilder().callbacks(fit.callbacks().toArray(new Callback[0]));
+    return fit.toBuilder().callbacks(callbacks.create().toArray(new Callback[0]));
   }
 
   /**
@@ -121,7 +135,8 @@ public record RunConfig(
 
   /** This configuration with the defaults that depend on other keys filled in. */
   RunConfig resolved() {
-    return new RunConfig(data, preprocessing, model, compile,
-        fit.withSeedDefault(model.seed()), spark, output);
+    FitOptions seeded = fit.seed() != null ? fit : fit.toBuilder().seed(model.seed()).build();
+    return new RunConfig(data, preprocessing, model, compile, seeded, callbacks, distributed,
+        spark, output);
   }
 }

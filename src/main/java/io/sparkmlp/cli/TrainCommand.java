@@ -162,7 +162,8 @@ final class TrainCommand implements Callable<Integer> {
                     boolean resume, KernelWarmUp warmUp) throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     DataConfig data = cfg.data();
-    JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), data.partitions())
+    int partitions = cfg.distributed().numPartitions();
+    JavaRDD<Block> raw = DataLoader.blocks(spark, data.train(), partitions)
         .persist(StorageLevel.MEMORY_AND_DISK());
     List<int[]> shapes = TaskErrors.rethrowBadInput(() -> StartLine.shapes(raw));
     int inputDim = shapes.stream().mapToInt(shape -> shape[0]).max().orElseThrow();
@@ -183,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw,
         model.network().outputDim());
     JavaRDD<Block> validation = data.validation() == null ? null
-        : pre.apply(DataLoader.blocks(spark, data.validation(), data.partitions()));
+        : pre.apply(DataLoader.blocks(spark, data.validation(), partitions));
     if (resume) {
       trimEpochLog(checkpoint, epochLog);
     }
@@ -210,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
     Map<String, Double> test = null;
     if (data.test() != null) {
       test = SparkTraining.evaluate(model, jsc, pre.apply(DataLoader.blocks(spark, data.test(),
-          data.partitions())), options);
+          partitions)), options);
       System.out.println("test: " + MetricsTable.inline(test));
     }
     RunOutput.write(out, model, history, cfg, pre, test, seconds);
@@ -218,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
     Storage.deleteIfExists(epochLog);
     System.out.printf("trained %d epochs in %.1f s (%s); wrote %s%n", history.size(), seconds,
         history.stopReason(), out);
-    TargetLoss.Settings target = cfg.fit().targetLoss();
+    TargetLoss.Settings target = cfg.callbacks().targetLoss();
     boolean reached = options.fit().callbacks().stream()
         .anyMatch(c -> c instanceof TargetLoss t && t.reached());
     if (target != null && target.required() && !reached) {

@@ -34,10 +34,15 @@ final class YamlTree {
   static YamlTree parse(String text, String source) {
     YamlTree tree = new YamlTree(new Where(source, 0));
     try (JsonParser p = Json.yaml().createParser(text)) {
+      p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);  // found here, with both lines
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        String path = path(p.getParsingContext());
+        Where where = new Where(source, p.currentTokenLocation().getLineNr());
+        if (t == JsonToken.FIELD_NAME && tree.lines.containsKey(path)) {
+          throw ConfigErrors.duplicateKey(tree, where, parent(path), p.currentName());
+        }
         if (!t.isStructEnd()) {
-          tree.lines.putIfAbsent(path(p.getParsingContext()),
-              new Where(source, p.currentTokenLocation().getLineNr()));
+          tree.lines.putIfAbsent(path, where);
         }
         if (p.getParsingContext().inRoot() && (t.isStructEnd() || t.isScalarValue())) {
           break;
@@ -53,9 +58,11 @@ final class YamlTree {
       throw new UncheckedIOException(e);  // reading a String: cannot happen
     }
     try (JsonParser p = Json.yaml().createParser(text)) {
-      tree.root = p.nextToken() == null ? null : Json.yaml().readTree(p);
-    } catch (JsonProcessingException e) {
-      throw ConfigErrors.translate(e, tree);
+      try {
+        tree.root = p.nextToken() == null ? null : Json.yaml().readTree(p);
+      } catch (JsonProcessingException e) {
+        throw ConfigErrors.unreadable(e, tree, p);  // where p stands says what it could not read
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);  // read once already
     }

@@ -9,6 +9,7 @@ import io.sparkmlp.nn.DenseSpec;
 import io.sparkmlp.nn.Initializer;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.util.Checks;
+import io.sparkmlp.util.IllegalSettingException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,17 +50,17 @@ public record Dense(
   public static final double DEFAULT_L2 = 0.0;
 
   public Dense {
-    Checks.argument(units != null && units >= 1, "units must be >= 1, got %s", units);
+    Checks.setting(units != null && units >= 1, "units", "must be >= 1, got %s", units);
     activation = named("activation", activation == null ? DEFAULT_ACTIVATION.kerasName()
         : activation, s -> Activation.byName(s).kerasName());
-    Checks.argument(inputDim == null || inputDim >= 1, "inputDim must be >= 1, got %s",
+    Checks.setting(inputDim == null || inputDim >= 1, "inputDim", "must be >= 1, got %s",
         inputDim);
     kernelInitializer = named("kernelInitializer", kernelInitializer == null
         ? DEFAULT_KERNEL_INITIALIZER.kerasName() : kernelInitializer,
         s -> Initializer.byName(s).kerasName());
     useBias = useBias == null ? DEFAULT_USE_BIAS : useBias;
     l2 = l2 == null ? DEFAULT_L2 : l2;
-    Checks.argument(l2 >= 0 && Double.isFinite(l2), "l2 must be a finite number >= 0, got %s",
+    Checks.setting(l2 >= 0 && Double.isFinite(l2), "l2", "must be a finite number >= 0, got %s",
         l2);
   }
 
@@ -114,7 +115,7 @@ public record Dense(
     try {
       return canonical.apply(name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+      throw new IllegalSettingException(key, ": " + e.getMessage());
     }
   }
 }

@@ -27,9 +27,9 @@ public record Dropout(
     Integer inputDim) implements Layer {
 
   public Dropout {
-    Checks.argument(rate != null, "rate must be in [0, 1), got null");
+    Checks.setting(rate != null, "rate", "must be in [0, 1), got null");
     Checks.fraction(rate, "rate");
-    Checks.argument(inputDim == null || inputDim >= 1, "inputDim must be >= 1, got %s",
+    Checks.setting(inputDim == null || inputDim >= 1, "inputDim", "must be >= 1, got %s",
         inputDim);
   }
 

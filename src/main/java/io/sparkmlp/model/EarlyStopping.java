@@ -129,7 +129,7 @@ public final class EarlyStopping implements Callback {
     public Settings {
       monitor = monitor == null ? DEFAULT_MONITOR : monitor;
       patience = patience == null ? DEFAULT_PATIENCE : patience;
-      Checks.argument(patience >= 0, "patience must be >= 0, got %s", patience);
+      Checks.setting(patience >= 0, "patience", "must be >= 0, got %s", patience);
       minDelta = Checks.nonNegative(minDelta == null ? DEFAULT_MIN_DELTA : minDelta, "minDelta");
       restoreBestWeights = restoreBestWeights == null ? DEFAULT_RESTORE_BEST_WEIGHTS
           : restoreBestWeights;

@@ -1,5 +1,6 @@
 package io.sparkmlp.model;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * Settings of one {@code fit} call: Keras's keyword arguments, plus checkpoints. Components
  * left null take their defaults here, in the compact constructor, which also checks every
- * range; YAML's {@code fit:} section and the Spark ML params bind to these components and
+ * range; YAML's {@code fit:} section binds here, one to one, and the Spark ML params use these
  * constants, so a default or a range is written once, here. Components that only code can give
  * (matrices, callbacks, the resume state) are {@code @JsonIgnore}d: a configuration cannot
  * name them. In code, the builder reads best:
@@ -46,6 +47,7 @@ import java.util.Map;
  *     epochs validationFreq, 2·validationFreq, ... (1-based); the other epochs' logs have no
  *     val_ entries, and callbacks that monitor one skip them
  */
+@JsonClassDescription("Keras's model.fit arguments.")
 public record FitOptions(
     @JsonPropertyDescription("global batch size (>= 1): examples per step over all partitions "
         + "together")
@@ -121,10 +123,10 @@ public record FitOptions(
   /** A checked, immutable copy of a class_weight map. */
   private static Map<Integer, Double> classWeights(Map<Integer, Double> classWeight) {
     for (Map.Entry<Integer, Double> e : classWeight.entrySet()) {
-      Checks.argument(e.getKey() != null && e.getKey() >= 0, "classWeight has class %s; "
+      Checks.setting(e.getKey() != null && e.getKey() >= 0, "classWeight", "has class %s; "
           + "classes are indices >= 0", e.getKey());
-      Checks.argument(e.getValue() != null && e.getValue() >= 0
-          && e.getValue() <= Double.MAX_VALUE, "classWeight of class %s is %s; every weight "
+      Checks.setting(e.getValue() != null && e.getValue() >= 0
+          && e.getValue() <= Double.MAX_VALUE, "classWeight", "of class %s is %s; every weight "
           + "must be finite and >= 0", e.getKey(), e.getValue());
     }
     return Map.copyOf(classWeight);

@@ -91,10 +91,10 @@ public final class TargetLoss implements Callback {
     private static final List<String> MONITORS = List.of(Logs.LOSS, Logs.VAL_PREFIX + Logs.LOSS);
 
     public Settings {
-      Checks.argument(value != null && Double.isFinite(value), "value must be a finite number, "
+      Checks.setting(value != null && Double.isFinite(value), "value", "must be a finite number, "
           + "got %s", value);
       monitor = monitor == null ? DEFAULT_MONITOR : monitor;
-      Checks.argument(MONITORS.contains(monitor), "monitor must be one of %s; got '%s'",
+      Checks.setting(MONITORS.contains(monitor), "monitor", "must be one of %s; got '%s'",
           String.join(", ", MONITORS), monitor);
       required = required == null ? DEFAULT_REQUIRED : required;
     }

@@ -43,7 +43,7 @@ public record OptimizerConfig(String name, Map<String, Object> settings) {
     String name = node.isObject() ? node.path("name").asText(null) : node.asText(null);
     Checks.argument(node.isObject() || node.isValueNode() && !node.isNull(),
         "must be a name or a map of name and settings");
-    Checks.argument(name != null, "name is required: one of %s",
+    Checks.setting(name != null, "name", "is required: one of %s",
         String.join(", ", Optimizers.NAMES));
     Map<String, Object> settings = new LinkedHashMap<>();
     if (node instanceof ObjectNode map) {

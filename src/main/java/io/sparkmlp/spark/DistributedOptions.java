@@ -1,8 +1,9 @@
 package io.sparkmlp.spark;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.sparkmlp.model.FitOptions;
@@ -12,8 +13,9 @@ import io.sparkmlp.util.Checks;
  * Settings of a distributed fit: the Keras fit settings ({@link FitOptions}, composed, not
  * repeated) plus where the data comes from and how the cluster trains on it. Null components
  * take their defaults in the compact constructor, which also checks every range. A run
- * configuration's {@code fit:} section binds here: the fit settings' keys unwrapped beside
- * {@code sync_every}; the columns, partitions and tree depth come from other sections.
+ * configuration's {@code distributed:} section binds here, one to one: partitions, tree depth
+ * and sync_every. The fit settings (the {@code fit:} section) and the columns (the data
+ * source's) are given in code, so YAML cannot name them.
  * <pre>{@code
  * DistributedOptions.builder()
  *     .fit(FitOptions.builder().batchSize(512).epochs(10).seed(7).build())
@@ -36,13 +38,21 @@ import io.sparkmlp.util.Checks;
  *     training; 0 ({@link #AUTO_SYNC_EVERY}) picks it from the first epoch's jobs, timed
  *     against their compute (train.AutoSteps)
  */
+@JsonClassDescription("How the cluster trains: the partitions, how their sums reach the driver, "
+    + "and the local steps between synchronisations.")
 public record DistributedOptions(
-    @JsonUnwrapped FitOptions fit,
+    @JsonIgnore FitOptions fit,
     @JsonIgnore String featuresCol,
     @JsonIgnore String labelCol,
     @JsonIgnore String weightCol,
-    @JsonIgnore Integer numPartitions,
-    @JsonIgnore Integer treeDepth,
+    @JsonProperty("partitions")
+    @JsonPropertyDescription("Spark partitions to spread the examples over (>= 0); 0 takes the "
+        + "cluster's total cores")
+    Integer numPartitions,
+    @JsonPropertyDescription("how partition sums reach the driver (>= 0): 1 straight from the "
+        + "tasks, 2 or more through a treeAggregate of that depth; 0 chooses from the partition "
+        + "count (1 up to 64 partitions)")
+    Integer treeDepth,
     @JsonPropertyDescription("local steps each partition takes between synchronisations (an "
         + "integer >= 1, or auto); 1 is exact synchronous training, larger values cost fewer "
         + "Spark jobs, auto lets the trainer choose")
@@ -70,13 +80,13 @@ public record DistributedOptions(
     numPartitions = numPartitions == null ? DEFAULT_NUM_PARTITIONS : numPartitions;
     treeDepth = treeDepth == null ? DEFAULT_TREE_DEPTH : treeDepth;
     syncEvery = syncEvery == null ? DEFAULT_SYNC_EVERY : syncEvery;
-    Checks.argument(!featuresCol.isBlank(), "featuresCol must be a column name");
-    Checks.argument(!labelCol.isBlank(), "labelCol must be a column name");
-    Checks.argument(numPartitions >= 0, "numPartitions must be >= 0 (0: one per core), got %s",
+    Checks.setting(!featuresCol.isBlank(), "featuresCol", "must be a column name");
+    Checks.setting(!labelCol.isBlank(), "labelCol", "must be a column name");
+    Checks.setting(numPartitions >= 0, "numPartitions", "must be >= 0 (0: one per core), got %s",
         numPartitions);
-    Checks.argument(treeDepth >= 0, "treeDepth must be >= 0 (0: chosen from the partitions), "
+    Checks.setting(treeDepth >= 0, "treeDepth", "must be >= 0 (0: chosen from the partitions), "
         + "got %s", treeDepth);
-    Checks.argument(syncEvery >= 1 || syncEvery == AUTO_SYNC_EVERY, "syncEvery must be >= 1, "
+    Checks.setting(syncEvery >= 1 || syncEvery == AUTO_SYNC_EVERY, "syncEvery", "must be >= 1, "
         + "or %s for automatic, got %s", AUTO_SYNC_EVERY, syncEvery);
   }
 
@@ -87,6 +97,13 @@ public record DistributedOptions(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder().fit(fit).featuresCol(featuresCol).labelCol(labelCol)
+        .weightCol(weightCol).numPartitions(numPartitions).treeDepth(treeDepth)
+        .syncEvery(syncEvery);
   }
 
   /**

@@ -16,6 +16,16 @@ public final class Checks {
     }
   }
 
+  /**
+   * Throws {@link IllegalSettingException} naming component, with
+   * {@code String.format(problem, args)}, unless ok: a configuration record's check.
+   */
+  public static void setting(boolean ok, String component, String problem, Object... args) {
+    if (!ok) {
+      throw new IllegalSettingException(component, String.format(problem, args));
+    }
+  }
+
   /** Throws IllegalStateException with {@code String.format(message, args)} unless ok. */
   public static void state(boolean ok, String message, Object... args) {
     if (!ok) {
@@ -25,28 +35,28 @@ public final class Checks {
 
   /** Returns value when it is finite and at least 0, otherwise names it in the error. */
   public static double nonNegative(double value, String name) {
-    argument(Double.isFinite(value) && value >= 0, "%s must be a finite number >= 0, got %s",
-        name, value);
+    setting(Double.isFinite(value) && value >= 0, name, "must be a finite number >= 0, got %s",
+        value);
     return value;
   }
 
   /** Returns value when it is finite and strictly positive, otherwise names it in the error. */
   public static double positive(double value, String name) {
-    argument(Double.isFinite(value) && value > 0, "%s must be a finite number > 0, got %s",
-        name, value);
+    setting(Double.isFinite(value) && value > 0, name, "must be a finite number > 0, got %s",
+        value);
     return value;
   }
 
   /** Returns value when it is at least 1, otherwise names it in the error. */
   public static int positive(int value, String name) {
-    argument(value > 0, "%s must be >= 1, got %s", name, value);
+    setting(value > 0, name, "must be >= 1, got %s", value);
     return value;
   }
 
   /** Returns value when 0 <= value < 1, otherwise names it in the error. */
   public static double fraction(double value, String name) {
-    argument(Double.isFinite(value) && value >= 0 && value < 1,
-        "%s must be in [0, 1), got %s", name, value);
+    setting(Double.isFinite(value) && value >= 0 && value < 1, name,
+        "must be in [0, 1), got %s", value);
     return value;
   }
 }

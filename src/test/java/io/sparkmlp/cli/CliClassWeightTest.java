@@ -53,7 +53,8 @@ class CliClassWeightTest {
     // The same run from Java: the unweighted config, the map given to the builder.
     RunConfig cfg = ConfigLoader.load(npyConfig(dir, dir.resolve("unused"), ""));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark().sparkContext());
-    JavaRDD<Block> raw = DataLoader.blocks(spark(), cfg.data().train(), cfg.data().partitions());
+    JavaRDD<Block> raw = DataLoader.blocks(spark(), cfg.data().train(),
+        cfg.distributed().numPartitions());
     Sequential model = cfg.buildModel(raw.map(Block::xCols).reduce(Math::max));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw, model.network().outputDim());
     SparkTraining.fit(model, jsc, pre.apply(raw), null, cfg.distributedOptions(

@@ -135,9 +135,9 @@ class CliExitCodesTest {
     Npy.write(dir.resolve("x.npy"), x);
     Npy.write(dir.resolve("t.npy"), new Matrix(y, ROWS, 1));
     return write(dir.resolve("diverge.yaml"), String.join("\n",
+        "distributed: {partitions: 2}",
         "data:",
         "  format: npy",
-        "  partitions: 2",
         "  train: {x: '" + dir.resolve("x.npy") + "', y: '" + dir.resolve("t.npy") + "'}",
         "model:",
         "  seed: 7",
@@ -188,7 +188,7 @@ class CliExitCodesTest {
   @Test
   void requiredTargetNotReachedExits4WithTheModelWritten() {
     Path out = dir.resolve("out");
-    Path config = npyConfig(dir, out, "  target_loss: {value: 1e-9, required: true}");
+    Path config = npyConfig(dir, out, "callbacks:\n  target_loss: {value: 1e-9, required: true}");
     Result r = cliExpect(4, "train", "--config", config.toString(), "--epochs", "1");
     oneLine(r, "target", "not reached");
     assertTrue(Files.exists(out.resolve(ModelFiles.WEIGHTS)));

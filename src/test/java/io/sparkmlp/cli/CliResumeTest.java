@@ -129,7 +129,7 @@ class CliResumeTest {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark().sparkContext());
     DataConfig data = cfg.data();
     JavaRDD<Block> raw = DataLoader.blocks(spark(), data.train(),
-        data.partitions());
+        cfg.distributed().numPartitions());
     int inputDim = raw.map(Block::xCols).reduce(Math::max);
     Sequential model = cfg.buildModel(inputDim);
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw, model.network().outputDim());

@@ -280,8 +280,8 @@ final class CliTestSupport {
   static String classifierYaml(String dataSection, String fitExtra, String extra, Path out) {
     return String.join("\n",
         "# written by CliTestSupport",
+        "distributed: {partitions: 2}",
         "data:",
-        "  partitions: 2",
         dataSection,
         "model:",
         "  seed: 7",

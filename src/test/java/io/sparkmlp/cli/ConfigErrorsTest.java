@@ -27,7 +27,7 @@ class ConfigErrorsTest {
   @Test
   void unknownKeyAtTheTopLevel() {
     assertEquals("conf/x.yaml line 20: unknown key 'optimiser' at the top level; allowed: "
-        + "data, preprocessing, model, compile, fit, spark, output",
+        + "data, preprocessing, model, compile, fit, callbacks, distributed, spark, output",
         error(append("optimiser: adam")));
   }
 
@@ -35,7 +35,7 @@ class ConfigErrorsTest {
   void unknownKeyInASection() {
     assertEquals("conf/x.yaml line 17: unknown key 'epoch' in fit; allowed: batch_size, "
         + "epochs, validation_split, shuffle, seed, checkpoint_every, class_weight, "
-        + "validation_freq, sync_every, early_stopping, target_loss", error(replace(17, "  epoch: 2")));
+        + "validation_freq", error(replace(17, "  epoch: 2")));
   }
 
   @Test
@@ -47,9 +47,9 @@ class ConfigErrorsTest {
 
   @Test
   void unknownKeyTwoLevelsDown() {
-    assertEquals("conf/x.yaml line 19: unknown key 'patiense' in fit.early_stopping; allowed: "
-        + "monitor, patience, min_delta, restore_best_weights",
-        error(replace(17, "  epochs: 2", "  early_stopping:", "    patiense: 3")));
+    assertEquals("conf/x.yaml line 20: unknown key 'patiense' in callbacks.early_stopping; "
+        + "allowed: monitor, patience, min_delta, restore_best_weights",
+        error(replace(17, "  epochs: 2", "callbacks:", "  early_stopping:", "    patiense: 3")));
   }
 
   @Test
@@ -82,8 +82,8 @@ class ConfigErrorsTest {
         error(replace(17, "  epochs: true")));
     assertEquals("conf/x.yaml line 17: fit.validation_split must be a number, got 'false'",
         error(replace(17, "  validation_split: false")));
-    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().options().epochs());
-    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit().options()
+    assertEquals(3, ConfigTexts.parse(replace(17, "  epochs: \"3\"")).fit().epochs());
+    assertEquals(false, ConfigTexts.parse(replace(17, "  shuffle: 'false'")).fit()
         .shuffle());
   }
 
@@ -155,12 +155,37 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void keysThatMovedNameTheirNewPlace() {
+    assertEquals("conf/x.yaml line 17: fit.sync_every: moved to distributed.sync_every",
+        error(replace(17, "  sync_every: 4")));
+    assertEquals("conf/x.yaml line 17: fit.early_stopping: moved to callbacks.early_stopping",
+        error(replace(17, "  early_stopping: {patience: 3}")));
+    assertEquals("conf/x.yaml line 17: fit.target_loss: moved to callbacks.target_loss",
+        error(replace(17, "  target_loss: {value: 0.1}")));
+    assertEquals("conf/x.yaml line 6: data.partitions: moved to distributed.partitions",
+        error(replace(5, "    y: data/y.npy", "  partitions: 4")));
+    assertEquals("conf/x.yaml line 21: spark.tree_depth: moved to distributed.tree_depth",
+        error(append("spark:\n  tree_depth: 2")));
+    assertEquals("override data.partitions=4: data.partitions: moved to distributed.partitions",
+        assertThrows(ConfigException.class, () -> ConfigTexts.parse(BASE, "data.partitions=4"))
+            .getMessage());
+  }
+
+  @Test
+  void distributedSettingsAreCheckedAtTheirKeys() {
+    assertEquals("conf/x.yaml line 21: distributed.partitions must be >= 0 (0: one per core), "
+        + "got -1", error(append("distributed:\n  partitions: -1")));
+    assertEquals("conf/x.yaml line 21: unknown key 'features_col' in distributed; allowed: "
+        + "partitions, tree_depth, sync_every", error(append("distributed:\n  features_col: x")));
+  }
+
+  @Test
   void syncEveryIsAPositiveIntegerOrAuto() {
     for (String bad : new String[] {"0", "-2", "2.5", "'often'", "Auto", "[1]"}) {
       String got = bad.startsWith("'") ? bad : bad.equals("Auto") ? "'Auto'"
           : bad.equals("[1]") ? "a list" : bad;
-      assertEquals("conf/x.yaml line 17: fit.sync_every: expected an integer >= 1 or auto, got "
-          + got, error(replace(17, "  sync_every: " + bad)), bad);
+      assertEquals("conf/x.yaml line 18: distributed.sync_every: expected an integer >= 1 or "
+          + "auto, got " + got, error(replace(17, "distributed:", "  sync_every: " + bad)), bad);
     }
   }
 
@@ -203,7 +228,8 @@ class ConfigErrorsTest {
     assertEquals("conf/x.yaml: the file is empty; a run needs at least the sections data, "
         + "model, compile, output", error("# nothing here\n"));
     assertEquals("conf/x.yaml line 1: the file must be a map of sections (data, preprocessing, "
-        + "model, compile, fit, spark, output), got a list", error("- data\n- model\n"));
+        + "model, compile, fit, callbacks, distributed, spark, output), got a list",
+        error("- data\n- model\n"));
     assertTrue(error(BASE + "---\nfit: {}\n").startsWith("conf/x.yaml line 21: holds more "
         + "than one YAML document"));
   }
@@ -219,15 +245,15 @@ class ConfigErrorsTest {
         + "categorical_crossentropy, or leave one_hot out",
         error("preprocessing: {one_hot: true}\n"
             + BASE.replace("loss: categorical", "loss: sparse_categorical")));
-    assertEquals("conf/x.yaml line 18: fit.early_stopping.monitor 'val_loss' needs validation "
-        + "data: set data.validation or fit.validation_split",
-        error(replace(17, "  epochs: 2", "  early_stopping: {patience: 3}")));
-    assertEquals("conf/x.yaml line 18: fit.early_stopping.monitor 'val_acc' is not logged; "
+    assertEquals("conf/x.yaml line 19: callbacks.early_stopping.monitor 'val_loss' needs "
+        + "validation data: set data.validation or fit.validation_split",
+        error(replace(17, "  epochs: 2", "callbacks:", "  early_stopping: {patience: 3}")));
+    assertEquals("conf/x.yaml line 19: callbacks.early_stopping.monitor 'val_acc' is not logged; "
         + "choose one of loss, accuracy, val_loss, val_accuracy",
-        error(replace(17, "  validation_split: 0.1",
+        error(replace(17, "  validation_split: 0.1", "callbacks:",
             "  early_stopping: {monitor: val_acc}")));
-    assertEquals("conf/x.yaml line 18: fit.target_loss.monitor must be one of loss, val_loss; "
-        + "got 'accuracy'", error(replace(17, "  epochs: 2",
+    assertEquals("conf/x.yaml line 19: callbacks.target_loss.monitor must be one of loss, "
+        + "val_loss; got 'accuracy'", error(replace(17, "  epochs: 2", "callbacks:",
             "  target_loss: {value: 0.1, monitor: accuracy}")));
     assertEquals("conf/x.yaml line 18: fit.validation_split and data.validation both give "
         + "validation data; keep one", error(replace(17, "  validation_split: 0.2")

@@ -55,9 +55,9 @@ class ConfigFilesTest {
     assertEquals(100 * 64 + 64 + 64 * 10 + 10, model.network().numParams());
     assertEquals("categorical_crossentropy", model.network().loss().kerasName());
     assertEquals(Adam.NAME, model.optimizer().name());
-    assertEquals(32, run.fit().options().batchSize());
-    assertEquals(10, run.fit().options().epochs());
-    assertEquals(42L, run.fit().options().seed());
+    assertEquals(32, run.fit().batchSize());
+    assertEquals(10, run.fit().epochs());
+    assertEquals(42L, run.fit().seed());
     assertEquals("out/seed-example", run.output().dir());
   }
 
@@ -76,8 +76,8 @@ class ConfigFilesTest {
         model.network().numParams());
     assertEquals("sparse_categorical_crossentropy", run.compile().loss());
     assertEquals(List.of("accuracy"), run.compile().metrics());
-    assertEquals(128, run.fit().options().batchSize());
-    assertEquals(15, run.fit().options().epochs());
+    assertEquals(128, run.fit().batchSize());
+    assertEquals(15, run.fit().epochs());
     assertEquals("out/fashion-mnist", run.output().dir());
   }
 }

@@ -16,22 +16,22 @@ class ConfigOverridesTest {
 
   @Test
   void valuesAreReadAsYamlScalars() {
-    RunConfig run = parse(BASE, "fit.epochs=3", "output.dir=/tmp/x", "data.partitions=4",
+    RunConfig run = parse(BASE, "fit.epochs=3", "output.dir=/tmp/x", "distributed.partitions=4",
         "fit.shuffle=false", "preprocessing.scale=1e-3");
-    assertEquals(3, run.fit().options().epochs());
+    assertEquals(3, run.fit().epochs());
     assertEquals("/tmp/x", run.output().dir());
-    assertEquals(4, run.data().partitions());
-    assertEquals(false, run.fit().options().shuffle());
+    assertEquals(4, run.distributed().numPartitions());
+    assertEquals(false, run.fit().shuffle());
     assertEquals(0.001, run.preprocessing().scale());
   }
 
   @Test
   void listItemsNewSectionsAndListsCanBeSet() {
     RunConfig run = parse(BASE, "model.layers[0].units=128", "fit.validation_split=0.25",
-        "fit.early_stopping.patience=2", "compile.metrics=[accuracy, top_k_accuracy]");
+        "callbacks.early_stopping.patience=2", "compile.metrics=[accuracy, top_k_accuracy]");
     assertEquals(128, ((Dense) run.model().layers().get(0)).units());
-    assertEquals(2, run.fit().earlyStopping().patience());
-    assertEquals("val_loss", run.fit().earlyStopping().monitor());
+    assertEquals(2, run.callbacks().earlyStopping().patience());
+    assertEquals("val_loss", run.callbacks().earlyStopping().monitor());
     assertEquals(List.of("accuracy", "top_k_accuracy"), run.compile().metrics());
   }
 
@@ -45,7 +45,7 @@ class ConfigOverridesTest {
 
   @Test
   void nullRestoresTheDefault() {
-    assertEquals(1, parse(BASE, "fit.epochs=null").fit().options().epochs());
+    assertEquals(1, parse(BASE, "fit.epochs=null").fit().epochs());
     assertNull(parse(BASE, "spark.master=local[2]", "spark.master=null").spark().master());
   }
 
@@ -55,7 +55,7 @@ class ConfigOverridesTest {
         error(BASE, "fit.epochs=three"));
     assertEquals("override fit.epoch=3: unknown key 'epoch' in fit; allowed: batch_size, "
         + "epochs, validation_split, shuffle, seed, checkpoint_every, class_weight, "
-        + "validation_freq, sync_every, early_stopping, target_loss", error(BASE, "fit.epoch=3"));
+        + "validation_freq", error(BASE, "fit.epoch=3"));
     assertEquals("override model.layers[5].units=8: model.layers has 2 items, so it has no [5]",
         error(BASE, "model.layers[5].units=8"));
     assertEquals("override fit.batch_size=0: fit.batch_size must be >= 1, got 0",
@@ -68,14 +68,14 @@ class ConfigOverridesTest {
 
   @Test
   void laterOverridesWin() {
-    assertEquals(5, parse(BASE, "fit.epochs=3", "fit.epochs=5").fit().options().epochs());
+    assertEquals(5, parse(BASE, "fit.epochs=3", "fit.epochs=5").fit().epochs());
   }
 
   @Test
   void overridesApplyToFilesToo() {
     RunConfig run = ConfigLoader.load(Path.of("conf/seed-example.yaml"),
         ConfigTexts.overrideMap("fit.epochs=1", "output.dir=/tmp/seed"));
-    assertEquals(1, run.fit().options().epochs());
+    assertEquals(1, run.fit().epochs());
     assertEquals("/tmp/seed", run.output().dir());
   }
 }

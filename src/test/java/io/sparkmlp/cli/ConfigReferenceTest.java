@@ -75,7 +75,7 @@ class ConfigReferenceTest {
         ((Dense) ConfigTexts.parse(ConfigTexts.BASE.replace(", activation: softmax", ""))
             .model().layers().get(1)).activation(), "Dense(units) is linear");
     assertEquals(FitOptions.DEFAULT_BATCH_SIZE, ConfigTexts.parse(ConfigTexts.BASE
-        .replace("  batch_size: 32\n", "")).fit().options().batchSize());
+        .replace("  batch_size: 32\n", "")).fit().batchSize());
   }
 
   /** Every section record reachable from RunConfig. */

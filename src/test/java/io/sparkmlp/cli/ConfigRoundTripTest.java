@@ -22,7 +22,6 @@ class ConfigRoundTripTest {
         train: {path: data/train.csv, features: ["5", sepal_width], label: no, header: false}
         validation: {path: data/val.csv, label: no, header: false}
         test: {path: data/test.csv}
-        partitions: 3
       preprocessing: {scale: 0.5, standardize: true, one_hot: true}
       model:
         seed: -3
@@ -45,12 +44,13 @@ class ConfigRoundTripTest {
         epochs: 4
         shuffle: false
         seed: 11
+        checkpoint_every: 2
+      callbacks:
         early_stopping: {monitor: val_accuracy, patience: 2, min_delta: 0.001,
                          restore_best_weights: true}
         target_loss: {value: 0.05, monitor: val_loss, required: true}
-        checkpoint_every: 2
-        sync_every: 4
-      spark: {master: "local[2]", tree_depth: 2, app_name: iris}
+      distributed: {partitions: 3, tree_depth: 2, sync_every: 4}
+      spark: {master: "local[2]", app_name: iris}
       output: {dir: out/full, overwrite: true}
       """;
 
@@ -117,8 +117,8 @@ class ConfigRoundTripTest {
     RunConfig run = ConfigTexts.parse(BASE.replace("  epochs: 2", "  epochs: \"2\"\n"
         + "  validation_split: '1e-1'").replace("optimizer: adam",
         "optimizer: {name: adam, learning_rate: '1e-3'}"));
-    assertEquals(2, run.fit().options().epochs());
-    assertEquals(0.1, run.fit().options().validationSplit());
+    assertEquals(2, run.fit().epochs());
+    assertEquals(0.1, run.fit().validationSplit());
     assertEquals(1e-3, run.optimizer().learningRate(1));
     assertEquals(run, reload(run));
   }

@@ -254,7 +254,8 @@ class HdfsRoundTripTest {
     RunConfig cfg = ConfigLoader.load(Location.of(root + "/conf/run.yaml"), Map.of());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark().sparkContext());
     DataConfig data = cfg.data();
-    JavaRDD<Block> raw = DataLoader.blocks(spark(), data.train(), data.partitions());
+    JavaRDD<Block> raw = DataLoader.blocks(spark(), data.train(),
+        cfg.distributed().numPartitions());
     Sequential model = cfg.buildModel(raw.map(Block::xCols).reduce(Math::max));
     Preprocessor pre = Preprocessor.fit(cfg.preprocessing(), raw, model.network().outputDim());
     Callback crash = new Callback() {

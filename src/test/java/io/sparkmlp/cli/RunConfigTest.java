@@ -54,8 +54,9 @@ class RunConfigTest {
   }
 
   @Test
-  void distributedOptionsCarryFitDataAndSparkKeys() {
-    RunConfig run = parse(BASE, "data.partitions=4", "spark.tree_depth=3", "fit.sync_every=5",
+  void distributedOptionsCarryFitAndDistributedKeys() {
+    RunConfig run = parse(BASE, "distributed.partitions=4", "distributed.tree_depth=3",
+        "distributed.sync_every=5",
         "fit.checkpoint_every=2", "fit.validation_split=0.1", "fit.shuffle=false");
     DistributedOptions o = run.distributedOptions(run.fitOptions().build());
     assertEquals(32, o.fit().batchSize());
@@ -86,27 +87,28 @@ class RunConfigTest {
 
   @Test
   void callbacksAreFreshAndTheTargetIsKept() {
-    RunConfig run = parse(BASE, "fit.validation_split=0.2", "fit.early_stopping.patience=3",
-        "fit.target_loss.value=0.05", "fit.target_loss.required=true");
+    RunConfig run = parse(BASE, "fit.validation_split=0.2",
+        "callbacks.early_stopping.patience=3", "callbacks.target_loss.value=0.05",
+        "callbacks.target_loss.required=true");
     FitOptions local = run.fitOptions().build();
     assertEquals(2, local.callbacks().size());
     assertInstanceOf(EarlyStopping.class, local.callbacks().get(0));
     assertEquals(0.05, ((TargetLoss) local.callbacks().get(1)).target());
     assertNotSame(local.callbacks().get(0), run.fitOptions().build().callbacks().get(0),
         "callbacks keep state: each fit gets new ones");
-    assertEquals(true, run.fit().targetLoss().required());
+    assertEquals(true, run.callbacks().targetLoss().required());
     assertEquals(0.2, local.validationSplit());
     assertEquals(0, parse(BASE).fitOptions().build().callbacks().size());
   }
 
   @Test
   void syncEveryTakesAuto() {
-    RunConfig run = parse(BASE, "fit.sync_every=auto");
+    RunConfig run = parse(BASE, "distributed.sync_every=auto");
     assertEquals(DistributedOptions.AUTO_SYNC_EVERY,
         run.distributedOptions(run.fitOptions().build()).syncEvery());
     assertTrue(run.toYaml().contains("  sync_every: auto\n"), run.toYaml());
     assertEquals(run, ConfigLoader.parse(run.toYaml(), "config.yaml", Map.of()));
-    assertEquals(4, parse(BASE, "fit.sync_every='4'").fit().distributed().syncEvery());
+    assertEquals(4, parse(BASE, "distributed.sync_every='4'").distributed().syncEvery());
   }
 
   @Test

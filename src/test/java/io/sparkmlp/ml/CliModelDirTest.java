@@ -49,8 +49,8 @@ class CliModelDirTest {
     Path out = dir.resolve("out");
     Path config = dir.resolve("run.yaml");
     Files.writeString(config, String.join("\n",
+        "distributed: {partitions: 2}",
         "data:",
-        "  partitions: 2",
         "  format: csv",
         "  train: {path: '" + csv + "', label: label}",
         "preprocessing: {scale: 0.5, standardize: true}",

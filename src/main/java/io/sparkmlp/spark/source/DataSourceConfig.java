@@ -65,9 +65,9 @@ public sealed interface DataSourceConfig {
     public Csv {
       label = label == null ? DEFAULT_LABEL : label;
       header = header == null ? DEFAULT_HEADER : header;
-      Checks.argument(features == null || !features.isEmpty(), "features must name at least "
+      Checks.setting(features == null || !features.isEmpty(), "features", "must name at least "
           + "one column; leave it out to use every column but the label");
-      Checks.argument(features == null || !features.contains(label), "features includes the "
+      Checks.setting(features == null || !features.contains(label), "features", "includes the "
           + "label column '%s'", label);
       features = features == null ? null : List.copyOf(features);
     }
@@ -85,7 +85,7 @@ public sealed interface DataSourceConfig {
           + "index in the file")
       Integer numFeatures) implements DataSourceConfig {
     public Libsvm {
-      Checks.argument(numFeatures == null || numFeatures >= 1, "num_features must be >= 1, "
+      Checks.setting(numFeatures == null || numFeatures >= 1, "numFeatures", "must be >= 1, "
           + "got %s", numFeatures);
     }
   }
