@@ -209,7 +209,7 @@ public final class SparkStepBench {
         blk.rows());
   }
 
-  /** The executor thread's zero gradient of n floats, reused as StepTask reuses its Shard's. */
+  /** The executor thread's zero gradient of n floats, reused as ShardTask reuses its Shard's. */
   private static final ThreadLocal<float[]> GRADIENT =
       ThreadLocal.withInitial(() -> new float[0]);
 
@@ -258,7 +258,7 @@ public final class SparkStepBench {
     return (acc, blk) -> acc.add(gradientBuffer(n), new double[2], blk.rows());
   }
 
-  /** A task that computes nothing but reads the weights the job carries, as StepTask does. */
+  /** A task that computes nothing but reads the weights the job carries, as ShardTask does. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Carried<RawFloats> w,
                                                                       int n) {
     return (acc, blk) -> acc.add(gradientBuffer(w.value().values().length == n ? n : 0),

@@ -34,7 +34,7 @@ public final class FullBatchLbfgs implements StepStrategy {
   private final List<Evaluation> evaluations = new ArrayList<>();
   private LbfgsRun run;
   private GradientSource source;
-  private int epoch;
+  private int passes;
   private String stopReason;
 
   /** One function evaluation: where, the pass's sums, and the L2 term's share (weight·λΣW²). */
@@ -70,7 +70,6 @@ public final class FullBatchLbfgs implements StepStrategy {
   @Override
   public StepSums take(GradientSource source, int epoch, int step, int span) {
     this.source = source;
-    this.epoch = epoch;
     float[] params = model.params();
     evaluations.clear();
     if (run == null) {
@@ -102,9 +101,30 @@ public final class FullBatchLbfgs implements StepStrategy {
 
   /** f(params) = weighted mean loss + λΣW², grad := its gradient: one full-batch pass. */
   private double evaluate(float[] params, float[] grad) {
-    StepSums sum = source.fullBatch(params, epoch, grad);
+    StepSums split = source.run(new Pass(++passes), params, null, grad);
+    StepSums sum = StepSums.of(FullBatchSums.join(split.sums()), split.rows(), split.weight());
     double l2 = model.network().finishGradient(grad, sum.weight(), params);
     evaluations.add(new Evaluation(params, sum, sum.weight() * l2));
     return sum.meanLoss() + l2;
+  }
+
+  /**
+   * Each holder's gradient sum over all its rows in storage order, without dropout masks drawn
+   * per step ({@link Shard#fullBatch}); its loss as {@link FullBatchSums#split} parts, so that
+   * the total does not depend on how the parts are merged.
+   */
+  private record Pass(int number) implements ShardJob {
+    @Override
+    public Part run(Shard shard, float[] params, OptimizerSnapshot optimizer, float[] into) {
+      float[] grad = into != null ? into : shard.gradientBuffer();
+      StepSums sum = shard.fullBatch(params, grad);
+      return new Part(sum.rows() == 0 ? null : grad,
+          StepSums.of(FullBatchSums.split(sum.sums()), sum.rows(), sum.weight()));
+    }
+
+    @Override
+    public String label() {
+      return "full-batch pass " + number;
+    }
   }
 }

@@ -18,6 +18,7 @@ import io.sparkmlp.optim.Lbfgs;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.train.OptimizerSnapshot;
+import io.sparkmlp.train.ShardJob;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Supplier;
@@ -82,7 +83,8 @@ class CarriedTest {
     TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, DATA[0], DATA[1], 8),
         m.network(), "train");
     int floats = (int) (Carried.INLINE_BYTES / Float.BYTES);
-    Carried<RawFloats> weights = Carried.weights(jsc, new float[floats]);
+    LocalStart weightsOnly = LocalStart.of(new float[floats], null);
+    Carried<LocalStart> weights = Carried.of(jsc, weightsOnly, weightsOnly.bytes());
     float[][] slots = {new float[floats / 3], new float[floats / 3]};
     LocalStart largest = LocalStart.of(new float[floats / 3],
         OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots)));
@@ -94,7 +96,8 @@ class CarriedTest {
     List<RDD<Block>> rdds = List.of(blocks, new CoalescedRDD<>(blocks, 2,
         Option.apply(new SlotGroups()), ClassTag$.MODULE$.apply(Block.class)));
     List<Function2<GradientSum, Block, GradientSum>> tasks = List.of(
-        new StepTask(null, weights, 0, 0), new LocalStepsTask(null, start, 0, 0, 4));
+        new ShardTask(null, ShardJob.evaluation(1), weights, true),
+        new ShardTask(null, ShardJob.evaluation(1), start, true));
     for (RDD<Block> rdd : rdds) {
       for (Function2<GradientSum, Block, GradientSum> task : tasks) {
         ByteBuffer binary = SparkEnv.get().closureSerializer().newInstance().serialize(
