@@ -8,6 +8,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.Block;
@@ -229,7 +230,7 @@ public final class SparkStepBench {
         slot[i] = random.nextFloat() * 1e-3f;
       }
     }
-    return OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(100, slots));
+    return OptimizerSnapshot.of((Optimizer) Optimizers.byName("adam"), new OptimizerState(100, slots));
   }
 
   /** Reads both broadcasts, as a local-steps task does, and sends back 3n floats. */

@@ -60,7 +60,7 @@ public final class ExactSteps implements StepStrategy {
     StepSums sum = source.run(new Gradient(epoch, step), params, null, grad);
     DivergedException.checkLoss(sum, epoch, step);
     double penalty = sum.weight() * model.network().finishGradient(grad, sum.weight(), params);
-    model.optimizer().step(params, grad, model.optimizerState());
+    StepStrategy.stepping(model).step(params, grad, model.optimizerState());
     if (meter != null) {
       adviseOnce(source.lastJob(), step + 1 >= stepsPerEpoch);
     }

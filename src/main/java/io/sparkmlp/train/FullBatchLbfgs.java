@@ -3,14 +3,13 @@ package io.sparkmlp.train;
 import io.sparkmlp.nn.DropoutSpec;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.optim.Lbfgs;
-import io.sparkmlp.optim.LbfgsRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Full-batch L-BFGS ({@link Lbfgs}, through breeze: {@link LbfgsRun}) as a strategy of the one
- * training loop: each epoch is one L-BFGS iteration, a single "step" whose function
+ * Full-batch L-BFGS ({@link Lbfgs}, run by a {@link FullBatchSolver}: breeze's, from the Spark
+ * layer) as a strategy of the one training loop: each epoch is one L-BFGS iteration, a single "step" whose function
  * evaluations (the line search's included) are full-batch passes of the
  * {@link GradientSource} (one Spark job each). f is the weighted mean loss plus the L2 term,
  * its gradient finished by {@link io.sparkmlp.nn.Network#finishGradient}, as in minibatch
@@ -31,8 +30,9 @@ public final class FullBatchLbfgs implements StepStrategy {
 
   private final Trainable model;
   private final Lbfgs lbfgs;
+  private final FullBatchSolver solver;
   private final List<Evaluation> evaluations = new ArrayList<>();
-  private LbfgsRun run;
+  private FullBatchSolver.Run run;
   private GradientSource source;
   private int passes;
   private String stopReason;
@@ -40,9 +40,11 @@ public final class FullBatchLbfgs implements StepStrategy {
   /** One function evaluation: where, the pass's sums, and the L2 term's share (weight·λΣW²). */
   private record Evaluation(float[] params, StepSums sums, double penalty) {}
 
-  public FullBatchLbfgs(Trainable model) {
+  /** L-BFGS with the given settings on the model, its iterations run by solver. */
+  public FullBatchLbfgs(Trainable model, Lbfgs lbfgs, FullBatchSolver solver) {
     this.model = model;
-    this.lbfgs = (Lbfgs) model.optimizer();
+    this.lbfgs = lbfgs;
+    this.solver = solver;
     List<LayerSpec> layers = model.network().layers();
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i) instanceof DropoutSpec d && d.rate() > 0) {
@@ -73,7 +75,7 @@ public final class FullBatchLbfgs implements StepStrategy {
     float[] params = model.params();
     evaluations.clear();
     if (run == null) {
-      run = new LbfgsRun(lbfgs, params, model.optimizerState(), this::evaluate);
+      run = solver.start(lbfgs, params, model.optimizerState(), this::evaluate);
     }
     String reason = run.converged();  // a resumed run may have ended before its checkpoint
     if (reason == null) {

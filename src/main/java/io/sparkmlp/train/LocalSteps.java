@@ -37,7 +37,7 @@ public final class LocalSteps implements StepStrategy {
       change = new float[n * (1 + state.numSlots())];
     }
     StepSums sum = source.run(new Steps(epoch, step, k), params,
-        OptimizerSnapshot.of(model.optimizer(), state), change);
+        OptimizerSnapshot.of(StepStrategy.stepping(model), state), change);
     DivergedException.checkLoss(sum, epoch, step);
     if (sum.weight() > 0) {
       float inv = (float) (1.0 / sum.weight());

@@ -1,6 +1,7 @@
 package io.sparkmlp.train;
 
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.Optimizer;
 import java.util.Map;
 
 /**
@@ -17,11 +18,23 @@ public interface StepStrategy {
    * jobs' timings), else syncEvery local steps between synchronisations.
    */
   static StepStrategy of(Trainable model, int syncEvery) {
-    if (model.optimizer() instanceof Lbfgs) {
-      return new FullBatchLbfgs(model);
+    if (model.optimizer() instanceof Lbfgs lbfgs) {
+      return new FullBatchLbfgs(model, lbfgs, FullBatchSolver.load());
     }
     return syncEvery == 1 ? ExactSteps.advising(model)
         : syncEvery == 0 ? new AutoSteps(model) : new LocalSteps(model, syncEvery);
+  }
+
+  /**
+   * The model's first-order optimizer, which minibatch steps apply; L-BFGS takes none (its
+   * strategy is {@link FullBatchLbfgs}).
+   */
+  static Optimizer stepping(Trainable model) {
+    if (model.optimizer() instanceof Optimizer optimizer) {
+      return optimizer;
+    }
+    throw new IllegalStateException(model.optimizer().name() + " takes full-batch iterations, "
+        + "not minibatch steps");
   }
 
   /** Called once after the source has started, before the first step. */

@@ -15,6 +15,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.train.OptimizerSnapshot;
@@ -87,7 +88,7 @@ class CarriedTest {
     Carried<LocalStart> weights = Carried.of(jsc, weightsOnly, weightsOnly.bytes());
     float[][] slots = {new float[floats / 3], new float[floats / 3]};
     LocalStart largest = LocalStart.of(new float[floats / 3],
-        OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots)));
+        OptimizerSnapshot.of((Optimizer) Optimizers.byName("adam"), new OptimizerState(7, slots)));
     assertEquals(3L * Float.BYTES * (floats / 3), largest.bytes());
     Carried<LocalStart> start = Carried.of(jsc, largest, largest.bytes());
     assertFalse(weights.broadcast());

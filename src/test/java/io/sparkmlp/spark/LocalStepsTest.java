@@ -11,7 +11,7 @@ import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.optim.Sgd;
@@ -45,7 +45,7 @@ class LocalStepsTest {
   }
 
   private static Sequential model(String optimizer) {
-    Optimizer opt = optimizer.equals("sgd-momentum")
+    Minimizer opt = optimizer.equals("sgd-momentum")
         ? Sgd.builder().learningRate(0.05).momentum(0.9).build()
         : Optimizers.byName(optimizer);
     return new Sequential().seed(3)
