@@ -7,9 +7,11 @@ import java.util.Map;
 /**
  * How the {@link Trainer} turns a {@link GradientSource}'s sums into parameter updates: exact
  * minibatch steps ({@link ExactSteps}), local steps with averaging ({@link LocalSteps}) or
- * full-batch L-BFGS iterations ({@link FullBatchLbfgs}).
- * Each is written once and runs in-process and on Spark alike; the loop around them (epochs,
- * callbacks, validation, divergence, checkpoints) is the trainer's.
+ * full-batch L-BFGS iterations ({@link FullBatchLbfgs}). Each is written once and runs
+ * in-process and on Spark alike: what it asks of the holders of rows is a {@link ShardJob} of
+ * its own, which every source runs the same way ({@link GradientSource#run}), so a new strategy
+ * is one new class. The loop around them (epochs, callbacks, validation, divergence,
+ * checkpoints) is the trainer's.
  */
 public interface StepStrategy {
   /**
