@@ -45,7 +45,7 @@ public final class OptimizerStepBench {
 
   /** Median µs per step over ROUNDS rounds of {@code steps} steps, in a fresh state. */
   private static double time(String name, Case c, int steps) {
-    Optimizer opt = Optimizers.byName(name);
+    Optimizer opt = (Optimizer) Optimizers.byName(name);
     SplittableRandom rng = new SplittableRandom(7);
     float[] w = new float[PARAMS];
     for (int i = 0; i < PARAMS; i++) {

@@ -8,6 +8,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.model.TrainingControl;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.Block;
@@ -209,7 +210,7 @@ public final class SparkStepBench {
         blk.rows());
   }
 
-  /** The executor thread's zero gradient of n floats, reused as StepTask reuses its Shard's. */
+  /** The executor thread's zero gradient of n floats, reused as ShardTask reuses its Shard's. */
   private static final ThreadLocal<float[]> GRADIENT =
       ThreadLocal.withInitial(() -> new float[0]);
 
@@ -229,7 +230,7 @@ public final class SparkStepBench {
         slot[i] = random.nextFloat() * 1e-3f;
       }
     }
-    return OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(100, slots));
+    return OptimizerSnapshot.of((Optimizer) Optimizers.byName("adam"), new OptimizerState(100, slots));
   }
 
   /** Reads both broadcasts, as a local-steps task does, and sends back 3n floats. */
@@ -258,7 +259,7 @@ public final class SparkStepBench {
     return (acc, blk) -> acc.add(gradientBuffer(n), new double[2], blk.rows());
   }
 
-  /** A task that computes nothing but reads the weights the job carries, as StepTask does. */
+  /** A task that computes nothing but reads the weights the job carries, as ShardTask does. */
   private static Function2<GradientSum, Block, GradientSum> noCompute(Carried<RawFloats> w,
                                                                       int n) {
     return (acc, blk) -> acc.add(gradientBuffer(w.value().values().length == n ? n : 0),

@@ -9,7 +9,7 @@ import io.sparkmlp.model.Dense;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.Block;
 import io.sparkmlp.spark.DistributedOptions;
@@ -196,7 +196,7 @@ public final class TimeToAccuracyBench {
     }
     int[] layers = tabular ? tabularLayers() : FMNIST_LAYERS;
     int iters = intArg("iters", 100);
-    Optimizer optimizer = lbfgs ? Optimizers.fromConfig("lbfgs", Map.of("max_iter", iters))
+    Minimizer optimizer = lbfgs ? Optimizers.fromConfig("lbfgs", Map.of("max_iter", iters))
         : adam();
     String hidden = tabular ? arg("act", "tanh") : "relu";
     Sequential model = network(layers, optimizer, hidden);
@@ -354,7 +354,7 @@ public final class TimeToAccuracyBench {
   }
 
   /** layers[0] inputs, ReLU or tanh (hidden) hidden layers, a softmax output. */
-  private static Sequential network(int[] layers, Optimizer optimizer, String hidden) {
+  private static Sequential network(int[] layers, Minimizer optimizer, String hidden) {
     Sequential model = new Sequential().seed(MODEL_SEED);
     for (int i = 1; i < layers.length; i++) {
       Dense dense = new Dense(layers[i], i == layers.length - 1 ? "softmax" : hidden);
@@ -368,7 +368,7 @@ public final class TimeToAccuracyBench {
         TeacherData.CLASSES};
   }
 
-  private Optimizer adam() {
+  private Minimizer adam() {
     String lr = arg("lr", "");
     return lr.isEmpty() ? Optimizers.byName("adam")
         : Optimizers.fromConfig("adam", Map.of("learning_rate", Double.parseDouble(lr)));

@@ -69,7 +69,7 @@ public final class TrainStepBench {
     }
     float[] params = model.params();
     float[] grad = new float[params.length];
-    Optimizer adam = Optimizers.byName("adam");
+    Optimizer adam = (Optimizer) Optimizers.byName("adam");
     OptimizerState state = adam.newState(params.length);
     Workspace ws = net.newWorkspace(batch);
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.sparkmlp.model.Callback;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.source.DataSourceConfig;
 import io.sparkmlp.spark.source.PreprocessingConfig;
@@ -91,7 +91,7 @@ public record RunConfig(
   }
 
   /** A new optimizer as {@code compile.optimizer} describes it. */
-  public Optimizer optimizer() {
+  public Minimizer optimizer() {
     return compile.optimizer().build();
   }
 

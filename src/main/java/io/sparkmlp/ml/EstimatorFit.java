@@ -7,7 +7,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Lbfgs;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.spark.DistributedOptions;
 import io.sparkmlp.spark.SparkTraining;
@@ -101,7 +101,7 @@ final class EstimatorFit {
         s.add(new Dropout(p.getDropout()));
       }
     }
-    Optimizer optimizer = lbfgs(p)
+    Minimizer optimizer = lbfgs(p)
         ? Lbfgs.builder().maxIter(p.getMaxIter()).tol(p.getTol()).build()
         : Optimizers.fromConfig(p.getOptimizer(), Map.of("learning_rate", p.getLearningRate()));
     s.compile(loss, optimizer, metrics);

@@ -8,7 +8,7 @@ import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.nn.Loss;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.train.Evaluator;
@@ -43,7 +43,7 @@ public final class Sequential implements Trainable {
   private long seed = DEFAULT_SEED;
 
   private Network network;
-  private Optimizer optimizer;
+  private Minimizer optimizer;
   private OptimizerState optimizerState;
   private List<Metric> metrics;
   private float[] params;
@@ -70,8 +70,11 @@ public final class Sequential implements Trainable {
     return compile(loss, Optimizers.byName(optimizer), metrics);
   }
 
-  /** Compiles with a configured optimizer, e.g. {@code new Adam(3e-4)}. */
-  public Sequential compile(String loss, Optimizer optimizer, String... metricNames) {
+  /**
+   * Compiles with a configured optimizer, e.g. {@code new Adam(3e-4)}, or L-BFGS,
+   * {@code Lbfgs.builder().maxIter(200).build()}.
+   */
+  public Sequential compile(String loss, Minimizer optimizer, String... metricNames) {
     Loss l = Loss.byName(loss);
     List<Metric> ms = new ArrayList<>();
     for (String name : metricNames) {
@@ -228,7 +231,7 @@ public final class Sequential implements Trainable {
     return network;
   }
 
-  public Optimizer optimizer() {
+  public Minimizer optimizer() {
     requireCompiled("optimizer()");
     return optimizer;
   }

@@ -5,25 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Limited-memory BFGS, MLlib's solver: a full-batch quasi-Newton method whose iterations are
- * run by breeze's {@code breeze.optimize.LBFGS} (strong Wolfe line search, the last {@code m}
- * steps and gradient changes as the inverse Hessian's approximation), as
- * {@code org.apache.spark.ml.ann} runs it. Every function evaluation, line-search ones
- * included, is one loss-and-gradient pass over all training rows; {@link LbfgsRun} drives the
- * iterations and the model package's full-batch strategy takes one per epoch.
+ * Limited-memory BFGS, MLlib's solver: a full-batch quasi-Newton method (strong Wolfe line
+ * search, the last {@code m} steps and gradient changes as the inverse Hessian's
+ * approximation), run by breeze's {@code breeze.optimize.LBFGS} as {@code org.apache.spark.ml.ann}
+ * runs it. These are its settings; the engine's full-batch strategy takes one iteration per
+ * epoch through a solver of the Spark layer, every function evaluation (line-search ones
+ * included) one loss-and-gradient pass over all training rows.
  *
- * <p>It has no minibatch {@link #step}: batch size, shuffling and learning rate do not apply.
- * One epoch of {@code fit} is one iteration, so a run ends after
- * min(epochs, {@code max_iter}) iterations, or earlier when breeze's convergence check at
- * {@code tol} holds (function values over the last 20 iterations, or the gradient's norm,
- * relative to the loss), or when the line search fails twice in a row.
+ * <p>It is not an {@link Optimizer}: batch size, shuffling and learning rate do not apply.
+ * One epoch of {@code fit} is one iteration, so a run ends after min(epochs, {@code max_iter})
+ * iterations, or earlier when breeze's convergence check at {@code tol} holds (function values
+ * over the last 20 iterations, or the gradient's norm, relative to the loss), or when the line
+ * search fails twice in a row.
  *
  * <p>Build: {@code Lbfgs.builder().m(10).maxIter(100).tol(1e-6).build()}. Config keys (MLlib's
  * names and defaults): {@code m}, {@code max_iter}, {@code tol}. Its state between iterations
  * (the point's gradient, the memory, breeze's convergence history) is kept in the
- * {@link OptimizerState}, so checkpoints resume exactly ({@link LbfgsRun}).
+ * {@link OptimizerState}, so checkpoints resume exactly.
+ *
+ * @param m the number of (step, gradient change) pairs remembered, >= 1
+ * @param maxIter the most iterations a run takes (each one epoch of fit), >= 1
+ * @param tol the convergence tolerance, relative to the loss, finite and >= 0
  */
-public final class Lbfgs implements Optimizer {
+public record Lbfgs(int m, int maxIter, double tol) implements Minimizer {
   private static final long serialVersionUID = 1L;
 
   /** The optimizer's name in configs and model files. */
@@ -35,14 +39,7 @@ public final class Lbfgs implements Optimizer {
   /** MLlib's tol default. */
   public static final double DEFAULT_TOL = 1e-6;
 
-  private final int m;
-  private final int maxIter;
-  private final double tol;
-
-  private Lbfgs(Builder b) {
-    this.m = b.m;
-    this.maxIter = b.maxIter;
-    this.tol = b.tol;
+  public Lbfgs {
     Checks.argument(m >= 1, "lbfgs m must be >= 1 (pairs remembered), got %s", m);
     Checks.argument(maxIter >= 1, "lbfgs max_iter must be >= 1, got %s", maxIter);
     Checks.argument(Double.isFinite(tol) && tol >= 0, "lbfgs tol must be a finite number >= 0, "
@@ -54,44 +51,16 @@ public final class Lbfgs implements Optimizer {
     return new Builder();
   }
 
-  /** The number of (step, gradient change) pairs remembered. */
-  public int m() {
-    return m;
-  }
-
-  /** The most iterations a run takes (each one epoch of fit). */
-  public int maxIter() {
-    return maxIter;
-  }
-
-  /** The convergence tolerance, relative to the loss. */
-  public double tol() {
-    return tol;
-  }
-
   @Override
   public String name() {
     return NAME;
   }
 
-  /** No slots until the first iteration: {@link LbfgsRun} fills the state as it goes. */
+  /** No slots until the first iteration: the solver fills the state as it goes. */
   @Override
   public OptimizerState newState(int numParams) {
     Checks.argument(numParams >= 0, "numParams must be >= 0, got %s", numParams);
     return new OptimizerState(0, numParams);
-  }
-
-  /** Not a minibatch optimizer: its iterations are full-batch ({@link LbfgsRun}). */
-  @Override
-  public void step(float[] params, float[] grad, OptimizerState state) {
-    throw new IllegalStateException("lbfgs takes full-batch iterations, not minibatch steps; "
-        + "train it with fit, which runs one iteration per epoch");
-  }
-
-  /** L-BFGS has no learning rate: its line search chooses each step's length. */
-  @Override
-  public double learningRate(long step) {
-    return Double.NaN;
   }
 
   @Override
@@ -161,7 +130,7 @@ public final class Lbfgs implements Optimizer {
     }
 
     public Lbfgs build() {
-      return new Lbfgs(this);
+      return new Lbfgs(m, maxIter, tol);
     }
   }
 }

@@ -1,22 +1,11 @@
 package io.sparkmlp.optim;
 
-import java.io.Serializable;
-import java.util.Map;
-
 /**
- * An optimizer: a first-order one that updates the weights from each minibatch's mean
- * gradient ({@link #step}), or full-batch L-BFGS ({@link Lbfgs}), whose iterations the
- * training loop runs through {@link LbfgsRun} instead. Instances hold only immutable
- * hyperparameters (they are broadcast and saved); everything that changes from step to step
- * lives in an {@link OptimizerState}.
+ * A first-order optimizer: it updates the weights from each minibatch's mean gradient
+ * ({@link #step}). Instances hold only immutable hyperparameters (they are broadcast and
+ * saved); everything that changes from step to step lives in an {@link OptimizerState}.
  */
-public interface Optimizer extends Serializable {
-
-  /** Keras's name for this optimizer: "sgd", "adam", "adamw", "rmsprop", "adagrad"; "lbfgs". */
-  String name();
-
-  /** A fresh state for a parameter array of the given size. */
-  OptimizerState newState(int numParams);
+public non-sealed interface Optimizer extends Minimizer {
 
   /**
    * Applies one update to {@code params} in place from the mean gradient {@code grad} (same
@@ -46,7 +35,4 @@ public interface Optimizer extends Serializable {
 
   /** The learning rate in effect at the given (1-based) step, after the schedule. */
   double learningRate(long step);
-
-  /** Hyperparameters with Keras's names, enough for {@link Optimizers#fromConfig} to rebuild it. */
-  Map<String, Object> config();
 }

@@ -53,7 +53,7 @@ public record OptimizerConfig(String name, Map<String, Object> settings) {
         }
       });
     }
-    Optimizer optimizer = Optimizers.fromConfig(name, settings);
+    Minimizer optimizer = Optimizers.fromConfig(name, settings);
     return new OptimizerConfig(optimizer.name(), optimizer.config());
   }
 
@@ -70,7 +70,7 @@ public record OptimizerConfig(String name, Map<String, Object> settings) {
   }
 
   /** The optimizer these settings describe. */
-  public Optimizer build() {
+  public Minimizer build() {
     return Optimizers.fromConfig(name, settings);
   }
 

@@ -20,7 +20,7 @@ public final class Optimizers {
       List.of(Sgd.NAME, Adam.NAME, AdamW.NAME, RmsProp.NAME, Adagrad.NAME, Lbfgs.NAME);
 
   /** The optimizer with this Keras name ({@link #NAMES}, any case) and Keras's defaults. */
-  public static Optimizer byName(String name) {
+  public static Minimizer byName(String name) {
     return fromConfig(name, Map.of());
   }
 
@@ -31,7 +31,7 @@ public final class Optimizers {
    * may be any {@link Number} or a numeric string; {@code learning_rate} may be a number or
    * {@code {"class_name": "ExponentialDecay", "config": {...}}}.
    */
-  public static Optimizer fromConfig(String name, Map<String, ?> config) {
+  public static Minimizer fromConfig(String name, Map<String, ?> config) {
     String key = canonical(name);
     return switch (key) {
       case Sgd.NAME -> new Sgd(Configs.bind(key, config, Sgd.Settings.class));

@@ -10,9 +10,12 @@
  * {@code float[]} arrays of one layout. {@code step} takes the mean gradient of the minibatch,
  * updates the parameters in place and allocates nothing.
  *
- * <p>{@link io.sparkmlp.optim.Lbfgs} is the full-batch exception: L-BFGS run by breeze's
- * {@code LBFGS} ({@link io.sparkmlp.optim.LbfgsRun}), one iteration per epoch of fit, its
- * memory kept in the optimizer state so that checkpoints resume it exactly.
+ * <p>{@link io.sparkmlp.optim.Lbfgs} is the full-batch exception: the settings of L-BFGS, not
+ * an {@code Optimizer}; what {@code compile} takes is either, a
+ * {@link io.sparkmlp.optim.Minimizer}. The engine runs L-BFGS one iteration per epoch of fit
+ * through a full-batch solver that the Spark layer implements with breeze's {@code LBFGS}, its
+ * memory kept in the optimizer state so that checkpoints resume it exactly. This package
+ * imports no Scala.
  *
  * <p>Each first-order optimizer's hyperparameters are one record ({@code Adam.Settings}, ...)
  * that owns their {@code DEFAULT_*} constants, defaults null components and checks ranges in

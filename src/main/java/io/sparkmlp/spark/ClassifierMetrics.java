@@ -260,7 +260,7 @@ public final class ClassifierMetrics {
     if (b.rows() == 0) {
       return new float[0];
     }
-    return new Evaluator(net, List.<Metric>of(), Math.min(EvalTask.CHUNK_ROWS, b.rows()))
+    return new Evaluator(net, List.<Metric>of(), Math.min(SparkSource.EVAL_CHUNK_ROWS, b.rows()))
         .predict(new Matrix(b.x(), b.rows(), b.xCols()), params).values();
   }
 

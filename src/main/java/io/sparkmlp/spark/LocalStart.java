@@ -17,9 +17,9 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 
 /**
- * What a local-steps job starts every partition from: the weights and the optimizer's state,
- * in one value ({@link Carried}: a broadcast, or inside the task where small). Weights and
- * slots (Adam's two, each as large as the weights) travel as raw little-endian arrays
+ * What a job starts every partition from: the weights, and for local steps the optimizer's
+ * state, in one value ({@link Carried}: a broadcast, or inside the task where small). Weights
+ * and slots (Adam's two, each as large as the weights) travel as raw little-endian arrays
  * ({@link RawArrays}); only the optimizer's small configuration is Java-serialized. One
  * broadcast instead of two saves each executor a lookup, fetch and report of a second block
  * per job; measured with {@code benchmarks/spark-step.sh} and {@code -Dbench.localSteps=true}.
@@ -35,12 +35,15 @@ public final class LocalStart implements Serializable, KryoSerializable {
 
   private LocalStart(float[] params, OptimizerSnapshot snapshot) {
     this.params = params;
-    this.optimizer = snapshot.optimizer();
-    this.step = snapshot.step();
-    this.slots = snapshot.slots();
+    this.optimizer = snapshot == null ? null : snapshot.optimizer();
+    this.step = snapshot == null ? 0 : snapshot.step();
+    this.slots = snapshot == null ? new float[0][] : snapshot.slots();
   }
 
-  /** Wraps both (not copies: the driver must not change them while a job reads them). */
+  /**
+   * Wraps both (not copies: the driver must not change them while a job reads them); snapshot
+   * is null for jobs that take no steps of their own.
+   */
   public static LocalStart of(float[] params, OptimizerSnapshot snapshot) {
     return new LocalStart(params, snapshot);
   }
@@ -54,8 +57,9 @@ public final class LocalStart implements Serializable, KryoSerializable {
     return (long) Float.BYTES * params.length * (1 + slots.length);
   }
 
+  /** The optimizer with its state; null where the job carries none. */
   public OptimizerSnapshot optimizer() {
-    return new OptimizerSnapshot(optimizer, step, slots);
+    return optimizer == null ? null : new OptimizerSnapshot(optimizer, step, slots);
   }
 
   private void writeArrays(DataOutput out) throws IOException {

@@ -1,33 +1,35 @@
 package io.sparkmlp.spark;
 
-import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.train.Evaluator;
-import io.sparkmlp.train.FullBatchSums;
 import io.sparkmlp.train.GradientSource;
 import io.sparkmlp.train.JobTiming;
 import io.sparkmlp.train.Logs;
 import io.sparkmlp.train.OptimizerSnapshot;
+import io.sparkmlp.train.Shard;
+import io.sparkmlp.train.ShardJob;
 import io.sparkmlp.train.StepPlan;
 import io.sparkmlp.train.StepSums;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The gradient source of data-parallel training: cached blocks, one per partition. Each step
- * sends the flat weights ({@link Carried}: inside the task, or in a broadcast where they are
- * large), every partition's task adds up its slice of the global minibatch ({@link StepTask}),
- * takes its local steps ({@link LocalStepsTask}) or sums all its rows for a full-batch pass
- * ({@link FullBatchTask}), {@link PartialSums} sums the results, and every broadcast is
- * destroyed, also when the job fails. Each step's job is timed, its wall time against its
- * tasks' compute ({@link #lastJob}), for what {@code sync_every: auto} chooses. Jobs are
- * described as {@code epoch 3/10 step 120/469}, so the Spark UI reads like a log.
+ * The gradient source of data-parallel training: cached blocks, one per partition. Each job
+ * sends the flat weights (and for local steps the optimizer state: {@link LocalStart}) as a
+ * {@link Carried} value (inside the task, or in a broadcast where they are large); every
+ * partition's {@link ShardTask} runs the strategy's {@link ShardJob} on its {@link Shard}
+ * (its slice of the global minibatch, its local steps, a full-batch pass, an evaluation),
+ * {@link PartialSums} sums the parts, and every broadcast is destroyed, also when the job
+ * fails. Each job is timed, its wall time against its tasks' compute ({@link #lastJob}), for
+ * what {@code sync_every: auto} chooses. Jobs are described as {@code epoch 3/10 step 120/469},
+ * so the Spark UI reads like a log.
  */
 final class SparkSource implements GradientSource {
+  /** Rows per forward pass of an evaluation: efficient GEMMs, a workspace that stays in cache. */
+  static final int EVAL_CHUNK_ROWS = 512;
+
   private final JavaSparkContext jsc;
   private final TrainingBlocks train;
   private final TrainingBlocks validation;
@@ -36,7 +38,7 @@ final class SparkSource implements GradientSource {
   private Broadcast<Shipped<TrainingSpec>> spec;
   private String runId;
   private int steps;
-  private int fullBatchPasses;
+  private int epoch;
   private JobTiming lastJob;
 
   /** Training blocks, validation blocks (null for none), aggregation depth, epochs run. */
@@ -78,39 +80,21 @@ final class SparkSource implements GradientSource {
 
   @Override
   public void beforeStep(int epoch, int step) {
+    this.epoch = epoch;
     jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d step %d/%d", epoch + 1,
         epochs, step + 1, steps));
   }
 
   @Override
-  public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
-    long t0 = System.nanoTime();
-    Carried<RawFloats> weights = Carried.weights(jsc, params);
-    GradientSum sum;
-    try {
-      sum = sum(train, new StepTask(spec, weights, epoch, step), depth);
-    } finally {
-      weights.release();
+  public StepSums run(ShardJob job, float[] params, OptimizerSnapshot optimizer, float[] out) {
+    if (job.label() != null) {
+      jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d %s", epoch + 1, epochs,
+          job.label()));
     }
-    lastJob = timing(t0, sum, 1);
-    sum.gradientInto(grad);
-    return StepSums.of(sum.sums(), sum.count(), sum.weight());
-  }
-
-  @Override
-  public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
-                             int epoch, int firstStep, int k, float[] change) {
     long t0 = System.nanoTime();
-    LocalStart from = LocalStart.of(params, OptimizerSnapshot.of(optimizer, state));
-    Carried<LocalStart> start = Carried.of(jsc, from, from.bytes());
-    GradientSum sum;
-    try {
-      sum = sum(train, new LocalStepsTask(spec, start, epoch, firstStep, k), depth);
-    } finally {
-      start.release();
-    }
-    lastJob = timing(t0, sum, k);
-    sum.gradientInto(change);
+    GradientSum sum = sum(jsc, spec, train, true, job, params, optimizer, depth);
+    lastJob = timing(t0, sum, job.steps());
+    sum.gradientInto(out);
     return StepSums.of(sum.sums(), sum.count(), sum.weight());
   }
 
@@ -131,21 +115,6 @@ final class SparkSource implements GradientSource {
   }
 
   @Override
-  public StepSums fullBatch(float[] params, int epoch, float[] grad) {
-    jsc.setJobDescription(String.format(Locale.ROOT, "epoch %d/%d full-batch pass %d",
-        epoch + 1, epochs, ++fullBatchPasses));
-    Carried<RawFloats> weights = Carried.weights(jsc, params);
-    GradientSum sum;
-    try {
-      sum = sum(train, new FullBatchTask(spec, weights), depth);
-    } finally {
-      weights.release();
-    }
-    sum.gradientInto(grad);
-    return StepSums.of(FullBatchSums.join(sum.sums()), sum.count(), sum.weight());
-  }
-
-  @Override
   public boolean hasValidation() {
     return validation != null;
   }
@@ -157,30 +126,37 @@ final class SparkSource implements GradientSource {
     return evaluate(jsc, spec, validation, params, depth, Logs.VAL_PREFIX);
   }
 
-  /** Loss and metrics of params on blocks, keyed prefix + Keras's names. */
+  /**
+   * Loss and metrics of params on blocks, keyed prefix + Keras's names: an evaluation job in
+   * chunks of {@link #EVAL_CHUNK_ROWS}.
+   */
   static Map<String, Double> evaluate(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
                                       TrainingBlocks data, float[] params, int depth,
                                       String prefix) {
-    Carried<RawFloats> weights = Carried.weights(jsc, params);
-    GradientSum sum;
-    try {
-      sum = sum(data, new EvalTask(spec, weights), depth);
-    } finally {
-      weights.release();
-    }
+    GradientSum sum = sum(jsc, spec, data, false, ShardJob.evaluation(EVAL_CHUNK_ROWS), params,
+        null, depth);
     StepPlan plan = spec.value().get().plan();
     return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,
         prefix);
   }
 
   /**
-   * One Spark job: task's sum over every block, merged into one. Every job of training and
-   * evaluation goes through here, so how partial sums travel is decided in one place
-   * ({@link PartialSums}).
+   * One Spark job: job's parts over every block of data at params (and optimizer), merged into
+   * one. Every job of training and evaluation goes through here, so how the weights travel
+   * ({@link Carried}) and how partial sums travel ({@link PartialSums}) are decided in one
+   * place. cached: data is the run's training blocks, whose shards executors keep.
    */
-  static GradientSum sum(TrainingBlocks data, Function2<GradientSum, Block, GradientSum> task,
-                         int depth) {
-    return PartialSums.sum(data.blocks(), task, depth);
+  private static GradientSum sum(JavaSparkContext jsc, Broadcast<Shipped<TrainingSpec>> spec,
+                                 TrainingBlocks data, boolean cached, ShardJob job,
+                                 float[] params, OptimizerSnapshot optimizer, int depth) {
+    LocalStart from = LocalStart.of(params, optimizer);
+    Carried<LocalStart> start = Carried.of(jsc, from, from.bytes());
+    try {
+      return PartialSums.sum(data.blocks(), new ShardTask(spec, job, start, cached),
+          depth);
+    } finally {
+      start.release();
+    }
   }
 
   @Override

@@ -57,14 +57,24 @@ public final class ExactSteps implements StepStrategy {
   @Override
   public StepSums take(GradientSource source, int epoch, int step, int span) {
     float[] params = model.params();
-    StepSums sum = source.gradient(params, epoch, step, grad);
+    StepSums sum = source.run(new Gradient(epoch, step), params, null, grad);
     DivergedException.checkLoss(sum, epoch, step);
     double penalty = sum.weight() * model.network().finishGradient(grad, sum.weight(), params);
-    model.optimizer().step(params, grad, model.optimizerState());
+    StepStrategy.stepping(model).step(params, grad, model.optimizerState());
     if (meter != null) {
       adviseOnce(source.lastJob(), step + 1 >= stepsPerEpoch);
     }
     return sum.withPenalty(penalty);
+  }
+
+  /** Each holder's gradient sum over its slice of step {@code step} ({@link Shard#gradient}). */
+  private record Gradient(int epoch, int step) implements ShardJob {
+    @Override
+    public Part run(Shard shard, float[] params, OptimizerSnapshot optimizer, float[] into) {
+      float[] grad = into != null ? into : shard.gradientBuffer();
+      StepSums sum = shard.gradient(params, grad, epoch, step);
+      return new Part(sum.rows() == 0 ? null : grad, sum);
+    }
   }
 
   /**

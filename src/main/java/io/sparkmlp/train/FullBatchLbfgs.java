@@ -3,14 +3,13 @@ package io.sparkmlp.train;
 import io.sparkmlp.nn.DropoutSpec;
 import io.sparkmlp.nn.LayerSpec;
 import io.sparkmlp.optim.Lbfgs;
-import io.sparkmlp.optim.LbfgsRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Full-batch L-BFGS ({@link Lbfgs}, through breeze: {@link LbfgsRun}) as a strategy of the one
- * training loop: each epoch is one L-BFGS iteration, a single "step" whose function
+ * Full-batch L-BFGS ({@link Lbfgs}, run by a {@link FullBatchSolver}: breeze's, from the Spark
+ * layer) as a strategy of the one training loop: each epoch is one L-BFGS iteration, a single "step" whose function
  * evaluations (the line search's included) are full-batch passes of the
  * {@link GradientSource} (one Spark job each). f is the weighted mean loss plus the L2 term,
  * its gradient finished by {@link io.sparkmlp.nn.Network#finishGradient}, as in minibatch
@@ -31,18 +30,21 @@ public final class FullBatchLbfgs implements StepStrategy {
 
   private final Trainable model;
   private final Lbfgs lbfgs;
+  private final FullBatchSolver solver;
   private final List<Evaluation> evaluations = new ArrayList<>();
-  private LbfgsRun run;
+  private FullBatchSolver.Run run;
   private GradientSource source;
-  private int epoch;
+  private int passes;
   private String stopReason;
 
   /** One function evaluation: where, the pass's sums, and the L2 term's share (weight·λΣW²). */
   private record Evaluation(float[] params, StepSums sums, double penalty) {}
 
-  public FullBatchLbfgs(Trainable model) {
+  /** L-BFGS with the given settings on the model, its iterations run by solver. */
+  public FullBatchLbfgs(Trainable model, Lbfgs lbfgs, FullBatchSolver solver) {
     this.model = model;
-    this.lbfgs = (Lbfgs) model.optimizer();
+    this.lbfgs = lbfgs;
+    this.solver = solver;
     List<LayerSpec> layers = model.network().layers();
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i) instanceof DropoutSpec d && d.rate() > 0) {
@@ -70,11 +72,10 @@ public final class FullBatchLbfgs implements StepStrategy {
   @Override
   public StepSums take(GradientSource source, int epoch, int step, int span) {
     this.source = source;
-    this.epoch = epoch;
     float[] params = model.params();
     evaluations.clear();
     if (run == null) {
-      run = new LbfgsRun(lbfgs, params, model.optimizerState(), this::evaluate);
+      run = solver.start(lbfgs, params, model.optimizerState(), this::evaluate);
     }
     String reason = run.converged();  // a resumed run may have ended before its checkpoint
     if (reason == null) {
@@ -102,9 +103,30 @@ public final class FullBatchLbfgs implements StepStrategy {
 
   /** f(params) = weighted mean loss + λΣW², grad := its gradient: one full-batch pass. */
   private double evaluate(float[] params, float[] grad) {
-    StepSums sum = source.fullBatch(params, epoch, grad);
+    StepSums split = source.run(new Pass(++passes), params, null, grad);
+    StepSums sum = StepSums.of(FullBatchSums.join(split.sums()), split.rows(), split.weight());
     double l2 = model.network().finishGradient(grad, sum.weight(), params);
     evaluations.add(new Evaluation(params, sum, sum.weight() * l2));
     return sum.meanLoss() + l2;
+  }
+
+  /**
+   * Each holder's gradient sum over all its rows in storage order, without dropout masks drawn
+   * per step ({@link Shard#fullBatch}); its loss as {@link FullBatchSums#split} parts, so that
+   * the total does not depend on how the parts are merged.
+   */
+  private record Pass(int number) implements ShardJob {
+    @Override
+    public Part run(Shard shard, float[] params, OptimizerSnapshot optimizer, float[] into) {
+      float[] grad = into != null ? into : shard.gradientBuffer();
+      StepSums sum = shard.fullBatch(params, grad);
+      return new Part(sum.rows() == 0 ? null : grad,
+          StepSums.of(FullBatchSums.split(sum.sums()), sum.rows(), sum.weight()));
+    }
+
+    @Override
+    public String label() {
+      return "full-batch pass " + number;
+    }
   }
 }

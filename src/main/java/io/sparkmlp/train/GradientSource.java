@@ -1,15 +1,15 @@
 package io.sparkmlp.train;
 
-import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.optim.OptimizerState;
 import java.util.Map;
 
 /**
  * Where the {@link Trainer}'s sums come from: the training rows, spread over one holder or
- * several (Spark's partitions), each a {@link Shard}. In-process it asks its one shard; on
- * Spark it broadcasts the weights and sums the partitions' results with treeAggregate. Either
- * way every row's contribution is computed by the same {@link StepWorker}, so the trainer
- * takes the same steps on the same minibatches.
+ * several (Spark's partitions), each a {@link Shard}. A strategy hands it a {@link ShardJob}
+ * (an exact step's gradient, k local steps, a full-batch pass) and it runs the job on every
+ * holder and sums their parts ({@link #run}): in-process on its one shard; on Spark as one job
+ * whose tasks carry the weights and whose partial sums are merged in partition order. Either
+ * way every row's contribution is computed by the same {@link Shard}, so the trainer takes the
+ * same steps on the same minibatches.
  */
 public interface GradientSource {
   /** The source of local training: all of data's rows in one holder, on the caller's thread. */
@@ -33,9 +33,9 @@ public interface GradientSource {
   void start(StepPlan plan);
 
   /**
-   * How long the last {@link #gradient} or {@link #localSteps} call's job took, and how much of
-   * it its holders spent computing ({@link AutoSteps} and {@link ExactSteps} choose and advise
-   * by it); null where steps need no job (in-process) or before the first.
+   * How long the last {@link #run} call's job took, and how much of it its holders spent
+   * computing ({@link AutoSteps} and {@link ExactSteps} choose and advise by it); null where
+   * jobs cost nothing of their own (in-process) or before the first.
    */
   default JobTiming lastJob() {
     return null;
@@ -45,27 +45,13 @@ public interface GradientSource {
   default void beforeStep(int epoch, int step) {}
 
   /**
-   * Exact step {@code step} of {@code epoch} at params: grad := the gradient of the summed loss
-   * over every holder's slice; returns the sums over those rows.
+   * Runs job on every holder of the training rows at params (and, for local steps, the
+   * optimizer with its state; else null) and adds up their parts: out := the sum of their
+   * vectors (zeros where none made one); returns the sum of their sums, rows and weights. How
+   * the parts are added does not depend on the order in which holders finish: in-process there
+   * is one; on Spark PartialSums merges them in partition order.
    */
-  StepSums gradient(float[] params, int epoch, int step, float[] grad);
-
-  /**
-   * Local steps {@code firstStep .. firstStep+k-1}: every holder steps through its own slices
-   * from params and the optimizer's state; change := the sum of the holders' weighted changes
-   * of the parameters then of each optimizer slot (see {@link Shard#localSteps}); returns the
-   * sums over their rows.
-   */
-  StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state, int epoch,
-                      int firstStep, int k, float[] change);
-
-  /**
-   * One full-batch pass at params for epoch {@code epoch} (L-BFGS's function evaluation): grad
-   * := the gradient of the summed loss over every training row, in storage order, without
-   * dropout masks drawn per step; returns the sums over all rows, their loss summed so that
-   * the total does not depend on how partial sums are merged ({@link FullBatchSums}).
-   */
-  StepSums fullBatch(float[] params, int epoch, float[] grad);
+  StepSums run(ShardJob job, float[] params, OptimizerSnapshot optimizer, float[] out);
 
   /** Whether there are validation rows. */
   boolean hasValidation();

@@ -2,21 +2,19 @@ package io.sparkmlp.train;
 
 import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
-import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.optim.OptimizerState;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The gradient source of local training: all rows in one {@link Shard} (partition 0), whose
- * sums are the step's, on the caller's thread.
+ * part is the job's sum, on the caller's thread; the validation rows in another.
  */
 final class InProcessSource implements GradientSource {
   private final TrainingData data;
   private final double weightSum;
   private StepPlan plan;
   private Shard shard;
-  private Evaluator validator;
+  private Shard validation;
 
   InProcessSource(TrainingData data) {
     this.data = data;
@@ -48,34 +46,20 @@ final class InProcessSource implements GradientSource {
     this.plan = plan;
     shard = new Shard(plan, Rows.of(data.x().values(), data.y().values(), data.w(),
         data.x().rows()), 0);
-    validator = data.hasValidation()
-        ? new Evaluator(plan.network(), plan.metrics(), plan.maxSlice()) : null;
+    validation = data.hasValidation() ? new Shard(plan, Rows.of(data.xVal().values(),
+        data.yVal().values(), data.wVal(), data.xVal().rows()), 0) : null;
   }
 
+  /** The one shard's part, its vector written straight into out where the job allows. */
   @Override
-  public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
-    return shard.gradient(params, grad, epoch, step);
-  }
-
-  @Override
-  public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
-                             int epoch, int firstStep, int k, float[] change) {
-    Shard.LocalUpdate u = shard.localSteps(params, OptimizerSnapshot.of(optimizer, state),
-        epoch, firstStep, k);
-    if (u.change() == null) {
-      Arrays.fill(change, 0f);
-    } else {
-      System.arraycopy(u.change(), 0, change, 0, change.length);
+  public StepSums run(ShardJob job, float[] params, OptimizerSnapshot optimizer, float[] out) {
+    ShardJob.Part part = job.run(shard, params, optimizer, out);
+    if (part.vector() == null) {
+      Arrays.fill(out, 0f);
+    } else if (part.vector() != out) {
+      System.arraycopy(part.vector(), 0, out, 0, out.length);
     }
-    return u.sums();
-  }
-
-  @Override
-  public StepSums fullBatch(float[] params, int epoch, float[] grad) {
-    StepSums sum = shard.fullBatch(params, grad);
-    // As on Spark with one partition: the same loss bits whatever the partitioning.
-    return StepSums.of(FullBatchSums.join(FullBatchSums.split(sum.sums())), sum.rows(),
-        sum.weight());
+    return part.sums();
   }
 
   @Override
@@ -83,16 +67,18 @@ final class InProcessSource implements GradientSource {
     return data.hasValidation();
   }
 
+  /** In chunks of the step's slice size, as the buffers of training are sized. */
   @Override
   public Map<String, Double> validation(float[] params, int epoch) {
-    double[] sums = validator.sums(data.xVal(), data.yVal(), data.wVal(), params);
-    return Evaluator.logs(plan.network(), plan.metrics(), sums,
-        SampleWeights.sum(data.wVal(), 0, data.xVal().rows()), params, Logs.VAL_PREFIX);
+    StepSums sum = ShardJob.evaluation(plan.maxSlice()).run(validation, params, null, null)
+        .sums();
+    return Evaluator.logs(plan.network(), plan.metrics(), sum.sums(), sum.weight(), params,
+        Logs.VAL_PREFIX);
   }
 
   @Override
   public void close() {
     shard = null;
-    validator = null;
+    validation = null;
   }
 }

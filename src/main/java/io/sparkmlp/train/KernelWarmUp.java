@@ -25,7 +25,7 @@ public final class KernelWarmUp implements AutoCloseable {
 
   private KernelWarmUp(Trainable model, int rows, double maxSeconds) {
     float[] params = model.params().clone();
-    OptimizerSnapshot optimizer = OptimizerSnapshot.of(model.optimizer(),
+    OptimizerSnapshot optimizer = OptimizerSnapshot.of(StepStrategy.stepping(model),
         model.optimizerState());
     StepPlan plan = new StepPlan(model.network(), model.metrics(), 0, 1, false, rows,
         2L * rows);
@@ -49,8 +49,8 @@ public final class KernelWarmUp implements AutoCloseable {
   }
 
   /**
-   * Starts warming up with minibatch slices of {@code rows} rows (at least 2, so that the
-   * second-moment estimate runs) for at most maxSeconds.
+   * Starts warming up a model with a first-order optimizer on minibatch slices of {@code rows}
+   * rows (at least 2, so that the second-moment estimate runs) for at most maxSeconds.
    */
   public static KernelWarmUp start(Trainable model, int rows, double maxSeconds) {
     KernelWarmUp w = new KernelWarmUp(model, Math.max(2, rows), maxSeconds);

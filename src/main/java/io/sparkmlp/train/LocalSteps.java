@@ -36,7 +36,8 @@ public final class LocalSteps implements StepStrategy {
     if (change == null || change.length != n * (1 + state.numSlots())) {
       change = new float[n * (1 + state.numSlots())];
     }
-    StepSums sum = source.localSteps(params, model.optimizer(), state, epoch, step, k, change);
+    StepSums sum = source.run(new Steps(epoch, step, k), params,
+        OptimizerSnapshot.of(StepStrategy.stepping(model), state), change);
     DivergedException.checkLoss(sum, epoch, step);
     if (sum.weight() > 0) {
       float inv = (float) (1.0 / sum.weight());
@@ -53,5 +54,21 @@ public final class LocalSteps implements StepStrategy {
       model.optimizerState(new OptimizerState(state.step() + k, slots));
     }
     return sum;
+  }
+
+  /**
+   * Steps {@code firstStep .. firstStep+k-1} on each holder's own slices: its weighted change
+   * of the parameters then of each optimizer slot ({@link Shard#localSteps}).
+   */
+  private record Steps(int epoch, int firstStep, int k) implements ShardJob {
+    @Override
+    public Part run(Shard shard, float[] params, OptimizerSnapshot optimizer, float[] into) {
+      return shard.localSteps(params, optimizer, epoch, firstStep, k);
+    }
+
+    @Override
+    public int steps() {
+      return k;
+    }
   }
 }

@@ -1,22 +1,26 @@
 package io.sparkmlp.train;
 
+import io.sparkmlp.data.Matrix;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Rows;
+import io.sparkmlp.nn.SampleWeights;
 import io.sparkmlp.optim.OptimizerState;
 import java.util.Arrays;
 
 /**
- * One holder of training rows (the only one of local training, one per partition on Spark)
- * and the work it does: its slice of each step's minibatch as {@link MinibatchPlan} cuts it,
- * its part of an exact step (the gradient sum of that slice) or k local steps of its own. Holds
- * the {@link StepWorker} (buffers sized once) and the current epoch's order, so a step costs
- * no buffer allocation and no reshuffle. Not thread-safe: callers that share one hold its lock.
+ * One holder of rows (the only one of local training, one per partition on Spark) and the
+ * work a {@link ShardJob} asks of it: its slice of each step's minibatch as
+ * {@link MinibatchPlan} cuts it, its part of an exact step (the gradient sum of that slice), k
+ * local steps of its own, a full-batch pass or an evaluation. Holds the {@link StepWorker}
+ * (buffers sized once, when a job first needs them) and the current epoch's order, so a step
+ * costs no buffer allocation and no reshuffle. Not thread-safe: callers that share one hold its
+ * lock.
  */
 public final class Shard {
   private final StepPlan plan;
   private final Rows rows;
   private final int partition;
-  private final StepWorker worker;
+  private StepWorker worker;
   private float[] scratch;
   private double[] fullBatchSum;
   private float[] chunkGradient;
@@ -31,7 +35,14 @@ public final class Shard {
     this.plan = plan;
     this.rows = rows;
     this.partition = partition;
-    this.worker = new StepWorker(plan.network(), plan.metrics(), plan.maxSlice());
+  }
+
+  /** The step buffers, sized once for the plan's largest slice (evaluations need none). */
+  private StepWorker worker() {
+    if (worker == null) {
+      worker = new StepWorker(plan.network(), plan.metrics(), plan.maxSlice());
+    }
+    return worker;
   }
 
   /** Step {@code step}'s slice of this holder's rows in epoch {@code e}'s order. */
@@ -61,7 +72,7 @@ public final class Shard {
     Rows slice = slice(e, step);
     double[] sums = new double[StepWorker.sumsLength(plan.metrics())];
     Arrays.fill(grad, 0f);
-    double weight = worker.accumulate(slice, params, grad, sums,
+    double weight = worker().accumulate(slice, params, grad, sums,
         StepWorker.dropoutSeed(plan.seed(), e, step, partition));
     return StepSums.of(sums, slice.count(), weight);
   }
@@ -86,7 +97,7 @@ public final class Shard {
     double weight = 0;
     for (int from = 0; from < rows.count(); from += chunk) {
       Arrays.fill(chunkGradient, 0f);
-      weight += worker.accumulate(rows.range(from, Math.min(rows.count(), from + chunk)),
+      weight += worker().accumulate(rows.range(from, Math.min(rows.count(), from + chunk)),
           params, chunkGradient, sums, 0L);
       for (int i = 0; i < n; i++) {
         fullBatchSum[i] += chunkGradient[i];
@@ -108,8 +119,8 @@ public final class Shard {
    * with second moments get them estimated for the whole minibatch from the two halves of each
    * slice ({@link SecondMoment}) where this holder has only a share of the rows.
    */
-  public LocalUpdate localSteps(float[] start, OptimizerSnapshot optimizer, int e,
-                                int firstStep, int k) {
+  public ShardJob.Part localSteps(float[] start, OptimizerSnapshot optimizer, int e,
+                                  int firstStep, int k) {
     Network net = plan.network();
     double[] sums = new double[StepWorker.sumsLength(plan.metrics())];
     float[] grad = gradientBuffer();
@@ -135,8 +146,8 @@ public final class Shard {
         // One pass over the slice, its two halves' gradients kept apart: ga in diff, gb in grad.
         Arrays.fill(diff, 0f);
         Arrays.fill(grad, 0f);
-        double[] halves = worker.accumulateHalves(slice, w, diff, grad, slice.count() / 2, sums,
-            seed);
+        double[] halves = worker().accumulateHalves(slice, w, diff, grad, slice.count() / 2,
+            sums, seed);
         double wa = halves[0];
         double wb = halves[1];
         boolean both = wa > 0 && wb > 0;
@@ -164,7 +175,7 @@ public final class Shard {
         }
       } else {
         Arrays.fill(grad, 0f);
-        sliceWeight = worker.accumulate(slice, w, grad, sums, seed);
+        sliceWeight = worker().accumulate(slice, w, grad, sums, seed);
         sums[0] += sliceWeight * net.finishGradient(grad, sliceWeight, w);
       }
       optimizer.optimizer().step(w, grad, squared, (float) share, state);
@@ -172,7 +183,7 @@ public final class Shard {
       weight += sliceWeight;
     }
     if (count == 0) {
-      return new LocalUpdate(null, StepSums.of(sums, 0, 0));
+      return new ShardJob.Part(null, StepSums.of(sums, 0, 0));
     }
     float scale = (float) weight;
     int n = w.length;
@@ -188,12 +199,23 @@ public final class Shard {
         delta[(j + 1) * n + i] = scale * (after[i] - before[i]);
       }
     }
-    return new LocalUpdate(delta, StepSums.of(sums, count, weight));
+    return new ShardJob.Part(delta, StepSums.of(sums, count, weight));
   }
 
   /**
-   * A holder's result of local steps: its weighted change of the parameters then of each
-   * optimizer slot (null when it had no rows in those steps), and its sums.
+   * This holder's part of an evaluation: the summed loss (without the L2 term) and metrics of
+   * all its rows at params, in storage order, in chunks of at most chunkRows rows (dropout
+   * off), with its rows and their weight.
    */
-  public record LocalUpdate(float[] change, StepSums sums) {}
+  public StepSums evaluate(float[] params, int chunkRows) {
+    Network net = plan.network();
+    int n = rows.count();
+    if (n == 0) {
+      return StepSums.of(new double[StepWorker.sumsLength(plan.metrics())], 0, 0);
+    }
+    Evaluator eval = new Evaluator(net, plan.metrics(), Math.min(chunkRows, n));
+    double[] sums = eval.sums(new Matrix(rows.x(), n, net.inputDim()),
+        new Matrix(rows.y(), n, net.targetCols()), rows.w(), params);
+    return StepSums.of(sums, n, SampleWeights.sum(rows.w(), 0, n));
+  }
 }

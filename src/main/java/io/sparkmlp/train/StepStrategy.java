@@ -1,14 +1,17 @@
 package io.sparkmlp.train;
 
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.Optimizer;
 import java.util.Map;
 
 /**
  * How the {@link Trainer} turns a {@link GradientSource}'s sums into parameter updates: exact
  * minibatch steps ({@link ExactSteps}), local steps with averaging ({@link LocalSteps}) or
- * full-batch L-BFGS iterations ({@link FullBatchLbfgs}).
- * Each is written once and runs in-process and on Spark alike; the loop around them (epochs,
- * callbacks, validation, divergence, checkpoints) is the trainer's.
+ * full-batch L-BFGS iterations ({@link FullBatchLbfgs}). Each is written once and runs
+ * in-process and on Spark alike: what it asks of the holders of rows is a {@link ShardJob} of
+ * its own, which every source runs the same way ({@link GradientSource#run}), so a new strategy
+ * is one new class. The loop around them (epochs, callbacks, validation, divergence,
+ * checkpoints) is the trainer's.
  */
 public interface StepStrategy {
   /**
@@ -17,11 +20,23 @@ public interface StepStrategy {
    * jobs' timings), else syncEvery local steps between synchronisations.
    */
   static StepStrategy of(Trainable model, int syncEvery) {
-    if (model.optimizer() instanceof Lbfgs) {
-      return new FullBatchLbfgs(model);
+    if (model.optimizer() instanceof Lbfgs lbfgs) {
+      return new FullBatchLbfgs(model, lbfgs, FullBatchSolver.load());
     }
     return syncEvery == 1 ? ExactSteps.advising(model)
         : syncEvery == 0 ? new AutoSteps(model) : new LocalSteps(model, syncEvery);
+  }
+
+  /**
+   * The model's first-order optimizer, which minibatch steps apply; L-BFGS takes none (its
+   * strategy is {@link FullBatchLbfgs}).
+   */
+  static Optimizer stepping(Trainable model) {
+    if (model.optimizer() instanceof Optimizer optimizer) {
+      return optimizer;
+    }
+    throw new IllegalStateException(model.optimizer().name() + " takes full-batch iterations, "
+        + "not minibatch steps");
   }
 
   /** Called once after the source has started, before the first step. */

@@ -3,7 +3,7 @@ package io.sparkmlp.train;
 import io.sparkmlp.io.Location;
 import io.sparkmlp.nn.Metric;
 import io.sparkmlp.nn.Network;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.OptimizerState;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,8 @@ public interface Trainable {
   /** The live flat parameters (layout: {@code network().layout()}), updated in place. */
   float[] params();
 
-  Optimizer optimizer();
+  /** A first-order optimizer, or L-BFGS's settings. */
+  Minimizer optimizer();
 
   /** The live optimizer state (moments, step count). */
   OptimizerState optimizerState();

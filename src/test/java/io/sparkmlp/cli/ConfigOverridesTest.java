@@ -7,6 +7,7 @@ import static io.sparkmlp.cli.ConfigTexts.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.sparkmlp.optim.Optimizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ConfigOverridesTest {
   void anOptimizerNameTakesSettings() {
     RunConfig run = parse(BASE, "compile.optimizer.learning_rate=0.01");
     assertEquals("adam", run.compile().optimizer().name());
-    assertEquals(0.01, run.optimizer().learningRate(1), 1e-15);
+    assertEquals(0.01, ((Optimizer) run.optimizer()).learningRate(1), 1e-15);
     assertEquals("sgd", parse(BASE, "compile.optimizer=sgd").optimizer().name());
   }
 

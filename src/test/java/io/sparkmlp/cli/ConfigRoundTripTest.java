@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import io.sparkmlp.model.Dense;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.spark.source.DataSourceConfig;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class ConfigRoundTripTest {
         "optimizer: {name: adam, learning_rate: '1e-3'}"));
     assertEquals(2, run.fit().epochs());
     assertEquals(0.1, run.fit().validationSplit());
-    assertEquals(1e-3, run.optimizer().learningRate(1));
+    assertEquals(1e-3, ((Optimizer) run.optimizer()).learningRate(1));
     assertEquals(run, reload(run));
   }
 }

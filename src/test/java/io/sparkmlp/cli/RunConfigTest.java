@@ -46,7 +46,7 @@ class RunConfigTest {
 
   @Test
   void optimizerSettingsReachTheOptimizer() {
-    Optimizer adam = parse(BASE.replace("optimizer: adam",
+    Optimizer adam = (Optimizer) parse(BASE.replace("optimizer: adam",
         "optimizer: {name: adam, learning_rate: 0.01, beta_1: 0.8, clipnorm: 2}")).optimizer();
     assertEquals(0.01, adam.learningRate(1), 0);
     assertEquals(0.8, adam.config().get("beta_1"));

@@ -57,7 +57,7 @@ class OptimizersTest {
   @Test
   void configRoundTripGivesTheSameConfigAndIdenticalSteps() {
     for (Optimizer original : nonDefaultOptimizers()) {
-      Optimizer rebuilt = Optimizers.fromConfig(original.name(), original.config());
+      Optimizer rebuilt = (Optimizer) Optimizers.fromConfig(original.name(), original.config());
       assertEquals(original.config(), rebuilt.config(), original.name());
       assertArrayEquals(run(original), run(rebuilt), original.name());
     }

@@ -15,9 +15,11 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.train.OptimizerSnapshot;
+import io.sparkmlp.train.ShardJob;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Supplier;
@@ -81,10 +83,11 @@ class CarriedTest {
     TrainingBlocks train = TrainingBlocks.prepare(MatrixSource.blocks(jsc, DATA[0], DATA[1], 8),
         m.network(), "train");
     int floats = (int) (Carried.INLINE_BYTES / Float.BYTES);
-    Carried<RawFloats> weights = Carried.weights(jsc, new float[floats]);
+    LocalStart weightsOnly = LocalStart.of(new float[floats], null);
+    Carried<LocalStart> weights = Carried.of(jsc, weightsOnly, weightsOnly.bytes());
     float[][] slots = {new float[floats / 3], new float[floats / 3]};
     LocalStart largest = LocalStart.of(new float[floats / 3],
-        OptimizerSnapshot.of(Optimizers.byName("adam"), new OptimizerState(7, slots)));
+        OptimizerSnapshot.of((Optimizer) Optimizers.byName("adam"), new OptimizerState(7, slots)));
     assertEquals(3L * Float.BYTES * (floats / 3), largest.bytes());
     Carried<LocalStart> start = Carried.of(jsc, largest, largest.bytes());
     assertFalse(weights.broadcast());
@@ -93,7 +96,8 @@ class CarriedTest {
     List<RDD<Block>> rdds = List.of(blocks,
         blocks.coalesce(2, false, Option.apply(new SlotGroups()), null));
     List<Function2<GradientSum, Block, GradientSum>> tasks = List.of(
-        new StepTask(null, weights, 0, 0), new LocalStepsTask(null, start, 0, 0, 4));
+        new ShardTask(null, ShardJob.evaluation(1), weights, true),
+        new ShardTask(null, ShardJob.evaluation(1), start, true));
     for (RDD<Block> rdd : rdds) {
       for (Function2<GradientSum, Block, GradientSum> task : tasks) {
         ByteBuffer binary = SparkEnv.get().closureSerializer().newInstance().serialize(

@@ -13,7 +13,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.ConstantSchedule;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.Sgd;
 import io.sparkmlp.train.MinibatchPlan;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,7 +33,7 @@ class DistributedEqualityTest {
   private static final Matrix[] DATA = SeedData.generate(ROWS, 4);
 
   private static Sequential model(String optimizer) {
-    Optimizer opt = optimizer.equals("sgd-momentum")
+    Minimizer opt = optimizer.equals("sgd-momentum")
         ? new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), null, 0.9, null))
         : io.sparkmlp.optim.Optimizers.byName(optimizer);
     return new Sequential().seed(3)

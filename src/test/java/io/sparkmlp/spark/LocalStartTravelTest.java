@@ -35,7 +35,7 @@ class LocalStartTravelTest {
     float[] params = GradientSumTravelTest.randomFloats(n, 1);
     float[][] slots = {GradientSumTravelTest.randomFloats(n, 2),
         GradientSumTravelTest.randomFloats(n, 3)};
-    Optimizer adam = Optimizers.fromConfig("adam", Map.of("learning_rate", 0.0025,
+    Optimizer adam = (Optimizer) Optimizers.fromConfig("adam", Map.of("learning_rate", 0.0025,
         "beta_2", 0.98));
     LocalStart start = LocalStart.of(params,
         OptimizerSnapshot.of(adam, new OptimizerState(1_234_567_890_123L, slots)));
@@ -55,7 +55,7 @@ class LocalStartTravelTest {
   @Test
   void anOptimizerWithoutSlotsTravelsToo() {
     float[] params = GradientSumTravelTest.randomFloats(5, 4);
-    Optimizer sgd = Optimizers.byName("sgd");
+    Optimizer sgd = (Optimizer) Optimizers.byName("sgd");
     LocalStart start = LocalStart.of(params, OptimizerSnapshot.of(sgd, new OptimizerState(0,
         new float[0][])));
     for (SerializerInstance ser : GradientSumTravelTest.serializers()) {

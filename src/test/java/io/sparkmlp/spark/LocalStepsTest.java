@@ -12,7 +12,7 @@ import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
 import io.sparkmlp.optim.ConstantSchedule;
-import io.sparkmlp.optim.Optimizer;
+import io.sparkmlp.optim.Minimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.optim.Optimizers;
 import io.sparkmlp.optim.Sgd;
@@ -46,7 +46,7 @@ class LocalStepsTest {
   }
 
   private static Sequential model(String optimizer) {
-    Optimizer opt = optimizer.equals("sgd-momentum")
+    Minimizer opt = optimizer.equals("sgd-momentum")
         ? new Sgd(new Sgd.Settings(new ConstantSchedule(0.05), null, 0.9, null))
         : Optimizers.byName(optimizer);
     return new Sequential().seed(3)

@@ -5,6 +5,7 @@ import io.sparkmlp.model.Sequential;
 import io.sparkmlp.nn.Network;
 import io.sparkmlp.nn.Rows;
 import io.sparkmlp.nn.SampleWeights;
+import io.sparkmlp.optim.Optimizer;
 import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.spark.source.MatrixSource;
 import io.sparkmlp.train.MinibatchPlan;
@@ -42,6 +43,11 @@ final class Replay {
   }
 
   /** The mean training loss of each epoch replayed so far, as History reports it. */
+  /** The model's first-order optimizer: what every replayed step applies. */
+  private Optimizer optimizer() {
+    return (Optimizer) model.optimizer();
+  }
+
   List<Double> losses() {
     return losses;
   }
@@ -113,7 +119,7 @@ final class Replay {
     }
     double weight = totalWeight.doubleValue();
     loss += weight * net.finishGradient(grad, weight, params);
-    model.optimizer().step(params, grad, model.optimizerState());
+    optimizer().step(params, grad, model.optimizerState());
     return loss;
   }
 
@@ -125,7 +131,7 @@ final class Replay {
     double[] sum = new double[n * (1 + slots)];
     BigDecimal totalWeight = BigDecimal.ZERO;
     double loss = 0;
-    boolean estimate = partitions > 1 && model.optimizer().usesSquaredGradient();
+    boolean estimate = partitions > 1 && optimizer().usesSquaredGradient();
     for (int p = 0; p < partitions; p++) {
       float[] local = start.clone();
       float[][] localSlots = new float[slots][];
@@ -168,12 +174,12 @@ final class Replay {
           for (int i = 0; i < n; i++) {
             sq[i] = grad[i] * grad[i] - c * diff[i] * diff[i];
           }
-          model.optimizer().step(local, grad, sq, (float) share, localState);
+          optimizer().step(local, grad, sq, (float) share, localState);
         } else {
           loss += slice.lossAndGradient(net, local, grad);
           sliceWeight = slice.weight();
           loss += sliceWeight * net.finishGradient(grad, sliceWeight, local);
-          model.optimizer().step(local, grad, localState);
+          optimizer().step(local, grad, localState);
         }
         weight += sliceWeight;
         rows += slice.rows;

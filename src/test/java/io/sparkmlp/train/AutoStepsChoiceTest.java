@@ -12,8 +12,6 @@ import io.sparkmlp.model.EpochLoop;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
-import io.sparkmlp.optim.Optimizer;
-import io.sparkmlp.optim.OptimizerState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,21 +71,9 @@ class AutoStepsChoiceTest {
     @Override public void close() { in.close(); }
 
     @Override
-    public StepSums gradient(float[] params, int epoch, int step, float[] grad) {
-      timed(1);
-      return in.gradient(params, epoch, step, grad);
-    }
-
-    @Override
-    public StepSums localSteps(float[] params, Optimizer optimizer, OptimizerState state,
-                               int epoch, int firstStep, int k, float[] change) {
-      timed(k);
-      return in.localSteps(params, optimizer, state, epoch, firstStep, k, change);
-    }
-
-    @Override
-    public StepSums fullBatch(float[] params, int epoch, float[] grad) {
-      throw new UnsupportedOperationException();
+    public StepSums run(ShardJob job, float[] params, OptimizerSnapshot optimizer, float[] out) {
+      timed(job.steps());
+      return in.run(job, params, optimizer, out);
     }
   }
 

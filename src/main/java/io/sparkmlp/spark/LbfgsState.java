@@ -1,8 +1,9 @@
-package io.sparkmlp.optim;
+package io.sparkmlp.spark;
 
 import breeze.linalg.DenseVector;
 import breeze.optimize.FirstOrderMinimizer;
 import breeze.optimize.LBFGS;
+import io.sparkmlp.optim.OptimizerState;
 import io.sparkmlp.util.Checks;
 import java.util.ArrayList;
 import java.util.List;

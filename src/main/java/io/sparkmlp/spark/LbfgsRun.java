@@ -1,4 +1,4 @@
-package io.sparkmlp.optim;
+package io.sparkmlp.spark;
 
 import breeze.linalg.DenseVector;
 import breeze.linalg.DenseVector$mcD$sp;
@@ -9,21 +9,25 @@ import breeze.optimize.FirstOrderMinimizer.ConvergenceCheck;
 import breeze.optimize.FirstOrderMinimizer.ConvergenceReason;
 import breeze.optimize.FirstOrderException;
 import breeze.optimize.LBFGS;
+import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.OptimizerState;
+import io.sparkmlp.train.FullBatchSolver;
 import java.util.List;
 import scala.Option;
 import scala.Tuple2;
 
 /**
- * One L-BFGS run of breeze's {@code LBFGS}, an iteration at a time, on an {@link Objective}
- * over the model's float parameters. Breeze chooses each direction from its memory
- * ({@code chooseDescentDirection}), finds the step with its strong Wolfe line search
- * ({@code determineStepSize}), updates its memory ({@code updateHistory}) and decides
- * convergence with its default check ({@code defaultConvergenceCheck}: max iterations,
- * function values over 20 iterations, gradient norm, line search failed; built flat here so
- * that its history can be saved). The loop around them is breeze's
- * {@code FirstOrderMinimizer.infiniteIterations}, written out in {@link #iterate} for two
- * reasons: breeze keeps its "failed once" flag in a local variable of that loop, which a
- * checkpoint could not restore; and the accepted point is rounded to float there.
+ * One L-BFGS run of breeze's {@code LBFGS}, an iteration at a time, on an {@link
+ * FullBatchSolver.Objective} over the model's float parameters: the engine's {@link
+ * FullBatchSolver.Run}, started by {@link BreezeLbfgs}. Breeze chooses each direction from its
+ * memory ({@code chooseDescentDirection}), finds the step with its strong Wolfe line search
+ * ({@code determineStepSize}), updates its memory ({@code updateHistory}) and decides convergence
+ * with its default check ({@code defaultConvergenceCheck}: max iterations, function values over 20
+ * iterations, gradient norm, line search failed; built flat here so that its history can be
+ * saved). The loop around them is breeze's {@code FirstOrderMinimizer.infiniteIterations}, written
+ * out in {@link #iterate} for two reasons: breeze keeps its "failed once" flag in a local variable
+ * of that loop, which a checkpoint could not restore; and the accepted point is rounded to float
+ * there.
  *
  * <p>Breeze works in double; two things keep its state exact in float, so that the model's
  * parameters are its point and a checkpoint resumes bit for bit ({@link LbfgsState}): each
@@ -33,18 +37,12 @@ import scala.Tuple2;
  * double. Breeze's memory (s = x' − x, y = g' − g in double) is then a function of float
  * arrays, which the state keeps.
  */
-public final class LbfgsRun {
+final class LbfgsRun implements FullBatchSolver.Run {
   /** Function values breeze's default check compares (its fvalMemory). */
   static final int FVAL_MEMORY = 20;
   static final MutableFiniteCoordinateField<DenseVector<Object>, Object, Object> SPACE =
       DenseVector.space_Double();
 
-  /** f at float params: returns the loss and sets grad to its gradient (same layout). */
-  public interface Objective {
-    double evaluate(float[] params, float[] grad);
-  }
-
-  private final Lbfgs optimizer;
   private final float[] params;
   private final ConvergenceCheck<DenseVector<Object>> check;
   /** Breeze's minimizer, raw: see {@link #iterate} on why its methods are called that way. */
@@ -60,18 +58,17 @@ public final class LbfgsRun {
    * fresh state (no iterations yet) evaluates f at params once; a state saved by
    * {@link #state()} continues where that run stopped, without evaluating.
    */
-  public LbfgsRun(Lbfgs optimizer, float[] params, OptimizerState saved, Objective f) {
-    this.optimizer = optimizer;
+  LbfgsRun(Lbfgs settings, float[] params, OptimizerState saved, FullBatchSolver.Objective f) {
     this.params = params;
     this.check = new FirstOrderMinimizer.SequenceConvergenceCheck<>(
         LbfgsState.seq(List.<ConvergenceCheck<DenseVector<Object>>>of(
-            FirstOrderMinimizer.maxIterationsReached(optimizer.maxIter()),
-            FirstOrderMinimizer.functionValuesConverged(optimizer.tol(), true, FVAL_MEMORY),
-            FirstOrderMinimizer.gradientConverged(optimizer.tol(), true, SPACE),
+            FirstOrderMinimizer.maxIterationsReached(settings.maxIter()),
+            FirstOrderMinimizer.functionValuesConverged(settings.tol(), true, FVAL_MEMORY),
+            FirstOrderMinimizer.gradientConverged(settings.tol(), true, SPACE),
             FirstOrderMinimizer.searchFailed())));
-    this.breeze = new LBFGS<>(check, optimizer.m(), SPACE);
+    this.breeze = new LBFGS<>(check, settings.m(), SPACE);
     this.function = BreezeFunction.of(f, params.length);
-    this.memory = new LbfgsState(optimizer.m(), params.length);
+    this.memory = new LbfgsState(settings.m(), params.length);
     if (LbfgsState.isFresh(saved)) {
       state = cast(breeze.initialState(function, vector(params)));
       memory.start(state);
@@ -81,6 +78,7 @@ public final class LbfgsRun {
   }
 
   /** Why the run has ended (breeze's convergence reason), or null while it goes on. */
+  @Override
   public String converged() {
     Option<ConvergenceReason> reason = check.apply(state, state.convergenceInfo());
     return reason.isDefined() ? reason.get().reason() : null;
@@ -96,6 +94,7 @@ public final class LbfgsRun {
    * methods and the ones they implement different parameter types with one erasure, which
    * javac reports as ambiguous for any parameterised call.
    */
+  @Override
   @SuppressWarnings("unchecked")
   public String iterate() {
     try {
@@ -144,22 +143,20 @@ public final class LbfgsRun {
   }
 
   /** The optimizer state to save: iteration count, memory and convergence history. */
+  @Override
   public OptimizerState state() {
     return memory.save(state);
   }
 
   /** The loss at the current point (breeze's f). */
-  public double value() {
+  double value() {
     return state.value();
   }
 
   /** The run's iterations so far (failed line searches that reset the memory not counted). */
+  @Override
   public int iteration() {
     return state.iter();
-  }
-
-  public Lbfgs optimizer() {
-    return optimizer;
   }
 
   static DenseVector<Object> vector(float[] values) {

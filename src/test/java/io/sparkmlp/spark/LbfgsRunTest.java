@@ -1,10 +1,12 @@
-package io.sparkmlp.optim;
+package io.sparkmlp.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparkmlp.optim.Lbfgs;
+import io.sparkmlp.optim.OptimizerState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

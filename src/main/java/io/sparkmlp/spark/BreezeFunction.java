@@ -1,8 +1,9 @@
-package io.sparkmlp.optim;
+package io.sparkmlp.spark;
 
 import breeze.linalg.DenseVector;
 import breeze.linalg.DenseVector$mcD$sp;
 import breeze.optimize.DiffFunction;
+import io.sparkmlp.train.FullBatchSolver;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -11,9 +12,9 @@ import java.util.Arrays;
 import scala.Tuple2;
 
 /**
- * An {@link LbfgsRun.Objective} as breeze's {@code DiffFunction}, with points rounded to float
- * and the last point's result kept, so that the evaluation at an accepted point, which the
- * line search has just made, is not made again.
+ * A {@link FullBatchSolver.Objective} as breeze's {@code DiffFunction}, with points rounded to
+ * float and the last point's result kept, so that the evaluation at an accepted point, which
+ * the line search has just made, is not made again.
  *
  * <p>Why not {@code implements DiffFunction}: it is a Scala trait (an interface with default
  * methods in Scala 2.13) that inherits {@code Function1.apply(T): Object} next to its own
@@ -29,14 +30,14 @@ import scala.Tuple2;
 final class BreezeFunction {
   private static final MethodType CALCULATE = MethodType.methodType(Tuple2.class, Object.class);
 
-  private final LbfgsRun.Objective objective;
+  private final FullBatchSolver.Objective objective;
   private final float[] point;
   private final float[] grad;
   private float[] lastPoint;
   private double lastValue;
   private double[] lastGrad;
 
-  private BreezeFunction(LbfgsRun.Objective objective, int n) {
+  private BreezeFunction(FullBatchSolver.Objective objective, int n) {
     this.objective = objective;
     this.point = new float[n];
     this.grad = new float[n];
@@ -44,7 +45,7 @@ final class BreezeFunction {
 
   /** The objective as the DiffFunction breeze's methods take. */
   @SuppressWarnings("unchecked")
-  static DiffFunction<DenseVector<Object>> of(LbfgsRun.Objective objective, int n) {
+  static DiffFunction<DenseVector<Object>> of(FullBatchSolver.Objective objective, int n) {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       MethodHandle calculate = lookup.findVirtual(BreezeFunction.class, "calculate", CALCULATE);
