@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * into the mean (and the regulariser's gradient added) by {@link Network#finishGradient}, and
  * applied by the optimizer, on the driver. The same arithmetic in-process and on Spark.
  */
-public final class ExactSteps implements StepStrategy {
+final class ExactSteps implements StepStrategy {
   /**
    * Jobs timed before an exact run decides whether to advise (or the first epoch's, where it
    * has fewer): enough for the JIT to have compiled the gradient, whose cold steps would hide

@@ -24,7 +24,7 @@ import java.util.List;
  * resuming continues the same run bit for bit; a later {@code fit} on the same model
  * continues it too (max_iter counts the run's iterations, not the call's).
  */
-public final class FullBatchLbfgs implements StepStrategy {
+final class FullBatchLbfgs implements StepStrategy {
   /** Rows per forward/backward pass within a holder: large GEMMs, bounded buffers. */
   static final int CHUNK_ROWS = 512;
 

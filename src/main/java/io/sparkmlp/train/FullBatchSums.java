@@ -13,7 +13,7 @@ package io.sparkmlp.train;
  *   join:  [Σhi, Σmetrics..., Σlo]   → [Σhi + Σlo, Σmetrics...] (after merging)
  * </pre>
  */
-public final class FullBatchSums {
+final class FullBatchSums {
   private FullBatchSums() {}
 
   /** A holder's sums with the loss as hi and lo parts (lo last). */

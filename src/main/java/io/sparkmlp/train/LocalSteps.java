@@ -8,7 +8,7 @@ import io.sparkmlp.optim.OptimizerState;
  * of their parameter and optimizer-slot changes, weighted by their rows (by the rows' total
  * weight for weighted data). A group of one step (the end of an epoch) is an exact step.
  */
-public final class LocalSteps implements StepStrategy {
+final class LocalSteps implements StepStrategy {
   private final Trainable model;
   private final int syncEvery;
   private final ExactSteps exact;

@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param jobSeconds a job's wall time less its compute (the least of several)
  * @param computeSeconds one step's compute, at least 1 µs
  */
-public record StepCost(double jobSeconds, double computeSeconds) {
+record StepCost(double jobSeconds, double computeSeconds) {
   /**
    * Auto gives k steps' compute at least this many times a job's cost, so that jobs take at
    * most a fifth of the time: k ≥ 4 · job / compute.

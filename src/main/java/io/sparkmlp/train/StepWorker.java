@@ -16,7 +16,7 @@ import java.util.List;
  * per-row weights, every sum is the weighted one and the slice reports its weight sum, which
  * replaces the row count as the divisor.
  */
-public final class StepWorker {
+final class StepWorker {
   /** Stream id that keeps dropout masks apart from other draws of the same (epoch, step). */
   static final long DROPOUT_STREAM = 0xD20;
 
