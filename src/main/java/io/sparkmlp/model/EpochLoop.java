@@ -12,14 +12,14 @@ import java.util.Map;
  * {@link History}, timing entries, and stopping. The trainer ({@code train.Trainer}) reports
  * to it as an {@link EpochObserver}; {@link #finish} ends training and gives the history.
  */
-public final class EpochLoop implements EpochObserver {
+final class EpochLoop implements EpochObserver {
   private final FitOptions options;
   private final List<Callback> callbacks = new ArrayList<>();
   private final List<StepListener> stepListeners = new ArrayList<>();
   private final TrainingControl control;
   private final History history = new History();
 
-  public EpochLoop(FitOptions options, float[] params) {
+  EpochLoop(FitOptions options, float[] params) {
     this.options = options;
     if (options.verbose() > 0) {
       callbacks.add(new ProgressLogger());
@@ -82,7 +82,7 @@ public final class EpochLoop implements EpochObserver {
   }
 
   /** Runs the end-of-training callbacks and returns the history. */
-  public History finish() {
+  History finish() {
     callbacks.forEach(c -> c.onTrainEnd(control));
     if (control.stopRequested()) {
       history.stopReason(control.stopReason());

@@ -127,8 +127,18 @@ public final class Sequential implements Trainable {
   public History fit(Matrix x, Matrix y, float[] sampleWeight, FitOptions options) {
     requireCompiled("fit");
     TrainingData data = TrainingData.of(network, x, y, sampleWeight, options);
+    return fit(GradientSource.inProcess(data), options, StepStrategy.of(this, 1));
+  }
+
+  /**
+   * Trains on the rows a gradient source holds (Spark's partitions, for
+   * {@code spark.DistributedTrainer}), taking steps as the strategy says: the engine's
+   * {@code train.Trainer} with this model's callbacks and History.
+   */
+  public History fit(GradientSource source, FitOptions options, StepStrategy strategy) {
+    requireCompiled("fit");
     EpochLoop loop = new EpochLoop(options, params);
-    new Trainer(this, options, StepStrategy.of(this, 1)).fit(GradientSource.inProcess(data), loop);
+    new Trainer(this, options, strategy).fit(source, loop);
     return loop.finish();
   }
 

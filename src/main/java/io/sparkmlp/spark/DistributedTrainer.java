@@ -1,7 +1,6 @@
 package io.sparkmlp.spark;
 
 import io.sparkmlp.io.HadoopFiles;
-import io.sparkmlp.model.EpochLoop;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
@@ -59,9 +58,7 @@ public final class DistributedTrainer {
   private History fit(TrainingBlocks train, TrainingBlocks validation, FitOptions fit) {
     SparkSource source = new SparkSource(jsc, train, validation,
         options.depthFor(train.numPartitions()), fit.epochs());
-    EpochLoop loop = new EpochLoop(fit, model.params());
-    new Trainer(model, fit, StepStrategy.of(model, options.syncEvery())).fit(source, loop);
-    return loop.finish();
+    return model.fit(source, fit, StepStrategy.of(model, options.syncEvery()));
   }
 
   /** Mean loss and metrics of the model on prepared blocks, keyed as Keras names them. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.sparkmlp.data.Matrix;
 import io.sparkmlp.examples.SeedData;
 import io.sparkmlp.model.Dense;
-import io.sparkmlp.model.EpochLoop;
 import io.sparkmlp.model.FitOptions;
 import io.sparkmlp.model.History;
 import io.sparkmlp.model.Sequential;
@@ -103,9 +102,7 @@ class AutoStepsChoiceTest {
   /** One fit through the trainer, as Sequential.fit runs it: its history. */
   private static History train(Sequential m, FitOptions options, StepStrategy strategy,
                                GradientSource source) {
-    EpochLoop loop = new EpochLoop(options, m.params());
-    new Trainer(m, options, strategy).fit(source, loop);
-    return loop.finish();
+    return m.fit(source, options, strategy);
   }
 
   @Test
