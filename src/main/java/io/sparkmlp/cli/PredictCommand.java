@@ -96,7 +96,7 @@ final class PredictCommand implements Callable<Integer> {
       try {
         Dataset<Row> preds = predictions(spark, blocks, m, keyed != null);
         if (keyed != null) {
-          preds = preds.join(keyed.ids, KeyedRows.KEY).select(column(idColumn),
+          preds = preds.join(keyed.ids, KeyedRows.KEY).select(KeyedRows.quoted(idColumn),
               functions.col("row"), functions.col("prediction"), functions.col("output"));
         }
         write(file, ext, preds.orderBy("row"), m.network().outputDim());
@@ -106,11 +106,6 @@ final class PredictCommand implements Callable<Integer> {
       System.out.println("wrote predictions to " + file.uri());
       return ExitCode.OK;
     }
-  }
-
-  /** A column by its name as written, dots and backticks included. */
-  private static Column column(String name) {
-    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   private static void write(OutputFile file, String ext, Dataset<Row> preds, int outputs) {
@@ -124,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Column> cols = new ArrayList<>();
         for (String c : preds.columns()) {
           if (!c.equals("output") && !c.equals("partition")) {
-            cols.add(column(c));
+            cols.add(KeyedRows.quoted(c));
           }
         }
         for (int j = 0; j < outputs; j++) {
