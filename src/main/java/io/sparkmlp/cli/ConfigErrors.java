@@ -13,7 +13,6 @@ import io.sparkmlp.model.Layer;
 import io.sparkmlp.spark.source.DataSourceConfig;
 import io.sparkmlp.util.IllegalSettingException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -56,8 +55,7 @@ final class ConfigErrors {
     }
     String path = path(m);
     if (e instanceof PropertyBindingException u) {  // unknown, or only code may set it
-      return unknownKey(tree, YamlTree.parent(path), u.getPropertyName(), u.getReferringClass(),
-          u.getKnownPropertyIds());
+      return unknownKey(tree, YamlTree.parent(path), u.getPropertyName(), u.getReferringClass());
     }
     if (e instanceof InvalidTypeIdException && tree.node(path) != null
         && !tree.node(path).isObject()) {
@@ -125,22 +123,17 @@ final class ConfigErrors {
   }
 
   /**
-   * "unknown key 'k' in section; allowed: ...", the keys Jackson knows for record in the
-   * record's order; or, for a key that has moved to another section, where it is now.
+   * "unknown key 'k' in section; allowed: ...", the record's keys in order; or, for a key that
+   * has moved to another section, where it is now.
    */
   private static ConfigException unknownKey(YamlTree tree, String section, String key,
-                                            Class<?> record, Collection<Object> known) {
+                                            Class<?> record) {
     String path = YamlTree.join(section, key);
     if (MOVED.containsKey(path)) {
       return error(tree, path, path + ": moved to " + MOVED.get(path));
     }
-    List<String> allowed = new ArrayList<>(ConfigKeys.names(record));
-    allowed.retainAll(known.stream().map(String::valueOf).toList());
-    if (Layer.class.isAssignableFrom(record)) {
-      allowed.add(0, Layer.TYPE_KEY);  // read by the type selection, not by the record
-    }
     return error(tree, path, String.format("unknown key '%s' %s; allowed: %s", key,
-        label(tree, section, record), String.join(", ", allowed)));
+        label(tree, section, record), String.join(", ", ConfigKeys.names(record))));
   }
 
   /**

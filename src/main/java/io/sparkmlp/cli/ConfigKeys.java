@@ -1,31 +1,29 @@
 package io.sparkmlp.cli;
 
-import io.sparkmlp.optim.OptimizerConfig;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.sparkmlp.model.Layer;
-import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
+import io.sparkmlp.optim.OptimizerConfig;
+import io.sparkmlp.util.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The keys of a configuration record, read from the record itself, for error messages
- * ("allowed: ...") and the reference: the YAML name (snake_case, or the {@code @JsonProperty}
- * name), whether it is required ({@code @JsonProperty(required = true)}), its description
- * ({@code @JsonPropertyDescription}) and its default, the record's {@code DEFAULT_<COMPONENT>}
- * constant ({@code numPartitions}: {@code DEFAULT_NUM_PARTITIONS}). A {@code @JsonIgnore}d
- * component is no key. Each section is one record, so its keys are its components.
+ * The keys of a configuration record as Jackson binds them, for error messages ("allowed: ...")
+ * and the reference: name, required-ness and description from Jackson's introspection, and the
+ * default from the record's {@code DEFAULT_<COMPONENT>} constant ({@code numPartitions}:
+ * {@code DEFAULT_NUM_PARTITIONS}). A {@code @JsonIgnore}d component is no key.
  */
 final class ConfigKeys {
   private ConfigKeys() {}
@@ -54,23 +52,22 @@ final class ConfigKeys {
     }
   }
 
-  /** The keys of a record, in declaration order. */
+  /** The keys of a record, in declaration order, as Jackson binds them. */
   static List<Key> of(Class<?> record) {
     List<Key> keys = new ArrayList<>();
-    for (RecordComponent c : record.getRecordComponents()) {
-      Field field = fieldOf(record, c);
-      if (field.isAnnotationPresent(JsonIgnore.class)) {
-        continue;
+    BeanDescription d = describe(record);
+    for (BeanPropertyDefinition p : d.findProperties()) {
+      if (d.getIgnoredPropertyNames().contains(p.getInternalName())) {
+        continue;  // Jackson (2.21) still lists an ignored record component
       }
-      JsonProperty p = field.getAnnotation(JsonProperty.class);
-      String snake = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName());
-      String name = p != null && !p.value().isEmpty() ? p.value() : snake;
-      JsonPropertyDescription d = field.getAnnotation(JsonPropertyDescription.class);
-      boolean list = c.getType() == List.class;
-      Class<?> type = list ? (Class<?>) ((ParameterizedType) c.getGenericType())
-          .getActualTypeArguments()[0] : c.getType();
-      keys.add(new Key(name, c.getName(), d == null ? "" : d.value(), p != null && p.required(),
-          type, list, constant(record, "DEFAULT_" + snake.toUpperCase(Locale.ROOT))));
+      JavaType t = p.getPrimaryType();
+      boolean list = t.isCollectionLikeType();
+      String snake = PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(
+          p.getInternalName());
+      keys.add(new Key(p.getName(), p.getInternalName(),
+          Objects.requireNonNullElse(p.getMetadata().getDescription(), ""),
+          p.isRequired(), (list ? t.getContentType() : t).getRawClass(), list,
+          constant(record, "DEFAULT_" + snake.toUpperCase(Locale.ROOT))));
     }
     return keys;
   }
@@ -87,13 +84,9 @@ final class ConfigKeys {
 
   /** The YAML names of a record's {@code @JsonIgnore}d components: no keys. */
   static Set<String> ignored(Class<?> record) {
-    Set<String> names = new HashSet<>();
-    for (RecordComponent c : record.getRecordComponents()) {
-      if (fieldOf(record, c).isAnnotationPresent(JsonIgnore.class)) {
-        names.add(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(c.getName()));
-      }
-    }
-    return names;
+    return describe(record).getIgnoredPropertyNames().stream()
+        .map(PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE::translate)
+        .collect(Collectors.toSet());
   }
 
   /** The key of a record's component, or null when the component is no key. */
@@ -118,12 +111,11 @@ final class ConfigKeys {
     return t == null ? "" : t.value();
   }
 
-  private static Field fieldOf(Class<?> record, RecordComponent c) {
-    try {
-      return record.getDeclaredField(c.getName());
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);  // a record has a field per component
-    }
+  private static BeanDescription describe(Class<?> record) {
+    ObjectMapper m = Json.yaml();
+    BeanDescription d = m.getDeserializationConfig().introspect(m.constructType(record));
+    d.findProperties();  // collects the ignored names as well
+    return d;
   }
 
   private static Object constant(Class<?> record, String name) {

@@ -1,8 +1,6 @@
 package io.sparkmlp.cli;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,10 +40,7 @@ final class Interruption implements AutoCloseable {
     received = null;
     Interruption installed = new Interruption();
     try {
-      Class<?> signal = Class.forName("sun.misc.Signal");
       Class<?> handler = Class.forName("sun.misc.SignalHandler");
-      Constructor<?> named = signal.getConstructor(String.class);
-      Method handle = signal.getMethod("handle", signal, handler);
       for (String name : SIGNALS.keySet()) {
         Object proxy = Proxy.newProxyInstance(Interruption.class.getClassLoader(),
             new Class<?>[] {handler}, (self, method, args) -> switch (method.getName()) {
@@ -58,7 +53,7 @@ final class Interruption implements AutoCloseable {
               default -> "sparkmlp SIG" + name + " handler";
             });
         try {
-          installed.previous.put(name, handle.invoke(null, named.newInstance(name), proxy));
+          installed.previous.put(name, handle(name, proxy));
         } catch (InvocationTargetException e) {
           // The JVM keeps this signal (-Xrs, or the OS lacks it): leave it as it is.
         }
@@ -92,15 +87,18 @@ final class Interruption implements AutoCloseable {
     new Thread(() -> System.exit(code), "sparkmlp-exit").start();
   }
 
+  /** {@code Signal.handle(new Signal(name), handler)}: installs handler, returns the one before. */
+  private static Object handle(String name, Object handler) throws ReflectiveOperationException {
+    Class<?> signal = Class.forName("sun.misc.Signal");
+    return signal.getMethod("handle", signal, Class.forName("sun.misc.SignalHandler"))
+        .invoke(null, signal.getConstructor(String.class).newInstance(name), handler);
+  }
+
   @Override
   public void close() {
     try {
-      Class<?> signal = Class.forName("sun.misc.Signal");
-      Class<?> handler = Class.forName("sun.misc.SignalHandler");
-      Method handle = signal.getMethod("handle", signal, handler);
-      Constructor<?> named = signal.getConstructor(String.class);
       for (Map.Entry<String, Object> e : previous.entrySet()) {
-        handle.invoke(null, named.newInstance(e.getKey()), e.getValue());
+        handle(e.getKey(), e.getValue());
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
       // Restoring is best effort: the process ends after the command anyway.

@@ -92,7 +92,8 @@ final class KeyedRows {
     return ((long) y[off] << RECORD_BITS) | ((long) y[off + 1] << LOW_BITS) | (long) y[off + 2];
   }
 
-  private static Column quoted(String name) {
+  /** A column by its name as written, dots and backticks included. */
+  static Column quoted(String name) {
     return functions.col("`" + name.replace("`", "``") + "`");
   }
 }

@@ -96,11 +96,10 @@ final class PredictCommand implements Callable<Integer> {
       try {
         Dataset<Row> preds = predictions(spark, blocks, m, keyed != null);
         if (keyed != null) {
-          preds = preds.join(keyed.ids, KeyedRows.KEY).select(functions.col("`" + idColumn
-              .replace("`", "``") + "`"), functions.col("row"), functions.col("prediction"),
-              functions.col("output"));
+          preds = preds.join(keyed.ids, KeyedRows.KEY).select(KeyedRows.quoted(idColumn),
+              functions.col("row"), functions.col("prediction"), functions.col("output"));
         }
-        write(file, preds.orderBy("row"), m.network().outputDim());
+        write(file, ext, preds.orderBy("row"), m.network().outputDim());
       } finally {
         blocks.unpersist(false);
       }
@@ -109,8 +108,8 @@ final class PredictCommand implements Callable<Integer> {
     }
   }
 
-  private void write(OutputFile file, Dataset<Row> preds, int outputs) {
-    switch (output.substring(output.lastIndexOf('.') + 1)) {
+  private static void write(OutputFile file, String ext, Dataset<Row> preds, int outputs) {
+    switch (ext) {
       case "parquet" -> TaskErrors.rethrowBadInput(() -> {
         Dataset<Row> kept = preds.drop("partition");
         file.writeFromSpark(dir -> kept.coalesce(1).write().parquet(dir), ".parquet");
@@ -120,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         List<Column> cols = new ArrayList<>();
         for (String c : preds.columns()) {
           if (!c.equals("output") && !c.equals("partition")) {
-            cols.add(functions.col("`" + c.replace("`", "``") + "`"));
+            cols.add(KeyedRows.quoted(c));
           }
         }
         for (int j = 0; j < outputs; j++) {

@@ -8,9 +8,6 @@ package io.sparkmlp.cli;
  * @param line 1-based line in the file, 0 when there is none (an override, a default)
  */
 public record Where(String source, int line) {
-  /** The origin of built-in defaults; a message never needs to point at one. */
-  static final Where DEFAULT = new Where("default", 0);
-
   static Where override(String key, String value) {
     return new Where("override " + key + "=" + value, 0);
   }
