@@ -38,8 +38,9 @@ fi
 
 if [ "${SPARKMLP_SKIP_SPARK35:-0}" != 1 ]; then
   # Scala 2.12 is where most Spark 3.5 clusters differ from the default build: run the spark
-  # and ml tests and local L-BFGS there (Kryo with registration required), and only compile the 2.13
-  # variant, which shares its Spark APIs with the first and its Scala with the default build.
+  # and ml tests and local L-BFGS there (Kryo with registration required), and only compile
+  # the 2.13 variant, which shares its Spark APIs with the first and its Scala with the
+  # default build.
   echo "--- Spark 3.5 / Scala 2.12: spark and ml tests, local L-BFGS" >&2
   mvn -B -ntp -Pspark-3.5,scala-2.12 test-compile surefire:test@default-test
   echo "--- Spark 3.5 / Scala 2.12: the packaged jar trains and evaluates on 3.5's classpath" >&2
